@@ -1,0 +1,50 @@
+"""The text front-end: plain text in, document tree out (read → recognize → tree)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from outline2docx.read import SourceText, read_source, split_lines
+from outline2docx.recognize import recognize
+from outline2docx.tree.build import build
+from outline2docx.tree.checks import check_numbering
+from outline2docx.tree.nodes import Diagnostic, Document, Paragraph
+
+
+def parse(
+    source: str | bytes | os.PathLike[str], *, encoding: str | None = None, name: str | None = None
+) -> Document:
+    """Parse plain text into a Document.
+
+    ``source`` is a path (``os.PathLike``, or a ``str`` naming an existing file and holding no
+    line break), raw bytes (decoded like a file), or the text itself.
+    """
+    if isinstance(source, str) and not _looks_like_path(source):
+        lines, removed = split_lines(source)
+        text = SourceText(name or "<text>", "str", lines, removed)
+    else:
+        text = read_source(source, name=name, encoding=encoding)
+    return parse_source(text)
+
+
+def parse_source(text: SourceText) -> Document:
+    """Build the Document of already-read source lines."""
+    facts = recognize(text.lines)
+    items = (
+        (Paragraph(f.role, f.text, f.number, f.lead, f.numbering), f.rank if f.is_heading else 0)
+        for f in facts
+    )
+    children = build(items)
+    diagnostics = [
+        Diagnostic(r.line, r.column, "control-character",
+                   f"removed control character U+{ord(r.char):04X}, which documents cannot hold")
+        for r in text.removed
+    ]  # fmt: skip
+    diagnostics += check_numbering(children)
+    diagnostics.sort(key=lambda d: (d.line, d.column))
+    return Document(children, text.source, text.encoding, diagnostics)
+
+
+def _looks_like_path(value: str) -> bool:
+    return "\n" not in value and "\r" not in value and len(value) < 4096 and Path(value).is_file()

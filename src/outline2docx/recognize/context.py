@@ -1,0 +1,205 @@
+"""Roles that depend on a line's neighbours: the header, the end matter, and document styles.
+
+Each pass is a small function over the whole document, run in a fixed order by
+``recognize``. A pass only revises roles the line-level examination left open.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+from outline2docx.read.lines import SourceLine
+from outline2docx.recognize import patterns as P
+from outline2docx.recognize.line import LineFacts, examine
+from outline2docx.tree.nodes import HEADING_ROLES, Role
+
+Pass = Callable[[list[LineFacts]], None]
+
+
+def recognize(lines: Sequence[SourceLine]) -> list[LineFacts]:
+    """Give every non-empty line its role, first on its own and then in context."""
+    facts = [examine(line) for line in lines]
+    for document_pass in PASSES:
+        document_pass(facts)
+    return facts
+
+
+def resolve_decimal_outline(facts: list[LineFacts]) -> None:
+    """Keep decimal outline headings only in documents that number with 1.1 / 1.1.1."""
+    decimal = [f for f in facts if f.decimal_depth]
+    if sum(f.decimal_depth > 1 for f in decimal) >= 2:
+        return
+    for f in decimal:  # "1 总则" without any "1.1": a stray number, not an outline
+        f.role, f.lead, f.numbering, f.rank, f.decimal_depth = Role.BODY, "", None, 0, 0
+
+
+def resolve_regulation_items(facts: list[LineFacts]) -> None:
+    """In a regulation with chapters but no 第X条, the 一、 provisions are its articles."""
+    roles = {f.role for f in facts}
+    if Role.CHAPTER not in roles or Role.ARTICLE in roles:
+        return
+    in_chapter = False
+    for f in facts:
+        in_chapter = in_chapter or f.role is Role.CHAPTER
+        if in_chapter and f.numbering and f.numbering.kind == "cn":
+            f.role, f.rank = Role.ARTICLE, 30
+            f.lead = f.numbering.label
+
+
+def resolve_group_headings(facts: list[LineFacts]) -> None:
+    """Unnumbered short lines each followed by a list starting at 1 are level-1 headings."""
+    groups = [
+        f
+        for f, after in itertools.pairwise(facts)
+        if f.plain
+        and len(f.core) <= P.GROUP_HEADING_MAX
+        and after.numbering is not None
+        and after.numbering.kind == "arabic"
+        and after.numbering.value == 1
+    ]
+    if len(groups) >= 2:  # one such line could be a title; a pattern of them is structure
+        for f in groups:
+            f.role, f.rank, f.plain = Role.H1, 40, False
+
+
+def resolve_header_zones(facts: list[LineFacts]) -> None:
+    """Title, subtitle, byline, document number, addressee and salutation at each start.
+
+    A document starts at the top, after a bare "附件" line (the attachment's own title
+    follows), and after a date of issue (an 印发 notice followed by the document it issues).
+    """
+    _read_header(facts, 0)
+    for i, f in enumerate(facts):
+        if f.role is Role.DATE or (f.role is Role.ATTACHMENT and _is_bare_attachment(f.core)):
+            _read_header(facts, i + 1)
+
+
+def _is_bare_attachment(core: str) -> bool:
+    return bool(P.ATTACHMENT.match(core)) and "：" not in core and ":" not in core
+
+
+def _read_header(facts: list[LineFacts], start: int) -> None:
+    seen: set[Role] = set()
+    for i in range(start, len(facts)):
+        f = facts[i]
+        if not seen and _is_bracketed_note(f.core):
+            continue  # "（此件公开发布）" between a date of issue and the next title
+        role = _header_role(f, seen, facts[i + 1] if i + 1 < len(facts) else None)
+        if role is None:
+            return
+        if role is not Role.NOISE:
+            f.role = role
+            seen.add(role)
+        if role in (Role.SALUTATION, Role.ADDRESSEE):
+            return
+
+
+def _is_bracketed_note(core: str) -> bool:
+    return core[:1] in "（(" and core[-1:] in "）)" and not P.PAREN_BYLINE.match(core)
+
+
+def _header_role(f: LineFacts, seen: set[Role], after: LineFacts | None) -> Role | None:
+    """The role of ``f`` inside a header, or None where the header has ended."""
+    core = f.core
+    if f.role is Role.NOISE:
+        return Role.NOISE
+    if f.role is Role.DOCNUMBER:
+        return Role.DOCNUMBER
+    if not seen and P.ISSUER.match(core):
+        return Role.ISSUER
+    if f.role is Role.BODY and P.SALUTATION.match(core) and len(core) <= 30:
+        return Role.SALUTATION
+    if f.role is Role.DATE:
+        return Role.BYLINE if Role.TITLE in seen else None
+    if Role.TITLE in seen or Role.DOCNUMBER in seen:
+        if f.role is Role.BODY and P.ADDRESSEE_END.search(core) and _is_address(core):
+            return Role.ADDRESSEE
+        if f.role is Role.BODY and _is_byline(core):
+            return Role.BYLINE
+        if f.role is Role.BODY and P.SUBTITLE.match(core) and Role.BYLINE not in seen:
+            return Role.SUBTITLE
+        if Role.SUBTITLE in seen and f.plain and Role.BYLINE not in seen:
+            return Role.SUBTITLE  # a subtitle the source broke over two lines
+    if not f.plain or seen - {Role.TITLE, Role.ISSUER, Role.DOCNUMBER}:
+        return None
+    if not seen and after is not None and after.role is Role.DOCNUMBER and _is_org(core):
+        return Role.ISSUER  # an organization's name above its document number
+    return Role.TITLE
+
+
+def _is_address(core: str) -> bool:
+    return len(core) <= P.ADDRESSEE_MAX and "。" not in core
+
+
+def _is_byline(core: str) -> bool:
+    return bool(
+        P.PAREN_BYLINE.match(core)
+        or P.SPEAKER.match(core)
+        or (P.DATE_LEAD.match(core) and P.ADOPTION.search(core))
+    )
+
+
+def _is_org(core: str) -> bool:
+    return bool(P.ORGANIZATION.search(core)) and "关于" not in core
+
+
+def resolve_end_matter(facts: list[LineFacts]) -> None:
+    """A date standing alone after the text is the date of issue; the line above signs it."""
+    body_started = False
+    for i, f in enumerate(facts):
+        if f.role is Role.DATE and not body_started:
+            f.role = Role.BODY  # a date above all text, not claimed as a byline
+        body_started = body_started or f.role in _TEXT_ROLES
+        if f.role is not Role.DATE:
+            continue
+        above = _previous_content(facts, i)
+        for j in above[:2]:
+            g = facts[j]
+            if g.plain and len(g.core) <= P.SIGNATURE_MAX and (j == above[0] or _is_org(g.core)):
+                g.role = Role.SIGNATURE
+            else:
+                break
+        first_above = next((j for j in above if facts[j].role is not Role.SIGNATURE), None)
+        if first_above is not None and _is_courtesy(facts[first_above]):
+            facts[first_above].role = Role.CLOSING
+
+
+_TEXT_ROLES = frozenset({Role.BODY, Role.RUNIN, Role.CLOSING}) | HEADING_ROLES
+
+
+def _previous_content(facts: list[LineFacts], i: int) -> list[int]:
+    """Indexes of the non-noise lines above ``i``, nearest first (at most three)."""
+    found = []
+    for j in range(i - 1, -1, -1):
+        if facts[j].role is not Role.NOISE:
+            found.append(j)
+            if len(found) == 3:
+                break
+    return found
+
+
+def _is_courtesy(f: LineFacts) -> bool:
+    return f.role is Role.BODY and bool(P.CLOSING_BEFORE_SIGNATURE.match(f.core))
+
+
+def resolve_attachment_items(facts: list[LineFacts]) -> None:
+    """Numbered items right under "附件：1. …" continue the attachment note."""
+    in_note = False
+    for f in facts:
+        if f.role is Role.ATTACHMENT:
+            in_note = "：" in f.core or ":" in f.core
+        elif in_note and f.numbering is not None and f.numbering.kind in ("arabic", "decimal"):
+            f.role, f.lead, f.numbering, f.rank = Role.ATTACHMENT, "", None, 0
+        elif f.role is not Role.NOISE:
+            in_note = False
+
+
+PASSES: tuple[Pass, ...] = (
+    resolve_decimal_outline,
+    resolve_regulation_items,
+    resolve_group_headings,
+    resolve_header_zones,
+    resolve_end_matter,
+    resolve_attachment_items,
+)

@@ -1,0 +1,210 @@
+"""What one line says about itself, before its neighbours are considered."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from outline2docx.read.lines import SourceLine
+from outline2docx.recognize import patterns as P
+from outline2docx.recognize.numerals import ordinal_value
+from outline2docx.tree.nodes import Numbering, Role
+
+_END_OR_BRACKET = re.compile("[" + re.escape(P.SENTENCE_END + P.OPENERS + P.CLOSERS + "\"'") + "]")
+_TRAILING_NOTE = re.compile(r"^[（(][^（）()]*[）)][。.；;]?$")  # "（海关总署负责）"
+_ONLY_PUNCT = re.compile(r"^[\W_]*$")
+_FULL_STOP = re.compile("[。！？!?]")
+_FULL_WIDTH = re.compile("[\u3000-\u303f\uff01-\uff5e\u2018-\u201d\u2026]")
+
+
+@dataclass(slots=True)
+class LineFacts:
+    """A line, the role it has on its own, and the facts context rules look at."""
+
+    number: int
+    text: str
+    indent: int
+    role: Role = Role.BODY
+    lead: str = ""
+    numbering: Numbering | None = None
+    rank: int = 0  # nesting rank of a heading (patterns.NumberingForm.rank)
+    decimal_depth: int = 0  # 1 for "1 总则", 2 for "1.1 目的"; 0 if not a decimal outline
+    core: str = ""  # the text without forum junk glued to its end
+    cjk: int = 0  # number of CJK characters
+    plain: bool = False  # short, unnumbered, no sentence-ending mark: a title-like line
+
+    @property
+    def is_heading(self) -> bool:
+        """True when the line currently has a heading role."""
+        return self.role.is_heading
+
+
+def examine(line: SourceLine) -> LineFacts:
+    """Classify ``line`` on its own: numbering, run-in leads, noise and fixed formulas."""
+    text = line.text
+    facts = LineFacts(line.number, text, line.indent)
+    junk = P.TRAILING_JUNK.search(text)
+    glued = junk is not None and P.CODE_CHARS.search(junk.group())
+    facts.core = text[: junk.start()].rstrip() if glued else text
+    facts.cjk = len(P.CJK.findall(text))
+
+    if P.TOC.search(text) and facts.cjk:
+        return facts  # a table-of-contents entry is body text, whatever it starts with
+    core = facts.core
+    if P.DATE.match(core):
+        facts.role = Role.DATE
+        return facts
+    if is_noise(text, facts.cjk):
+        facts.role = Role.NOISE
+        return facts
+    if _match_numbering(facts) or _match_decimal(facts) or _match_enumerator(facts):
+        return facts
+    if P.DOCNUMBER.match(core):
+        facts.role = Role.DOCNUMBER
+    elif P.ATTACHMENT.match(core) or P.NOTES_HEADER.match(core):
+        facts.role = Role.ATTACHMENT
+    elif P.CLOSING.match(core):
+        facts.role = Role.CLOSING
+    facts.plain = (
+        facts.role is Role.BODY
+        and len(core) <= P.TITLE_MAX
+        and facts.cjk > 0
+        and first_sentence_end(core) < 0
+    )
+    return facts
+
+
+def is_noise(text: str, cjk: int) -> bool:
+    """True for web-page residue: share buttons, view counts, stray code, watermarks."""
+    if cjk == 0:
+        return _is_junk_without_cjk(text)
+    if len(text) > 40:
+        return False
+    if P.NOISE_PREFIX.match(text):
+        return True
+    words = [m for m in P.NOISE_WORDS.findall(text) if not m.isdigit()]
+    if not words:
+        return False
+    left = P.NOISE_WORDS.sub("", text)
+    return len(P.CJK.findall(left)) <= P.NOISE_MAX_LEFT and "。" not in left
+
+
+def _is_junk_without_cjk(text: str) -> bool:
+    if _FULL_WIDTH.search(text):
+        return False  # full-width punctuation is Chinese writing: "［5］ESI："
+    tokens = text.split()
+    if len(tokens) == 1 and re.fullmatch(r"[\d.,%‰]+", text):
+        return False  # a number broken off a paragraph, such as the "2.5" of PM2.5
+    words = P.LATIN_WORD.findall(text)
+    if words and sum(map(len, words)) >= 0.6 * len(text.replace(" ", "")):
+        return False  # Latin prose or a placeholder such as XXX
+    if not any(ch.isalnum() for ch in text):
+        return bool(P.CODE_CHARS.search(text))  # '");' is code; '……' is text
+    return True
+
+
+def _match_numbering(facts: LineFacts) -> bool:
+    text = facts.text
+    for form in P.NUMBERINGS:
+        m = form.pattern.match(text)
+        if not m:
+            continue
+        label = m.group()
+        facts.numbering = Numbering(
+            form.kind, ordinal_value(m.group("n")), label, _form_of(label, m)
+        )
+        facts.rank = form.rank
+        heading_end = heading_part_end(text, len(label))
+        if form.runin is not form.role and heading_end < len(text):
+            facts.role, facts.lead = form.runin, text[:heading_end]
+        else:
+            facts.role = form.role
+            if form.role in (Role.ARTICLE, Role.H4, Role.H5):
+                facts.lead = label.rstrip()  # 第一条 in 黑体, the article text in body font
+        return True
+    return False
+
+
+def _match_decimal(facts: LineFacts) -> bool:
+    m = P.DECIMAL.match(facts.text)
+    if not m or not P.CJK.match(facts.text, m.end()):
+        return False
+    number = m.group("n").replace("．", ".")
+    depth = number.count(".") + 1
+    if depth > len(P.DECIMAL_ROLES):
+        return False
+    role, runin = P.DECIMAL_ROLES[depth - 1]
+    facts.decimal_depth = depth
+    facts.numbering = Numbering("decimal", int(number.split(".")[-1]), m.group(), number)
+    facts.rank = P.DECIMAL_RANK + 10 * (depth - 1)
+    heading_end = heading_part_end(facts.text, m.end())
+    if heading_end < len(facts.text):
+        facts.role, facts.lead = runin, facts.text[:heading_end]
+    else:
+        facts.role = role
+    return True
+
+
+def _match_enumerator(facts: LineFacts) -> bool:
+    text = facts.text
+    for enum in P.ENUMERATORS:
+        m = enum.pattern.match(text)
+        if not m:
+            continue
+        word = m.group("n")
+        value = P.SEQUENCE_WORDS[word] if enum.kind == "sequence" else ordinal_value(word)
+        facts.numbering = Numbering(enum.kind, value, m.group(), _form_of(m.group(), m))
+        end = first_sentence_end(text, m.end())
+        if enum.kind == "ordinal" and end < 0 and len(text) <= P.GROUP_HEADING_MAX:
+            # "第一，发展思路要清晰" standing alone is a heading, not a run-in paragraph.
+            facts.role, facts.rank = Role.H1, 40
+            return True
+        facts.role = Role.RUNIN
+        facts.lead = text[:end] if end > 0 else m.group()
+        return True
+    return False
+
+
+def _form_of(label: str, m: re.Match[str]) -> str:
+    start, end = m.span("n")
+    return (label[:start] + "N" + label[end:]).replace(" ", "").replace("\u3000", "")
+
+
+def first_sentence_end(text: str, start: int = 0) -> int:
+    """Index just after the first sentence-ending mark outside quotes and brackets, or -1."""
+    depth = 0
+    for m in _END_OR_BRACKET.finditer(text, start):
+        ch = m.group()
+        if ch in P.OPENERS:
+            depth += 1
+        elif ch in P.CLOSERS:
+            depth = max(depth - 1, 0)
+        elif ch in "\"'":
+            continue  # straight quotes do not say whether they open or close
+        elif depth == 0 and not _is_ascii_inside_number(text, m.start()):
+            return m.end()
+    return -1
+
+
+def heading_part_end(text: str, start: int) -> int:
+    """Where the heading part of a numbered line ends: len(text) if nothing follows it."""
+    end = first_sentence_end(text, start)
+    if end < 0:
+        return len(text)
+    rest = text[end:].strip()
+    if not rest or _TRAILING_NOTE.match(rest) or _ONLY_PUNCT.match(rest):
+        return len(text)
+    if text[end - 1] in "；;" and not _FULL_STOP.search(rest[:-1]):
+        # "（三）…告知有关单位和个人；需要…的，依法履行。" is one sentence in clauses.
+        return len(text)
+    return end
+
+
+def _is_ascii_inside_number(text: str, at: int) -> bool:
+    """10:30 and 1:500 are times and ratios, not sentence ends."""
+    return (
+        text[at] in ":;"
+        and 0 < at < len(text) - 1
+        and text[at - 1].isdigit()
+        and text[at + 1].isdigit()
+    )

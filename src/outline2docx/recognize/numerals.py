@@ -1,0 +1,47 @@
+"""Chinese numerals as written in numbering: 一 … 十一 … 一百零一 … 一千零四十."""
+
+from __future__ import annotations
+
+DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+          "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+UNITS = {"十": 10, "百": 100, "千": 1000}
+# A regex character class for the characters numbering may use.
+CHARS = "〇零一二三四五六七八九十百千两"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+PARENTHESIZED_CN = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
+
+
+def chinese_to_int(text: str) -> int | None:
+    """Value of a Chinese numeral such as 二十三 or 一百零一; None if it is not one."""
+    if not text:
+        return None
+    if all(ch in DIGITS for ch in text):  # digit by digit: 二〇二四
+        value = 0
+        for ch in text:
+            value = value * 10 + DIGITS[ch]
+        return value if len(text) == 1 or text[0] not in "〇零" else None
+    total, digit = 0, None
+    for ch in text:
+        if ch in UNITS:
+            if digit == 0:
+                return None  # 零十
+            total += (digit or 1) * UNITS[ch]
+            digit = None
+        elif ch in DIGITS:
+            if digit:
+                return None  # two digits in a row inside a unit form: 二三十
+            digit = DIGITS[ch]
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def ordinal_value(label: str) -> int | None:
+    """Value of a numbering label's number part: '十一', '12', '③', '⑶', '㈡'."""
+    if label.isdigit():
+        return int(label)
+    for table in (CIRCLED, PARENTHESIZED, PARENTHESIZED_CN):
+        if len(label) == 1 and label in table:
+            return table.index(label) + 1
+    return chinese_to_int(label)

@@ -1,0 +1,172 @@
+"""Every pattern the recognizer knows, as tables: numbering, run-in leads, document parts.
+
+This is the one place to look when a form is missed or misread. Patterns match at the start
+of a trimmed line. Named groups: ``n`` is the number as written; everything else in the match
+is the label's form (brackets, dot, comma), which the consistency checks compare.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from outline2docx.recognize.numerals import CHARS, CIRCLED, PARENTHESIZED, PARENTHESIZED_CN
+from outline2docx.tree.nodes import Role
+
+CN = f"[{CHARS}]+"  # a Chinese numeral: 一, 十一, 一百零一
+_SPACE = r"[ \t\u3000\xa0]"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberingForm:
+    """One way of numbering a heading, and the roles a line so numbered takes."""
+
+    kind: str
+    role: Role  # the line is only the heading
+    runin: Role  # heading and body text on one line (same as role where no run-in form exists)
+    rank: int  # nesting rank: smaller is outer
+    pattern: re.Pattern[str]
+    example: str
+
+
+def _form(kind: str, role: Role, runin: Role, rank: int, pattern: str, example: str):
+    return NumberingForm(kind, role, runin, rank, re.compile(pattern), example)
+
+
+# Hierarchy 第一章 > 第一节 > 第一条 > 一、 > （一） > 1. > （1） > ①, one rank apart each.
+# Order matters only where two patterns could match the same line: the first wins.
+NUMBERINGS: tuple[NumberingForm, ...] = (
+    # kind           role          run-in role      rank  pattern                        example
+    _form("chapter", Role.CHAPTER, Role.CHAPTER, 10,
+          rf"第(?P<n>{CN})章(?={_SPACE}|$|[^，,。的是])", "第一章 总则"),
+    _form("section", Role.SECTION, Role.SECTION, 20,
+          rf"第(?P<n>{CN})节(?={_SPACE}|$|[^，,。的是课])", "第一节 一般规定"),
+    _form("article", Role.ARTICLE, Role.ARTICLE, 30,
+          rf"第(?P<n>{CN})条(?={_SPACE}|$|[^，,。的是件路线])", "第一条 为了……"),
+    # 一、 and its common mistakes 一. 一， ; not "三、四月份" (a range of months).
+    _form("cn", Role.H1, Role.H1_RUNIN, 40,
+          rf"(?P<n>{CN}){_SPACE}*[、，,．.](?!{CN}[年月日天个次])", "一、总体要求"),
+    _form("cn_paren", Role.H2, Role.H2_RUNIN, 50,
+          rf"[（(]{_SPACE}*(?P<n>{CN}){_SPACE}*[）)][、，,．.]?", "（一）加强领导"),
+    _form("cn_paren", Role.H2, Role.H2_RUNIN, 50, f"(?P<n>[{PARENTHESIZED_CN}])", "㈠加强领导"),
+    # 1. 1． 1、 1， but not 1.5亿元, 2024.5 or 3.14
+    _form("arabic", Role.H3, Role.H3_RUNIN, 60,
+          rf"(?P<n>\d{{1,3}}){_SPACE}*[.．、，,](?![\d.．])", "1.加强领导"),
+    # （1） is h4 whatever follows it; 1） is its half-bracket variant.
+    _form("arabic_paren", Role.H4, Role.H4, 70,
+          rf"[（(]{_SPACE}*(?P<n>\d{{1,3}}){_SPACE}*[）)][、，,．.]?", "（1）……"),
+    _form("arabic_paren", Role.H4, Role.H4, 70, f"(?P<n>[{PARENTHESIZED}])", "⑴……"),
+    _form("arabic_half_paren", Role.H4, Role.H4, 70, r"(?P<n>\d{1,3})[）)](?![\d）)])", "1）……"),
+    _form("circled", Role.H5, Role.H5, 80, f"(?P<n>[{CIRCLED}])[、，,．.]?", "①……"),
+)  # fmt: skip
+
+# Decimal outlines (1 / 1.1 / 1.1.1, common in emergency plans) map by depth to h1/h2/h3. The
+# number must be followed by a space, so "1.5亿元" never matches; a bare "1 总则" counts only in
+# a document that also has deeper decimal numbers.
+DECIMAL = re.compile(rf"(?P<n>\d{{1,2}}(?:[.．]\d{{1,2}}){{0,3}})[.．]?(?:{_SPACE}+)(?=\S)")
+DECIMAL_ROLES = ((Role.H1, Role.H1_RUNIN), (Role.H2, Role.H2_RUNIN), (Role.H3, Role.H3_RUNIN))
+DECIMAL_RANK = 40  # depth d gets DECIMAL_RANK + 10 * (d - 1), like 一、/（一）/1.
+
+
+@dataclass(frozen=True, slots=True)
+class Enumerator:
+    """A run-in enumeration lead: the paragraph is body text led by an emphasised phrase."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    example: str
+
+
+ENUMERATORS: tuple[Enumerator, ...] = (
+    Enumerator("shi", re.compile(rf"(?P<n>{CN})是(?![非否])"), "一是加强领导。"),
+    Enumerator("ordinal", re.compile(rf"第(?P<n>{CN}){_SPACE}*[，,、：:]"), "第一，……"),
+    Enumerator("qi", re.compile(rf"其(?P<n>{CN}){_SPACE}*[，,、：:]"), "其一，……"),
+    Enumerator(
+        "sequence", re.compile(rf"(?P<n>首先|其次|再次|然后|最后){_SPACE}*[，,：:]"), "首先，……"
+    ),
+)
+# 首先/其次/再次/最后 have no number; their place in a sequence, for the gap checks.
+SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "然后": 3, "最后": None}
+
+# Marks that end the heading part of a run-in line (roles.md): 。：；！？ and their ASCII twins.
+SENTENCE_END = "。：；！？:;!?"
+# Quotes and brackets: a mark inside them does not end the heading.
+OPENERS = "“‘《「『（(【〔［"
+CLOSERS = "”’》」』）)】〕］"
+
+# ---- document parts ---------------------------------------------------------------------
+
+# 国发〔2019〕4号, 国办函〔2005〕69号, 温教〔2011〕12号, also with [] () 【】 ﹝﹞ around the year.
+DOCNUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（【﹝]\d{4}[〕\]］)）】﹞]第?\d{1,4}号$")
+# A date standing alone: 2024年8月1日, 二〇〇五年七月十四日, 2011/9/30, 2011-09-30, 2011.9.30.
+DATE = re.compile(
+    rf"^(?:\d{{4}}{_SPACE}*年{_SPACE}*\d{{1,2}}{_SPACE}*月{_SPACE}*\d{{1,2}}{_SPACE}*日"
+    rf"|[〇零○O一二三四五六七八九]{{4}}年[{CHARS}]{{1,3}}月[{CHARS}]{{1,3}}日"
+    r"|\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2})$"
+)
+# A line that starts with a date (adoption notes, "2021年6月18日 …会议通过").
+DATE_LEAD = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?")
+# "（2018年1月2日）", "（2023年5月1日在…）": a byline under a title.
+PAREN_BYLINE = re.compile(r"^[（(][^（）()]*\d{4}年[^（）()]*[）)]$")
+# "广东省省长 孟凡利", "XXX县长 张三": a job title, a space, a 2–4 character name.
+SPEAKER = re.compile(rf"^[\u4e00-\u9fffXx×＊*]{{2,20}}{_SPACE}+[\u4e00-\u9fffXx×]{{2,4}}$")
+# Adoption and approval notes under a regulation's title.
+ADOPTION = re.compile(r"(?:通过|批准|修订|修正|公布|施行)[）)]?$")
+
+SUBTITLE = re.compile(r"^(?:——|—|--|－－|─)")
+
+SALUTATION = re.compile(
+    r"^(?:尊敬的)?[\u4e00-\u9fff、，,\s]{0,30}?"
+    r"(?:同志们|代表们|朋友们|同学们|老师们|女士们|先生们|来宾们|各位代表|各位委员|各位领导|各位来宾"
+    r"|各位同事|各位嘉宾|各位老师|各位同学|各位家长|各位专家|全体同志)[^。；;]{0,20}[：:！!，,]$"
+)
+ADDRESSEE_END = re.compile(r"[：:]$")
+
+# Closing formulas that are closing wherever they stand.
+CLOSING = re.compile(
+    r"^(?:特此(?:通知|通告|公告|通报|报告|函告|函复|批复|说明|证明|致函)"
+    r"|此复|此致|敬礼|谢谢(?:大家|各位|你们)?|感谢大家|以上(?:报告|意见|方案|请示)?[，,].{0,20}请.{0,20}"
+    r"|妥否，?请.{1,10}|当否，?请.{1,10})[。！!]?$"
+)
+# Courtesy lines that are closing when they are the last paragraph before the signature.
+CLOSING_BEFORE_SIGNATURE = re.compile(r"^(?:感谢|谢谢|以上|请予|特此|专此|希望|欢迎)")
+
+ATTACHMENT = re.compile(rf"^附{_SPACE}*件{_SPACE}*(?:\d{{1,2}})?{_SPACE}*(?:[：:].*)?$")
+# Glossary and endnote headers that open an appendix-like part.
+NOTES_HEADER = re.compile(r"^(?:注释|注解|名词解释|附注|备注|说明)[：:]?$")
+
+# Issuing-authority mark: "XX市人民政府文件", or an organization's name alone above the title.
+ISSUER = re.compile(r"^[\u4e00-\u9fff（）()、 \u3000]{2,30}文件$")
+ORGANIZATION = re.compile(
+    r"(?:政府|委员会|办公厅|办公室|人大常委会|常委会|局|厅|部|委|院|署|处|科|室|办|中心|学校|大学|学院"
+    r"|公司|集团|协会|学会|联合会|总会|工会|党委|党组|支部|法院|检察院|银行|研究所|所)$"
+)
+
+# Web-page residue: the words of buttons and article metadata.
+NOISE_PREFIX = re.compile(
+    r"^(?:来源|信息来源|文章来源|稿源|责任编辑|编辑|作者|发布时间|发布日期|发表时间|更新时间"
+    r"|浏览次数|阅读次数|点击次数|点击数|浏览量|阅读量)\s*[：:]"
+)
+NOISE_WORDS = re.compile(
+    r"分享到?|收藏|点赞|打印(?:本页)?|关闭(?:窗口)?|复制(?:链接)?|举报|评论|浏览量?|阅读量?|点击量?"
+    r"|字号|字体|扫一扫|返回(?:顶部|首页)?|上一篇|下一篇|时间\s*[：:]|来源\s*[：:]"
+    r"|【\s*大\s*中\s*小\s*】"
+    r"|\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d+"
+)
+NOISE_MAX_LEFT = 4  # CJK characters a line may keep, beyond residue words, and still be noise
+# Stray code and anti-copy watermarks have no CJK text; these mark them as code, not prose.
+CODE_CHARS = re.compile(r"[;{}<>=\\|`~^@#$%&*_+\[\]\"]")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+
+# Table-of-contents lines: dot leaders then a page number ("一、总体要求……3").
+TOC = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|－{3,}|-{4,}|\s{4,})\s*\d{1,4}$")
+# Junk glued to the end of a line copied from a forum: a run of ASCII with symbols in it.
+TRAILING_JUNK = re.compile(r"(?:[\x21-\x7e]+\s*){3,}$")
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+# Titles and headings without numbers are short; longer lines are paragraphs.
+TITLE_MAX = 50
+ADDRESSEE_MAX = 80
+SIGNATURE_MAX = 30
+GROUP_HEADING_MAX = 25

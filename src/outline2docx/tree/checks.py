@@ -1,0 +1,84 @@
+"""Numbering diagnostics over a built tree: gaps, repeats and mixed forms."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from outline2docx.tree.nodes import Block, Diagnostic, Paragraph, Section
+
+
+def check_numbering(blocks: list[Block]) -> list[Diagnostic]:
+    """Diagnostics for numbering gaps, repeats and inconsistent forms, in line order."""
+    found = list(_sequence_problems(blocks)) + list(_form_problems(blocks))
+    return sorted(found, key=lambda d: (d.line, d.code))
+
+
+def _numbered(blocks: list[Block]) -> Iterator[Paragraph]:
+    for block in blocks:
+        paragraph = block.heading if isinstance(block, Section) else block
+        if paragraph.numbering is not None:
+            yield paragraph
+
+
+def _containers(blocks: list[Block]) -> Iterator[list[Block]]:
+    stack = [blocks]
+    while stack:
+        children = stack.pop()
+        yield children
+        stack.extend(b.children for b in reversed(children) if isinstance(b, Section))
+
+
+def _sequence_problems(blocks: list[Block]) -> Iterator[Diagnostic]:
+    # Numbering may run on across parents (1.–21. across （一）–（五）), so the first item of a
+    # container may also continue the last number seen of its kind anywhere before it.
+    last_anywhere: dict[str, int] = {}
+    containers = sorted(
+        ((min((p.line for p in _numbered(c)), default=0), c) for c in _containers(blocks)),
+        key=lambda pair: pair[0],
+    )
+    for _, children in containers:
+        previous: dict[str, Paragraph] = {}
+        for paragraph in _numbered(children):
+            number = paragraph.numbering
+            if number.value is None:
+                continue
+            before = previous.get(number.kind)
+            expected = {1}
+            if before is not None:
+                expected.add(before.numbering.value + 1)
+            elif number.kind in last_anywhere:
+                expected.add(last_anywhere[number.kind] + 1)
+            if number.value not in expected:
+                if before is not None and number.value == before.numbering.value:
+                    yield Diagnostic(
+                        paragraph.line, 1, "numbering-repeat",
+                        f"{number.label.strip()} repeats the number of line {before.line}",
+                    )  # fmt: skip
+                else:
+                    want = " or ".join(str(v) for v in sorted(expected - {1}) or [1])
+                    yield Diagnostic(
+                        paragraph.line, 1, "numbering-gap",
+                        f"{number.label.strip()} is number {number.value}; expected {want}",
+                    )  # fmt: skip
+            previous[number.kind] = paragraph
+            last_anywhere[number.kind] = number.value
+
+
+def _form_problems(blocks: list[Block]) -> Iterator[Diagnostic]:
+    by_kind: dict[str, list[Paragraph]] = {}
+    for children in _containers(blocks):
+        for paragraph in _numbered(children):
+            by_kind.setdefault(paragraph.numbering.kind, []).append(paragraph)
+    for paragraphs in by_kind.values():
+        forms = Counter(p.numbering.form for p in paragraphs)
+        if len(forms) < 2:
+            continue
+        usual, _ = forms.most_common(1)[0]
+        for p in paragraphs:
+            if p.numbering.form != usual:
+                yield Diagnostic(
+                    p.line, 1, "numbering-form",
+                    f"{p.numbering.label.strip()} is written {p.numbering.form!r}; "
+                    f"the document mostly writes {usual!r}",
+                )  # fmt: skip

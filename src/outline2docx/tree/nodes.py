@@ -1,0 +1,161 @@
+"""The document tree: what every front-end builds and every back-end renders.
+
+A Document holds Blocks in reading order. A Section is opened by a numbered heading and holds
+the blocks up to the next heading of the same or a higher rank; a Paragraph is any other line.
+Every node keeps the source line numbers it came from, and its text exactly as read (trimmed),
+so the tree loses nothing of the input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Role(str, Enum):
+    """What a line is, in the vocabulary of ../shared/spec/roles.md."""
+
+    ISSUER = "issuer"
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    DOCNUMBER = "docnumber"
+    BYLINE = "byline"
+    ADDRESSEE = "addressee"
+    SALUTATION = "salutation"
+    H1 = "h1"
+    H2 = "h2"
+    H3 = "h3"
+    H4 = "h4"
+    H5 = "h5"
+    H1_RUNIN = "h1_runin"
+    H2_RUNIN = "h2_runin"
+    H3_RUNIN = "h3_runin"
+    CHAPTER = "chapter"
+    SECTION = "section"
+    ARTICLE = "article"
+    RUNIN = "runin"
+    BODY = "body"
+    CLOSING = "closing"
+    ATTACHMENT = "attachment"
+    SIGNATURE = "signature"
+    DATE = "date"
+    NOISE = "noise"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def is_heading(self) -> bool:
+        """True for roles that open a section (numbered headings, chapters, articles)."""
+        return self in HEADING_ROLES
+
+
+HEADING_ROLES = frozenset(
+    {Role.H1, Role.H2, Role.H3, Role.H4, Role.H5, Role.H1_RUNIN, Role.H2_RUNIN, Role.H3_RUNIN,
+     Role.CHAPTER, Role.SECTION, Role.ARTICLE}
+)  # fmt: skip
+# Roles that belong to the document as a whole: they close any open section.
+FRAME_ROLES = frozenset(
+    {Role.ISSUER, Role.TITLE, Role.SUBTITLE, Role.DOCNUMBER, Role.BYLINE, Role.ADDRESSEE,
+     Role.SALUTATION, Role.CLOSING, Role.ATTACHMENT, Role.SIGNATURE, Role.DATE}
+)  # fmt: skip
+
+
+@dataclass(slots=True)
+class Numbering:
+    """The number that starts a heading or run-in line: '（二）' is kind cn_paren, value 2."""
+
+    kind: str  # a key of recognize.patterns.NUMBERINGS or ENUMERATORS
+    value: int | None  # 2 for '二是'; None for 首先/其次, which have no number
+    label: str  # the number as written, e.g. '（二）'
+    form: str  # the label with the number replaced by N, e.g. '（N）': for consistency checks
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """One source line: its role, its text and, for run-in forms, the emphasised lead."""
+
+    role: Role
+    text: str
+    line: int
+    lead: str = ""  # prefix of text set as a heading or bold lead: '（一）重大意义。', '一是…。'
+    numbering: Numbering | None = None
+
+    @property
+    def rest(self) -> str:
+        """The text after the lead."""
+        return self.text[len(self.lead) :]
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        """Source line numbers of this node."""
+        return (self.line,)
+
+
+@dataclass(slots=True)
+class Section:
+    """A numbered heading and everything under it up to the next heading of its rank or above."""
+
+    heading: Paragraph
+    rank: int  # nesting rank: smaller is outer (chapter < section < article < 一、 < （一） …)
+    children: list[Block] = field(default_factory=list)
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        """Source line numbers of the heading and everything inside."""
+        return tuple(p.line for p in iter_paragraphs([self]))
+
+
+Block = Paragraph | Section
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """Something a checker should report: not an error, the document still renders."""
+
+    line: int
+    column: int
+    code: str  # short stable name, e.g. 'numbering-gap'
+    message: str
+    severity: str = "warning"
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed document: blocks in reading order plus what was noticed while parsing."""
+
+    children: list[Block]
+    source: str = "<input>"
+    encoding: str = "utf-8"
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph (headings included) in reading order."""
+        return iter_paragraphs(self.children)
+
+    def sections(self) -> Iterator[Section]:
+        """Every section, outer before inner, in reading order."""
+        stack = list(reversed(self.children))
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Section):
+                yield node
+                stack.extend(reversed(node.children))
+
+    @property
+    def text(self) -> str:
+        """The document's text, one line per paragraph."""
+        return "\n".join(p.text for p in self.paragraphs())
+
+
+def iter_paragraphs(blocks: list[Block]) -> Iterator[Paragraph]:
+    """Paragraphs of ``blocks`` in reading order, descending into sections (iteratively)."""
+    stack = list(reversed(blocks))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Section):
+            yield node.heading
+            stack.extend(reversed(node.children))
+        else:
+            yield node

@@ -1,0 +1,53 @@
+"""The tree as plain data: the JSON of ``outline2docx parse --json`` (../shared/spec/roles.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from outline2docx.tree.nodes import Block, Document, Paragraph, Section
+
+
+def document_to_dict(document: Document) -> dict[str, Any]:
+    """The roles.md shape: source, encoding, one entry per non-empty line, the tree."""
+    return {
+        "source": document.source,
+        "encoding": document.encoding,
+        "lines": [_line_entry(p) for p in document.paragraphs()],
+        "tree": {"type": "document", "children": [_block(b) for b in document.children]},
+        "diagnostics": [
+            {
+                "line": d.line,
+                "column": d.column,
+                "severity": d.severity,
+                "code": d.code,
+                "message": d.message,
+            }
+            for d in document.diagnostics
+        ],
+    }
+
+
+def _line_entry(p: Paragraph) -> dict[str, Any]:
+    entry: dict[str, Any] = {"line": p.line, "role": p.role.value, "text": p.text}
+    if p.lead:
+        entry["lead"] = p.lead
+    return entry
+
+
+def _paragraph(p: Paragraph) -> dict[str, Any]:
+    node = {"type": "paragraph", **_line_entry(p)}
+    if p.numbering is not None:
+        n = p.numbering
+        node["numbering"] = {"kind": n.kind, "value": n.value, "label": n.label, "form": n.form}
+    return node
+
+
+def _block(block: Block) -> dict[str, Any]:
+    # Recursion depth is bounded by the number of ranks (about eight), not by document size.
+    if isinstance(block, Section):
+        return {
+            "type": "section",
+            "heading": _paragraph(block.heading),
+            "children": [_block(b) for b in block.children],
+        }
+    return _paragraph(block)
