@@ -6,6 +6,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from outline2docx.errors import InputError
 from outline2docx.read.decoding import decode
@@ -17,8 +18,7 @@ _LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-@dataclass(frozen=True, slots=True)
-class SourceLine:
+class SourceLine(NamedTuple):  # a tuple: one is made per line, and tuples are made fast
     """One non-empty line: its 1-based number, its trimmed text and its indentation."""
 
     number: int
@@ -49,8 +49,9 @@ def split_lines(text: str) -> tuple[list[SourceLine], list[RemovedChar]]:
     """Split ``text`` into non-empty trimmed lines, dropping characters XML cannot hold."""
     lines: list[SourceLine] = []
     removed: list[RemovedChar] = []
+    clean = _NOT_XML.search(text) is None  # one scan of the whole text in the common case
     for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
-        if _NOT_XML.search(raw):
+        if not clean and _NOT_XML.search(raw):
             removed.extend(
                 RemovedChar(number, m.start() + 1, m.group()) for m in _NOT_XML.finditer(raw)
             )

@@ -30,7 +30,7 @@ class LineFacts:
     rank: int = 0  # nesting rank of a heading (patterns.NumberingForm.rank)
     decimal_depth: int = 0  # 1 for "1 总则", 2 for "1.1 目的"; 0 if not a decimal outline
     core: str = ""  # the text without forum junk glued to its end
-    cjk: int = 0  # number of CJK characters
+    has_cjk: bool = False
     plain: bool = False  # short, unnumbered, no sentence-ending mark: a title-like line
 
     @property
@@ -43,21 +43,20 @@ def examine(line: SourceLine) -> LineFacts:
     """Classify ``line`` on its own: numbering, run-in leads, noise and fixed formulas."""
     text = line.text
     facts = LineFacts(line.number, text, line.indent)
-    junk = P.TRAILING_JUNK.search(text)
-    glued = junk is not None and P.CODE_CHARS.search(junk.group())
-    facts.core = text[: junk.start()].rstrip() if glued else text
-    facts.cjk = len(P.CJK.findall(text))
+    facts.core = _without_trailing_junk(text)
+    facts.has_cjk = P.CJK.search(text) is not None
 
-    if P.TOC.search(text) and facts.cjk:
+    if text[-1].isdigit() and facts.has_cjk and P.TOC.search(text, max(len(text) - 64, 0)):
         return facts  # a table-of-contents entry is body text, whatever it starts with
     core = facts.core
     if P.DATE.match(core):
         facts.role = Role.DATE
         return facts
-    if is_noise(text, facts.cjk):
+    if is_noise(text, facts.has_cjk):
         facts.role = Role.NOISE
         return facts
-    if _match_numbering(facts) or _match_decimal(facts) or _match_enumerator(facts):
+    numbered = text[0] in P.NUMBER_STARTS or text[0].isdecimal()
+    if numbered and (_match_numbering(facts) or _match_decimal(facts) or _match_enumerator(facts)):
         return facts
     if P.DOCNUMBER.match(core):
         facts.role = Role.DOCNUMBER
@@ -68,15 +67,25 @@ def examine(line: SourceLine) -> LineFacts:
     facts.plain = (
         facts.role is Role.BODY
         and len(core) <= P.TITLE_MAX
-        and facts.cjk > 0
+        and facts.has_cjk
         and first_sentence_end(core) < 0
     )
     return facts
 
 
-def is_noise(text: str, cjk: int) -> bool:
+def _without_trailing_junk(text: str) -> str:
+    """The text without a run of ASCII symbols glued to its end by a forum's copy protection."""
+    if not "\x21" <= text[-1] <= "\x7e":
+        return text
+    junk = P.TRAILING_JUNK.search(text, max(len(text) - 120, 0))
+    if junk is None or not P.CODE_CHARS.search(junk.group()):
+        return text
+    return text[: junk.start()].rstrip()
+
+
+def is_noise(text: str, has_cjk: bool) -> bool:
     """True for web-page residue: share buttons, view counts, stray code, watermarks."""
-    if cjk == 0:
+    if not has_cjk:
         return _is_junk_without_cjk(text)
     if len(text) > 40:
         return False

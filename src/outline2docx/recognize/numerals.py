@@ -39,7 +39,7 @@ def chinese_to_int(text: str) -> int | None:
 
 def ordinal_value(label: str) -> int | None:
     """Value of a numbering label's number part: '十一', '12', '③', '⑶', '㈡'."""
-    if label.isdigit():
+    if label.isdecimal():
         return int(label)
     for table in (CIRCLED, PARENTHESIZED, PARENTHESIZED_CN):
         if len(label) == 1 and label in table:

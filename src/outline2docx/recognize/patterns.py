@@ -60,6 +60,9 @@ NUMBERINGS: tuple[NumberingForm, ...] = (
     _form("circled", Role.H5, Role.H5, 80, f"(?P<n>[{CIRCLED}])[、，,．.]?", "①……"),
 )  # fmt: skip
 
+# Every numbering and run-in lead starts with one of these (or a digit): a fast pre-check.
+NUMBER_STARTS = frozenset(CHARS + "（(第其首再然最" + CIRCLED + PARENTHESIZED + PARENTHESIZED_CN)
+
 # Decimal outlines (1 / 1.1 / 1.1.1, common in emergency plans) map by depth to h1/h2/h3. The
 # number must be followed by a space, so "1.5亿元" never matches; a bare "1 总则" counts only in
 # a document that also has deeper decimal numbers.
@@ -161,7 +164,7 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # Table-of-contents lines: dot leaders then a page number ("一、总体要求……3").
 TOC = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|－{3,}|-{4,}|\s{4,})\s*\d{1,4}$")
 # Junk glued to the end of a line copied from a forum: a run of ASCII with symbols in it.
-TRAILING_JUNK = re.compile(r"(?:[\x21-\x7e]+\s*){3,}$")
+TRAILING_JUNK = re.compile(r"(?:[\x21-\x7e]+\s+){2,}[\x21-\x7e]+$")
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 

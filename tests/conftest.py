@@ -1,0 +1,43 @@
+"""Shared fixtures: where the real documents live, and helpers to reach them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+# The labelled real documents stay outside the repository; CI lays them out beside it.
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+SEED = SHARED / "seeds" / "county-union-congress-speech.txt"
+
+
+def corpus_documents() -> list[Path]:
+    """The labelled corpus texts, or an empty list where ../shared is absent."""
+    return sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+
+
+def read_labels(text_path: Path) -> dict[int, str]:
+    """Line number -> role of a corpus document's .labels.tsv."""
+    labels = {}
+    for row in text_path.with_name(text_path.stem + ".labels.tsv").read_text("utf-8").splitlines():
+        if row.strip():
+            number, role = row.split("\t")[:2]
+            labels[int(number)] = role
+    return labels
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    """The real speech of ../shared/seeds; skips the test where it is absent."""
+    if not SEED.is_file():
+        pytest.skip("../shared/seeds is not available")
+    return SEED
+
+
+def need_corpus() -> None:
+    """Skip the calling test where ../shared/corpus is absent."""
+    if not corpus_documents():
+        pytest.skip("../shared/corpus is not available")

@@ -1,0 +1,101 @@
+"""The library entry point: any encoding in, the same tree out, nothing lost."""
+
+import codecs
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from outline2docx import InputError, parse
+from outline2docx.tree.serialize import document_to_dict
+
+from .conftest import corpus_documents
+
+# What the tree may legitimately leave out: whitespace, and characters XML cannot hold.
+_DROPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def visible(text: str) -> str:
+    """The non-whitespace characters of ``text`` that a document can hold, in order."""
+    return "".join(_DROPPED.sub("", text).split())
+
+
+def tree_text(document) -> str:
+    return visible("".join(p.text for p in document.paragraphs()))
+
+
+def comparable(document) -> dict:
+    data = document_to_dict(document)
+    del data["source"], data["encoding"]
+    return data
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_nothing_is_lost_from_arbitrary_text(text):
+    assert tree_text(parse(text)) == visible(text)
+
+
+_FORMS = ["一、", "（一）", "1.", "（1）", "①", "一是", "第一，", "第一条 ", "附件：", "——"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", *_FORMS]),
+            st.text(alphabet="加强领导。：；！？，“”（）1.5亿元 \u3000\t", max_size=30),
+        ),
+        max_size=30,
+    )
+)
+def test_nothing_is_lost_from_outline_like_text(parts):
+    text = "\n".join(number + rest for number, rest in parts)
+    assert tree_text(parse(text)) == visible(text)
+
+
+@pytest.mark.parametrize("path", corpus_documents(), ids=lambda p: p.name[:2])
+def test_nothing_is_lost_from_real_documents(path):
+    document = parse(path)
+    assert tree_text(document) == visible(path.read_text("utf-8"))
+
+
+def test_same_tree_from_every_encoding(seed_path, tmp_path):
+    text = seed_path.read_text("utf-8")
+    variants = {
+        "utf-8": text.encode("utf-8"),
+        "utf-8-sig": codecs.BOM_UTF8 + text.replace("\n", "\r\n").encode("utf-8"),
+        "gb18030": text.encode("gb18030"),
+        "utf-16": text.encode("utf-16"),
+    }
+    trees = {}
+    for name, data in variants.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_bytes(data)
+        document = parse(path)
+        assert document.encoding == name
+        trees[name] = comparable(document)
+    reference = trees.pop("utf-8")
+    assert len(reference["lines"]) == 33
+    for name, tree in trees.items():
+        assert tree == reference, name
+
+
+def test_text_bytes_and_path_inputs_agree(tmp_path):
+    text = "关于开展检查的通知\n各学校：\n一、检查时间\n2025年3月。"
+    path = tmp_path / "n.txt"
+    path.write_text(text, "utf-8")
+    by_text, by_bytes, by_path = parse(text), parse(text.encode("gb18030")), parse(path)
+    assert comparable(by_text) == comparable(by_bytes) == comparable(by_path)
+    assert by_path.source == str(path)
+    assert by_bytes.encoding == "gb18030"
+
+
+def test_a_string_that_is_not_a_file_is_parsed_as_text():
+    assert [p.text for p in parse("no-such-file.txt").paragraphs()] == ["no-such-file.txt"]
+
+
+def test_missing_path_object_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        parse(tmp_path / "missing.txt")
