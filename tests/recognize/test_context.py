@@ -57,6 +57,12 @@ def test_dated_byline_and_adoption_notes_under_a_title():
     assert role_list(text) == ["title", "byline", "chapter"]
 
 
+def test_a_bracketed_note_under_a_title_is_a_byline():
+    assert role_list("在全市大会上的讲话\n（根据录音整理）\n同志们：") == [
+        "title", "byline", "salutation",
+    ]  # fmt: skip
+
+
 def test_a_salutation_only_opens_the_text():
     text = "讲话\n同志们：\n今天开会。\n同志们：\n谢谢大家！"
     assert role_list(text) == ["title", "salutation", "body", "body", "closing"]

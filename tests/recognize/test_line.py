@@ -125,6 +125,8 @@ def test_standalone_ordinal_phrase_is_a_heading():
         '9 Y8 f3 E5 k. p. Q8 f$ Y) |. D# ]0 o" y1 F7',
         "; G) X3 q. q/ q",
         "【大 中 小】 打印 关闭",
+        "首页 > 政务公开 > 通知公告",
+        "当前位置：首页",
     ],
 )
 def test_web_residue_is_noise(text):
@@ -133,7 +135,16 @@ def test_web_residue_is_noise(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["［5］ESI：", "Hello, world.", "XXX", "2.5", "……", "分享经验，共同提高。这是我们的做法。"],
+    [
+        "［5］ESI：",
+        "Hello, world.",
+        "XXX",
+        "2.5",
+        "PM2.5",
+        "……",
+        "分享经验，共同提高。这是我们的做法。",
+        "一、评论",
+    ],
 )
 def test_text_that_only_looks_odd_is_not_noise(text):
     assert facts_of(text).role is not Role.NOISE

@@ -52,11 +52,11 @@ def examine(line: SourceLine) -> LineFacts:
     if P.DATE.match(core):
         facts.role = Role.DATE
         return facts
-    if is_noise(text, facts.has_cjk):
-        facts.role = Role.NOISE
-        return facts
     numbered = text[0] in P.NUMBER_STARTS or text[0].isdecimal()
     if numbered and (_match_numbering(facts) or _match_decimal(facts) or _match_enumerator(facts)):
+        return facts
+    if is_noise(text, facts.has_cjk):
+        facts.role = Role.NOISE
         return facts
     if P.DOCNUMBER.match(core):
         facts.role = Role.DOCNUMBER
@@ -89,7 +89,7 @@ def is_noise(text: str, has_cjk: bool) -> bool:
         return _is_junk_without_cjk(text)
     if len(text) > 40:
         return False
-    if P.NOISE_PREFIX.match(text):
+    if P.NOISE_PREFIX.match(text) or P.BREADCRUMB.search(text):
         return True
     words = [m for m in P.NOISE_WORDS.findall(text) if not m.isdigit()]
     if not words:
@@ -99,17 +99,18 @@ def is_noise(text: str, has_cjk: bool) -> bool:
 
 
 def _is_junk_without_cjk(text: str) -> bool:
+    """Stray code, view counts and anti-copy watermarks, as opposed to numbers and Latin text."""
     if _FULL_WIDTH.search(text):
         return False  # full-width punctuation is Chinese writing: "［5］ESI："
     tokens = text.split()
-    if len(tokens) == 1 and re.fullmatch(r"[\d.,%‰]+", text):
-        return False  # a number broken off a paragraph, such as the "2.5" of PM2.5
     words = P.LATIN_WORD.findall(text)
-    if words and sum(map(len, words)) >= 0.6 * len(text.replace(" ", "")):
-        return False  # Latin prose or a placeholder such as XXX
-    if not any(ch.isalnum() for ch in text):
-        return bool(P.CODE_CHARS.search(text))  # '");' is code; '……' is text
-    return True
+    if words and sum(map(len, words)) >= 0.6 * len("".join(tokens)):
+        return False  # Latin prose, or a placeholder such as XXX
+    if P.CODE_CHARS.search(text):
+        return True  # '");', 'f$ Y) |. D#'
+    if len(tokens) > 1 and all(t.isdecimal() for t in tokens):
+        return True  # "47 3432347": counters of a web page
+    return len(tokens) >= 4 and len("".join(tokens)) <= 2.5 * len(tokens)
 
 
 def _match_numbering(facts: LineFacts) -> bool:

@@ -156,6 +156,8 @@ NOISE_WORDS = re.compile(
     r"|【\s*大\s*中\s*小\s*】"
     r"|\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d+"
 )
+# Breadcrumbs of a web page: "首页 > 政务公开 > 通知公告", "当前位置：…".
+BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|首页)|(?:[>»＞›].*){2}")
 NOISE_MAX_LEFT = 4  # CJK characters a line may keep, beyond residue words, and still be noise
 # Stray code and anti-copy watermarks have no CJK text; these mark them as code, not prose.
 CODE_CHARS = re.compile(r"[;{}<>=\\|`~^@#$%&*_+\[\]\"]")
