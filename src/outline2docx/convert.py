@@ -1,0 +1,34 @@
+"""Text in, official-format .docx out: parse, then render in a house style."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from outline2docx.parse import parse
+from outline2docx.render.style import DEFAULT_STYLE, HouseStyle, load_style
+from outline2docx.tree.nodes import Document
+
+
+def to_docx(document: Document, style: str | Path | HouseStyle = DEFAULT_STYLE) -> bytes:
+    """Render a parsed document as .docx bytes in ``style`` (a name, a path or a HouseStyle)."""
+    from outline2docx.render.package import render_docx  # python-docx: imported when needed
+
+    house_style = style if isinstance(style, HouseStyle) else load_style(style)
+    return render_docx(document, house_style)
+
+
+def convert(
+    source: str | os.PathLike[str],
+    output: str | os.PathLike[str] | None = None,
+    style: str | Path | HouseStyle = DEFAULT_STYLE,
+    encoding: str | None = None,
+) -> Path:
+    """Convert a text file to .docx (default: beside it, same name); returns the output path."""
+    from outline2docx.output import write_atomically
+
+    source = Path(source)
+    target = Path(output) if output is not None else source.with_suffix(".docx")
+    data = to_docx(parse(source, encoding=encoding), style)
+    write_atomically(target, data)
+    return target

@@ -1,0 +1,1 @@
+"""Rendering: a document tree becomes an official-format .docx in a house style."""

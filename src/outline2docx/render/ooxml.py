@@ -1,0 +1,52 @@
+"""Small WordprocessingML helpers shared by the style and body writers: units, text, runs."""
+
+from __future__ import annotations
+
+import re
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+
+# Characters Word draws with the Latin font unless told the run is East Asian text: quotes,
+# dashes, ellipsis, middle dot (the "ambiguous" characters of ../shared/spec/gbt9704.md §4).
+AMBIGUOUS = re.compile("[\u2018\u2019\u201c\u201d\u2014\u2015\u2026\u00b7\u2013\u2025\u2027\u00a7]")
+
+ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+
+
+def escape(text: str) -> str:
+    """Text escaped for XML character data and attribute values."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def half_points(points: float) -> int:
+    """A font size in points as OOXML half-points (w:sz)."""
+    return round(points * 2)
+
+
+def run_xml(text: str, char_style: str | None = None) -> str:
+    """One w:r holding ``text``; tabs become w:tab, ambiguous punctuation gets the CJK hint."""
+    props = []
+    if char_style:
+        props.append(f'<w:rStyle w:val="{char_style}"/>')
+    if AMBIGUOUS.search(text):
+        props.append('<w:rFonts w:hint="eastAsia"/>')
+    rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
+    if "\t" in text:
+        content = "<w:tab/>".join(_t(piece) for piece in text.split("\t"))
+    else:
+        content = _t(text)
+    return f"<w:r>{rpr}{content}</w:r>"
+
+
+def _t(text: str) -> str:
+    return f'<w:t xml:space="preserve">{escape(text)}</w:t>' if text else ""
+
+
+def paragraph_xml(style_id: str, runs: str) -> str:
+    """One w:p in paragraph style ``style_id`` holding the given runs."""
+    if style_id == "Normal":
+        return f"<w:p>{runs}</w:p>"  # Normal is the default style: no pStyle needed
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{runs}</w:p>'
