@@ -34,10 +34,7 @@ def run_xml(text: str, char_style: str | None = None) -> str:
     if AMBIGUOUS.search(text):
         props.append('<w:rFonts w:hint="eastAsia"/>')
     rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
-    if "\t" in text:
-        content = "<w:tab/>".join(_t(piece) for piece in text.split("\t"))
-    else:
-        content = _t(text)
+    content = "<w:tab/>".join(_t(piece) for piece in text.split("\t"))
     return f"<w:r>{rpr}{content}</w:r>"
 
 

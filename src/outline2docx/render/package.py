@@ -16,7 +16,7 @@ from docx.oxml import parse_xml
 from docx.shared import Twips
 
 from outline2docx.render.body import body_paragraphs
-from outline2docx.render.ooxml import W, W_NS, paragraph_xml, run_xml
+from outline2docx.render.ooxml import W_NS, W, paragraph_xml, run_xml
 from outline2docx.render.style import HouseStyle
 from outline2docx.render.styles_xml import PAGE_NUMBER_STYLES, StyleIds, style_ids, styles_xml
 from outline2docx.tree.nodes import Document, Role

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from outline2docx.errors import Outline2DocxError
+from outline2docx.tree.nodes import Role
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -25,11 +26,7 @@ else:  # pragma: no cover - Python 3.10
 DEFAULT_STYLE = "gbt9704"
 # Role names a style may map: the parser's roles plus the renderer's continuation line of an
 # attachment note.
-STYLE_ROLES = frozenset(
-    "issuer title subtitle docnumber byline addressee salutation h1 h2 h3 h4 h5 h1_runin "
-    "h2_runin h3_runin chapter section article runin body closing attachment attachment_item "
-    "signature date noise".split()
-)
+STYLE_ROLES = frozenset(role.value for role in Role) | {"attachment_item"}
 
 # 字号: the Chinese size names, in points.
 CHINESE_SIZES = {
@@ -231,7 +228,8 @@ class _Checker:
         for key in data:
             if key not in allowed:
                 raise self.fail(
-                    f"{prefix}{key}", f"unknown key (known: {', '.join(sorted(allowed))})"
+                    f"{prefix}{key}",
+                    f"unknown key (known: {', '.join(sorted(allowed - {'__file__'}))})",
                 )
 
     def take(self, data: Mapping[str, Any], key: str, convert: Callable[[Any], Any], prefix=""):
