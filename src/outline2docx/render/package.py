@@ -1,100 +1,131 @@
-"""Assemble the .docx package: python-docx for the package and its parts, our XML inside.
+"""Assemble the .docx package: a zip of the few WordprocessingML parts a 公文 needs.
 
-python-docx provides the OPC package, the settings, the footers and the core properties; the
-styles part and the body are replaced by what styles_xml and body write from the house style
-and the tree.
+The writer builds each part as text and zips it; it imports neither python-docx nor lxml.
+That is deliberate: importing python-docx alone takes longer than pandoc needs to convert a
+whole speech, and converting a folder of drafts pays start-up once per file. The parts are
+the minimal set Word, WPS and LibreOffice expect (ECMA-376 Part 1, §11.3): document, styles,
+settings, font table, the two page-number footers and the package properties. Tests read
+every part back with python-docx and lxml.
 """
 
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import datetime, timezone
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import parse_xml
-from docx.shared import Twips
-
 from outline2docx.render.body import body_paragraphs
-from outline2docx.render.ooxml import W_NS, W, paragraph_xml, run_xml
+from outline2docx.render.fonts import font_table_xml
+from outline2docx.render.ooxml import W_NS, escape, paragraph_xml, run_xml
 from outline2docx.render.style import HouseStyle
-from outline2docx.render.styles_xml import PAGE_NUMBER_STYLES, StyleIds, style_ids, styles_xml
+from outline2docx.render.styles_xml import PAGE_NUMBER_STYLES, style_ids, styles_xml
 from outline2docx.tree.nodes import Document, Role
 
-# Parts of python-docx's template a generated document does not need: a thumbnail of the
-# template's own page, Word 2010's copy of the template styles, and its custom XML.
-_DROPPED_PACKAGE_RELS = (RT.THUMBNAIL,)
-_DROPPED_DOCUMENT_RELS = (
-    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
-    RT.CUSTOM_XML,
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+_CT_RELS = "application/vnd.openxmlformats-package.relationships+xml"
+_CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
+_CT_APP = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+_REL_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+_MS_WORD = "http://schemas.microsoft.com/office/word"
+
+# (part name, content type, relationship type from the main document or None)
+_WORD_PARTS = (
+    ("word/styles.xml", f"{_WML}.styles+xml", f"{_OFFICE_RELS}/styles"),
+    ("word/settings.xml", f"{_WML}.settings+xml", f"{_OFFICE_RELS}/settings"),
+    ("word/fontTable.xml", f"{_WML}.fontTable+xml", f"{_OFFICE_RELS}/fontTable"),
+    ("word/footer1.xml", f"{_WML}.footer+xml", f"{_OFFICE_RELS}/footer"),
+    ("word/footer2.xml", f"{_WML}.footer+xml", f"{_OFFICE_RELS}/footer"),
 )
 
 
 def render_docx(document: Document, style: HouseStyle) -> bytes:
     """The .docx file of ``document`` in ``style``, as bytes."""
-    word = docx.Document()
-    _drop_template_extras(word)
     ids = style_ids(style)
-    _set_styles(word, style, ids)
-    _set_page(word, style)
-    _set_page_numbers(word, style, ids)
-    _set_body(word, document, style, ids)
-    _set_properties(word, document)
+    odd_footer = _footer_xml(style, ids[PAGE_NUMBER_STYLES[0]])
+    even_footer = _footer_xml(style, ids[PAGE_NUMBER_STYLES[1]])
+    parts = {
+        "[Content_Types].xml": _content_types(),
+        "_rels/.rels": _package_rels(),
+        "docProps/core.xml": _core_properties(document),
+        "docProps/app.xml": _app_properties(),
+        "word/_rels/document.xml.rels": _document_rels(),
+        "word/document.xml": _document_xml(document, style, ids),
+        "word/styles.xml": _XML + styles_xml(style, ids),
+        "word/settings.xml": _settings_xml(style),
+        "word/fontTable.xml": _XML + font_table_xml(style),
+        "word/footer1.xml": odd_footer,
+        "word/footer2.xml": even_footer,
+    }
     out = io.BytesIO()
-    word.save(out)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as package:
+        for name, xml in parts.items():
+            package.writestr(name, xml.encode("utf-8"))
     return out.getvalue()
 
 
-def _drop_template_extras(word) -> None:
-    for part, reltypes in (
-        (word.part.package, _DROPPED_PACKAGE_RELS),
-        (word.part, _DROPPED_DOCUMENT_RELS),
-    ):
-        for rel_id, rel in list(part.rels.items()):
-            if rel.reltype in reltypes:
-                del part.rels[rel_id]  # none of them is referenced from the XML
+def _content_types() -> str:
+    overrides = [
+        ("/word/document.xml", f"{_WML}.document.main+xml"),
+        ("/docProps/core.xml", _CT_CORE),
+        ("/docProps/app.xml", _CT_APP),
+        *((f"/{name}", content_type) for name, content_type, _ in _WORD_PARTS),
+    ]  # fmt: skip
+    return (
+        f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        f'<Default Extension="rels" ContentType="{_CT_RELS}"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        + "".join(f'<Override PartName="{n}" ContentType="{t}"/>' for n, t in overrides)
+        + "</Types>"
+    )  # fmt: skip
 
 
-def _set_styles(word, style: HouseStyle, ids: StyleIds) -> None:
-    element = word.styles.element
-    for child in list(element):
-        element.remove(child)
-    element.extend(parse_xml(styles_xml(style, ids)))
+def _relationships(rels: list[tuple[str, str, str]]) -> str:
+    body = "".join(f'<Relationship Id="{i}" Type="{t}" Target="{to}"/>' for i, t, to in rels)
+    return f'{_XML}<Relationships xmlns="{_PKG_RELS_NS}">{body}</Relationships>'
 
 
-def _set_page(word, style: HouseStyle) -> None:
+def _package_rels() -> str:
+    return _relationships([
+        ("rId1", f"{_OFFICE_RELS}/officeDocument", "word/document.xml"),
+        ("rId2", _REL_CORE, "docProps/core.xml"),
+        ("rId3", f"{_OFFICE_RELS}/extended-properties", "docProps/app.xml"),
+    ])  # fmt: skip
+
+
+def _document_rels() -> str:
+    rels = [
+        (f"rId{n}", reltype, name.removeprefix("word/"))
+        for n, (name, _, reltype) in enumerate(_WORD_PARTS, start=1)
+    ]
+    return _relationships(rels)
+
+
+_ODD_FOOTER_ID, _EVEN_FOOTER_ID = "rId4", "rId5"  # footer1 and footer2 in _WORD_PARTS
+
+
+def _document_xml(document: Document, style: HouseStyle, ids: dict[str, str]) -> str:
     page = style.page
-    section = word.sections[0]
-    section.page_width, section.page_height = Twips(page.width), Twips(page.height)
-    section.top_margin, section.bottom_margin = Twips(page.top), Twips(page.bottom)
-    section.left_margin, section.right_margin = Twips(page.left), Twips(page.right)
-    section.header_distance, section.footer_distance = Twips(page.header), Twips(page.footer)
-    section.gutter = Twips(0)
-    grid = section._sectPr.find(f"{W}docGrid")
-    grid.set(f"{W}type", "lines")
-    grid.set(f"{W}linePitch", str(page.line_pitch))
-    settings = word.settings.element
-    language = settings.find(f"{W}themeFontLang")
-    if language is not None:
-        language.set(f"{W}eastAsia", style.text.language)
+    even = f'<w:footerReference w:type="even" r:id="{_EVEN_FOOTER_ID}"/>' if page.duplex else ""
+    section = (
+        f'<w:sectPr><w:footerReference w:type="default" r:id="{_ODD_FOOTER_ID}"/>{even}'
+        f'<w:pgSz w:w="{page.width}" w:h="{page.height}"/>'
+        f'<w:pgMar w:top="{page.top}" w:right="{page.right}" w:bottom="{page.bottom}" '
+        f'w:left="{page.left}" w:header="{page.header}" w:footer="{page.footer}" w:gutter="0"/>'
+        '<w:cols w:space="425"/>'
+        f'<w:docGrid w:type="lines" w:linePitch="{page.line_pitch}"/></w:sectPr>'
+    )
+    body = "".join(body_paragraphs(document, style, ids))
+    return (
+        f'{_XML}<w:document xmlns:w="{W_NS}" xmlns:r="{_R_NS}">'
+        f"<w:body>{body}{section}</w:body></w:document>"
+    )
 
 
-def _set_page_numbers(word, style: HouseStyle, ids: StyleIds) -> None:
-    section = word.sections[0]
-    odd_style, even_style = (ids[name] for name in PAGE_NUMBER_STYLES)
-    footers = [(section.footer, odd_style)]
-    if style.page.duplex:
-        word.settings.odd_and_even_pages_header_footer = True
-        footers.append((section.even_page_footer, even_style))
-    for footer, style_id in footers:
-        footer.is_linked_to_previous = False
-        element = footer._element
-        for child in list(element):
-            element.remove(child)
-        element.extend(_parse_children(_page_number_paragraph(style, style_id)))
-
-
-def _page_number_paragraph(style: HouseStyle, style_id: str) -> str:
+def _footer_xml(style: HouseStyle, style_id: str) -> str:
     before, after = style.page_number.format.split("{page}")
     field = (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
@@ -104,32 +135,46 @@ def _page_number_paragraph(style: HouseStyle, style_id: str) -> str:
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     )
     runs = (run_xml(before) if before else "") + field + (run_xml(after) if after else "")
-    return paragraph_xml(style_id, runs)
+    return f'{_XML}<w:ftr xmlns:w="{W_NS}">{paragraph_xml(style_id, runs)}</w:ftr>'
 
 
-def _parse_children(xml: str) -> list:
-    """Elements of a WordprocessingML fragment, parsed once."""
-    return list(parse_xml(f'<w:body xmlns:w="{W_NS}">{xml}</w:body>'))
+def _settings_xml(style: HouseStyle) -> str:
+    duplex = "<w:evenAndOddHeaders/>" if style.page.duplex else ""
+    return (
+        f'{_XML}<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/>{duplex}'
+        '<w:defaultTabStop w:val="420"/>'
+        # Full-width punctuation keeps its full width: the 28-character grid depends on it.
+        '<w:characterSpacingControl w:val="doNotCompress"/>'
+        "<w:compat><w:useFELayout/>"
+        f'<w:compatSetting w:name="compatibilityMode" w:uri="{_MS_WORD}" w:val="15"/>'
+        "</w:compat>"
+        f'<w:themeFontLang w:val="en-US" w:eastAsia="{escape(style.text.language)}"/>'
+        "</w:settings>"
+    )  # fmt: skip
 
 
-def _set_body(word, document: Document, style: HouseStyle, ids: StyleIds) -> None:
-    old_body = word.element.body
-    section_properties = old_body.sectPr
-    new_body = parse_xml(
-        f'<w:body xmlns:w="{W_NS}">{"".join(body_paragraphs(document, style, ids))}</w:body>'
+def _core_properties(document: Document) -> str:
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (
+        f"{_XML}<cp:coreProperties "
+        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(document_title(document)[:255])}</dc:title>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified>'
+        "</cp:coreProperties>"
     )
-    new_body.append(section_properties)
-    word.element.replace(old_body, new_body)
 
 
-def _set_properties(word, document: Document) -> None:
-    properties = word.core_properties
-    properties.title = document_title(document)[:255]
-    properties.author = properties.last_modified_by = ""
-    properties.comments = ""
-    now = datetime.now(timezone.utc).replace(microsecond=0)
-    properties.created = properties.modified = now
-    properties.revision = 1
+def _app_properties() -> str:
+    from outline2docx import __version__
+
+    return (
+        f"{_XML}<Properties "
+        'xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        f"<Application>outline2docx {__version__}</Application></Properties>"
+    )
 
 
 def document_title(document: Document) -> str:

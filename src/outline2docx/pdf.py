@@ -1,0 +1,52 @@
+"""PDF export through LibreOffice, with the font aliases that make a 公文 look like one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+from outline2docx.errors import Outline2DocxError
+
+_CANDIDATES = ("soffice", "libreoffice")
+
+
+class PdfError(Outline2DocxError):
+    """LibreOffice is missing or failed to convert a document."""
+
+
+def find_office() -> str | None:
+    """Path of LibreOffice's soffice, or None."""
+    return next((path for name in _CANDIDATES if (path := shutil.which(name))), None)
+
+
+def export_pdf(docx: Path, out_dir: Path | None = None, timeout: float = 180) -> Path:
+    """Convert ``docx`` to PDF beside it (or in ``out_dir``); returns the PDF's path."""
+    office = find_office()
+    if office is None:
+        raise PdfError(
+            "LibreOffice is not installed: install it (Debian/Ubuntu: apt install "
+            "libreoffice-writer-nogui) to export PDF"
+        )
+    docx = Path(docx)
+    out_dir = Path(out_dir or docx.parent)
+    fonts = resources.files("outline2docx") / "data" / "fonts.conf"
+    # A profile of its own lets several conversions run at once and leaves the user's alone.
+    with tempfile.TemporaryDirectory(prefix="outline2docx-lo-") as profile:
+        command = [
+            office, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+            "--convert-to", "pdf", "--outdir", str(out_dir), str(docx),
+        ]  # fmt: skip
+        environment = {**os.environ, "FONTCONFIG_FILE": str(fonts)}
+        try:
+            done = subprocess.run(command, capture_output=True, timeout=timeout, env=environment)
+        except subprocess.TimeoutExpired:
+            raise PdfError(f"{docx}: LibreOffice did not finish within {timeout:g} s") from None
+    pdf = out_dir / (docx.stem + ".pdf")
+    if done.returncode != 0 or not pdf.is_file():
+        detail = done.stderr.decode("utf-8", "replace").strip()[-300:]
+        raise PdfError(f"{docx}: LibreOffice could not export a PDF: {detail}")
+    return pdf

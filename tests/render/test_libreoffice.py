@@ -1,0 +1,82 @@
+"""A real renderer lays out the documents: LibreOffice to PDF, pdftotext to read the pages."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from outline2docx import parse
+from outline2docx.convert import to_docx
+from outline2docx.pdf import export_pdf, find_office
+
+from ..conftest import CORPUS, SAMPLES
+
+pytestmark = pytest.mark.skipif(
+    find_office() is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice and poppler-utils are needed (bash scripts/test installs them)",
+)
+HAN = re.compile(r"[\u3400-\u9fff]")
+NOTICE = CORPUS / "06_gwy_zero_waste_city_pilot_plan.txt"
+
+
+def pdf_pages(pdf) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          check=True, text=True).stdout  # fmt: skip
+    return text.split("\f")[:-1]
+
+
+def render(source, tmp_path, style="gbt9704"):
+    out = tmp_path / (source.stem + ".docx")
+    out.write_bytes(to_docx(parse(source), style))
+    return export_pdf(out, tmp_path)
+
+
+def body_lines(page: str) -> tuple[list[str], str]:
+    """The page's text lines (spaces removed) and its footer line."""
+    lines = ["".join(line.split()) for line in page.splitlines()]
+    lines = [line for line in lines if line]
+    return lines[:-1], lines[-1]
+
+
+@pytest.fixture(scope="module")
+def notice_pages(tmp_path_factory):
+    if not NOTICE.is_file():
+        pytest.skip("../shared/corpus is not available")
+    return pdf_pages(render(NOTICE, tmp_path_factory.mktemp("lo")))
+
+
+def test_a_full_body_page_has_22_lines_of_28_characters(notice_pages):
+    lines, _ = body_lines(notice_pages[1])
+    assert len(lines) == 22
+    # Paragraph ends are shorter, and a line may give one character to the next so that no
+    # line starts with a closing mark (Chinese line breaking); none is ever longer than 28.
+    assert max(len(line) for line in lines) == 28
+    assert sum(len(line) == 28 for line in lines) >= 14
+
+
+def test_page_numbers_in_the_footers(notice_pages):
+    assert len(notice_pages) >= 3
+    for number in (1, 2, 3):
+        _, footer = body_lines(notice_pages[number - 1])
+        assert footer == f"—{number}—"
+    second, third = notice_pages[1].splitlines(), notice_pages[2].splitlines()
+    footer_of = lambda lines: next(line for line in reversed(lines) if line.strip())  # noqa: E731
+    assert footer_of(second).startswith("—")  # even page: left
+    assert footer_of(third).startswith(" ")  # odd page: right
+
+
+def test_every_han_character_reaches_the_pdf_in_order(notice_pages):
+    source = HAN.findall(NOTICE.read_text("utf-8"))
+    rendered = HAN.findall("".join(notice_pages))
+    assert rendered == source
+
+
+def test_sample_speech_in_speech_style_keeps_the_grid(tmp_path):
+    pages = pdf_pages(render(SAMPLES / "speech.txt", tmp_path, "speech"))
+    lines, footer = body_lines(pages[0])
+    assert footer == "—1—"
+    assert max(len(line) for line in lines) <= 28
+    assert HAN.findall("".join(pages)) == HAN.findall((SAMPLES / "speech.txt").read_text("utf-8"))

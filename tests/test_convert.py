@@ -1,0 +1,90 @@
+"""Converting files: the library call and the command, outputs written whole or not at all."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import docx
+
+from outline2docx.convert import convert
+
+from .conftest import SAMPLES
+
+
+def run(*args: str, stdin: bytes | None = None, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "outline2docx", *args], input=stdin,
+                          capture_output=True, cwd=cwd)  # fmt: skip
+
+
+def test_convert_writes_beside_the_input_by_default(tmp_path):
+    source = tmp_path / "通知.txt"
+    source.write_bytes((SAMPLES / "notice.txt").read_bytes())
+    before = source.read_bytes()
+    assert convert(source) == tmp_path / "通知.docx"
+    word = docx.Document(str(tmp_path / "通知.docx"))
+    assert word.paragraphs[0].text == "青山县教育局文件"
+    assert source.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["通知.docx", "通知.txt"]
+
+
+def test_cli_convert_with_style_and_output(tmp_path):
+    out = tmp_path / "讲话.docx"
+    done = run("convert", str(SAMPLES / "speech.txt"), "--style", "speech", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    styles = {p.style.name for p in docx.Document(str(out)).paragraphs}
+    assert {"Title", "Subtitle", "GW Byline", "Heading 1", "Heading 2"} <= styles
+
+
+def test_cli_convert_reads_stdin_and_writes_stdout():
+    done = run("convert", "-", stdin="一、总体要求\n坚持问题导向。".encode("gb18030"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout[:2] == b"PK"
+    word = docx.Document(__import__("io").BytesIO(done.stdout))
+    assert [p.style.name for p in word.paragraphs] == ["Heading 1", "Normal"]
+
+
+def test_cli_convert_accepts_a_style_file(tmp_path):
+    style = tmp_path / "county.toml"
+    style.write_text(
+        'extends = "gbt9704"\n[paragraph_styles."heading 1"]\nsize = "小二"\n', "utf-8"
+    )
+    out = tmp_path / "out.docx"
+    done = run("convert", str(SAMPLES / "notice.txt"), "-s", str(style), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    heading = docx.Document(str(out)).styles["Heading 1"]
+    assert heading.font.size.pt == 18
+
+
+def test_bad_style_file_exits_2_and_writes_nothing(tmp_path):
+    style = tmp_path / "bad.toml"
+    style.write_text('extends = "gbt9704"\n[page]\nmargin = "1cm"\n', "utf-8")
+    out = tmp_path / "out.docx"
+    done = run("convert", str(SAMPLES / "notice.txt"), "-s", str(style), "-o", str(out))
+    assert done.returncode == 2
+    assert f"{style}: key 'page.margin': unknown key" in done.stderr.decode()
+    assert not out.exists()
+
+
+def test_unreadable_input_exits_2_and_leaves_no_output(tmp_path):
+    source = tmp_path / "scan.txt"
+    source.write_bytes(b"%PDF-1.4\n\x00\x01\x02")
+    done = run("convert", str(source))
+    assert done.returncode == 2
+    assert "binary file" in done.stderr.decode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["scan.txt"]
+
+
+def test_unwritable_output_is_reported_and_the_old_file_kept(tmp_path):
+    out = tmp_path / "missing-folder" / "out.docx"
+    done = run("convert", str(SAMPLES / "notice.txt"), "-o", str(out))
+    assert done.returncode == 1
+    assert f"{out}: cannot write" in done.stderr.decode()
+
+
+def test_an_existing_output_is_replaced_whole(tmp_path):
+    out = tmp_path / "out.docx"
+    out.write_bytes(b"old")
+    assert run("convert", str(SAMPLES / "notice.txt"), "-o", str(out)).returncode == 0
+    assert docx.Document(str(out)).paragraphs[0].text == "青山县教育局文件"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.docx"]
