@@ -57,3 +57,30 @@ def best_of(runs: int, action: Callable[[], object]) -> float:
 def run_quietly(argv: list[str]) -> None:
     """Run a command, discarding its output; fail loudly if it fails."""
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+_PEAK = (
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+    "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def time_and_peak(argv: list[str]) -> tuple[float, float]:
+    """Wall time (s) and peak resident memory (MB) of one run of a command.
+
+    The command runs as the only child of a fresh interpreter, so RUSAGE_CHILDREN is its own.
+    """
+    done = subprocess.run([sys.executable, "-c", _PEAK, *argv], check=True,
+                          capture_output=True, text=True)  # fmt: skip
+    seconds, kilobytes = done.stdout.split()
+    return float(seconds), int(kilobytes) / 1024
+
+
+def console_script(name: str) -> str:
+    """The installed console script beside this interpreter (not a version manager's shim)."""
+    script = Path(sys.executable).with_name(name)
+    if not script.exists():
+        sys.exit(f"{script} not found: pip install -e . first")
+    return str(script)
