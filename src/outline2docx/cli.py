@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -40,16 +41,7 @@ def parse(file: str, as_json: bool, encoding: str | None) -> None:
     The encoding is detected (BOM, UTF-8, then GB18030/GBK) unless --encoding is given.
     FILE may be - for standard input. Exit code 2 when FILE cannot be read as text.
     """
-    from outline2docx.errors import InputError
-    from outline2docx.parse import parse as parse_text
-
-    try:
-        if file == "-":
-            document = parse_text(sys.stdin.buffer.read(), encoding=encoding, name="<stdin>")
-        else:
-            document = parse_text(Path(file), encoding=encoding)
-    except InputError as exc:
-        _fail(exc)
+    document = _read(file, encoding)
     if as_json:
         import json
 
@@ -90,7 +82,6 @@ def convert(source: str, output: str | None, style: str, encoding: str | None) -
     from outline2docx.convert import to_docx
     from outline2docx.errors import Outline2DocxError
     from outline2docx.output import write_atomically
-    from outline2docx.parse import parse as parse_text
     from outline2docx.render.style import load_style
 
     target = output or ("-" if source == "-" else str(Path(source).with_suffix(".docx")))
@@ -98,13 +89,9 @@ def convert(source: str, output: str | None, style: str, encoding: str | None) -
         _fail(click.UsageError("refusing to write a .docx to a terminal; use -o FILE"))
     try:
         house_style = load_style(style)
-        if source == "-":
-            document = parse_text(sys.stdin.buffer.read(), encoding=encoding, name="<stdin>")
-        else:
-            document = parse_text(Path(source), encoding=encoding)
-        data = to_docx(document, house_style)
     except Outline2DocxError as exc:
         _fail(exc)
+    data = to_docx(_read(source, encoding), house_style)
     if target == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -115,7 +102,20 @@ def convert(source: str, output: str | None, style: str, encoding: str | None) -
         _fail(Outline2DocxError(f"{target}: cannot write: {exc.strerror or exc}"))
 
 
-def _fail(exc: Exception) -> None:
+def _read(file: str, encoding: str | None):
+    """Parse FILE (or standard input for -); exit with the error's code if it cannot be read."""
+    from outline2docx.errors import InputError
+    from outline2docx.parse import parse as parse_text
+
+    try:
+        if file == "-":
+            return parse_text(sys.stdin.buffer.read(), encoding=encoding, name="<stdin>")
+        return parse_text(Path(file), encoding=encoding)
+    except InputError as exc:
+        _fail(exc)
+
+
+def _fail(exc: Exception) -> NoReturn:
     code = getattr(exc, "exit_code", 1)
     if isinstance(exc, click.UsageError):
         code, exc = 2, exc.message
