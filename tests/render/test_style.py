@@ -47,7 +47,8 @@ def test_a_user_style_extends_a_builtin_and_uses_units(tmp_path):
     path.write_text(
         'extends = "gbt9704"\n'
         '[page]\ntop = "3.7cm"\nleft = "79.4pt"\n'
-        '[paragraph_styles."heading 1"]\nsize = "小二"\nbold = true\n'
+        '[paragraph_styles."heading 1"]\nsize = "小二"\nbold = true\nline_spacing = 1.5\n'
+        '[paragraph_styles.Title]\nline_spacing = "30pt"\n'
         '[paragraph_styles.Normal]\nsize = "10.5pt"\n',
         "utf-8",
     )
@@ -55,6 +56,8 @@ def test_a_user_style_extends_a_builtin_and_uses_units(tmp_path):
     assert (style.page.top, style.page.left) == (2098, 1588)
     assert style.paragraph_styles["heading 1"].size == CHINESE_SIZES["小二"] == 18
     assert style.paragraph_styles["Normal"].size == 10.5
+    assert style.paragraph_styles["heading 1"].line_spacing == ("auto", 360)
+    assert style.paragraph_styles["Title"].line_spacing == ("exact", 600)
 
 
 def test_extends_by_relative_path(tmp_path):

@@ -62,6 +62,7 @@ class Look:
     right_indent: float | None = None  # characters
     space_before: float | None = None  # lines of the page grid
     space_after: float | None = None  # lines of the page grid
+    line_spacing: tuple[str, int] | None = None  # ("exact", twips) or ("auto", 240ths of a line)
     keep_with_next: bool | None = None
     contextual_spacing: bool | None = None  # no space between paragraphs of this same style
     outline_level: int | None = None  # 1-9: shows in the navigation pane and contents
@@ -69,7 +70,7 @@ class Look:
 
 PARAGRAPH_ONLY = frozenset(
     {"align", "first_line_indent", "left_indent", "right_indent", "space_before",
-     "space_after", "keep_with_next", "contextual_spacing", "outline_level"}
+     "space_after", "line_spacing", "keep_with_next", "contextual_spacing", "outline_level"}
 )  # fmt: skip
 
 
@@ -301,6 +302,14 @@ def _align(value: Any) -> str:
     raise ValueError(f"{value!r} is not one of left, center, right, justify")
 
 
+def _line_spacing(value: Any) -> tuple[str, int]:
+    if isinstance(value, str):
+        return ("exact", _length(value))
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0.5 <= value <= 5:
+        return ("auto", round(value * 240))
+    raise ValueError(f"{value!r} is not a line spacing: a height such as '28pt' or a multiple 1-5")
+
+
 def _page_number_format(value: Any) -> str:
     if isinstance(value, str) and value.count("{page}") == 1:
         return value
@@ -321,6 +330,7 @@ LOOK_KEYS: dict[str, Callable[[Any], Any]] = {
     "right_indent": _number(0, 40),
     "space_before": _number(0, 10),
     "space_after": _number(0, 10),
+    "line_spacing": _line_spacing,
     "keep_with_next": _flag,
     "contextual_spacing": _flag,
     "outline_level": _integer(1, 9),

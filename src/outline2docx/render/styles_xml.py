@@ -122,7 +122,7 @@ def _page_number_styles(style: HouseStyle, ids: StyleIds) -> list[str]:
     footer = (
         f'<w:style w:type="paragraph" w:styleId="{ids["footer"]}"><w:name w:val="footer"/>'
         '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
-        + _ppr(style, Look(first_line_indent=0), size=number.size, exact_line=False)
+        + _ppr(style, Look(first_line_indent=0, line_spacing=("auto", 240)), size=number.size)
         + _rpr(font)
         + "</w:style>"
     )
@@ -131,7 +131,7 @@ def _page_number_styles(style: HouseStyle, ids: StyleIds) -> list[str]:
         styles.append(
             f'<w:style w:type="paragraph" w:styleId="{ids[name]}">{_names(name, look)}'
             f'<w:basedOn w:val="{ids["footer"]}"/>'
-            + _ppr(style, look, size=number.size, exact_line=False)
+            + _ppr(style, look, size=number.size)
             + "</w:style>"
         )
     return styles
@@ -142,7 +142,7 @@ def _names(name: str, look: Look) -> str:
     return f'<w:name w:val="{escape(name)}"/>{alias}'
 
 
-def _ppr(style: HouseStyle, look: Look, size: float | None = None, exact_line=True) -> str:
+def _ppr(style: HouseStyle, look: Look, size: float | None = None) -> str:
     pitch = style.page.line_pitch
     char = char_width_twips(style, size or look.size)
     parts = []
@@ -155,8 +155,9 @@ def _ppr(style: HouseStyle, look: Look, size: float | None = None, exact_line=Tr
     if look.space_after is not None:
         lines = look.space_after
         spacing.append(f'w:after="{round(lines * pitch)}" w:afterLines="{round(lines * 100)}"')
-    if not exact_line:
-        spacing.append('w:line="240" w:lineRule="auto"')
+    if look.line_spacing is not None:
+        rule, value = look.line_spacing
+        spacing.append(f'w:line="{value}" w:lineRule="{rule}"')
     if spacing:
         parts.append(f"<w:spacing {' '.join(spacing)}/>")
     indent = []
