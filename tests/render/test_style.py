@@ -103,6 +103,10 @@ def test_extends_by_relative_path(tmp_path):
             'extends = "gbt9704"\n[page_number]\nformat = "- page -"\n',
             "must contain {page} exactly once",
         ),
+        (
+            'extends = "gbt9704"\n[paragraph_styles.Normal]\nline_spacing = 9\n',
+            "is not a line spacing",
+        ),
         ('extends = "nonexistent"\n', "no house style 'nonexistent'"),
         ("[page\n", "not valid TOML"),
         ('description = "no extends"\n', "key 'paragraph_styles.Normal': is required"),
