@@ -80,5 +80,6 @@ def test_missing_file_exits_2():
 def test_help_teaches_with_examples():
     out = run("--help").stdout.decode()
     assert "Examples:" in out
-    assert "outline2docx parse notice.txt --json" in out
+    assert "outline2docx convert drafts/ -o out/ --jobs 4" in out
+    assert "Exit codes" in out
     assert "GB18030" in run("parse", "--help").stdout.decode()

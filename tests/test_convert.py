@@ -66,25 +66,34 @@ def test_bad_style_file_exits_2_and_writes_nothing(tmp_path):
     assert not out.exists()
 
 
-def test_unreadable_input_exits_2_and_leaves_no_output(tmp_path):
+def test_unreadable_input_fails_and_leaves_no_output(tmp_path):
     source = tmp_path / "scan.txt"
     source.write_bytes(b"%PDF-1.4\n\x00\x01\x02")
     done = run("convert", str(source))
-    assert done.returncode == 2
-    assert "binary file" in done.stderr.decode()
+    assert done.returncode == 1
+    assert f"{source}: binary file, not text (NUL byte at offset 9)" in done.stderr.decode()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["scan.txt"]
 
 
-def test_unwritable_output_is_reported_and_the_old_file_kept(tmp_path):
-    out = tmp_path / "missing-folder" / "out.docx"
+def test_unwritable_output_is_reported(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    out = blocker / "out.docx"
     done = run("convert", str(SAMPLES / "notice.txt"), "-o", str(out))
     assert done.returncode == 1
     assert f"{out}: cannot write" in done.stderr.decode()
 
 
-def test_an_existing_output_is_replaced_whole(tmp_path):
+def test_our_own_output_is_replaced_whole_a_foreign_file_only_with_force(tmp_path):
     out = tmp_path / "out.docx"
-    out.write_bytes(b"old")
-    assert run("convert", str(SAMPLES / "notice.txt"), "-o", str(out)).returncode == 0
+    out.write_bytes(b"a document someone typed")
+    refused = run("convert", str(SAMPLES / "notice.txt"), "-o", str(out))
+    assert refused.returncode == 1
+    assert "was not written by outline2docx; use --force" in refused.stderr.decode()
+    assert out.read_bytes() == b"a document someone typed"
+    assert run("convert", str(SAMPLES / "notice.txt"), "-o", str(out), "--force").returncode == 0
     assert docx.Document(str(out)).paragraphs[0].text == "青山县教育局文件"
+    again = run("convert", str(SAMPLES / "speech.txt"), "-o", str(out))
+    assert again.returncode == 0, again.stderr
+    assert docx.Document(str(out)).paragraphs[0].text == "在全区安全生产工作会议上的讲话"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.docx"]

@@ -13,30 +13,266 @@ from outline2docx import __version__
 EXAMPLES = """
 \b
 Examples:
-  outline2docx convert speech.txt          writes speech.docx beside it (style gbt9704)
-  outline2docx convert speech.txt --style speech -o 讲话.docx
-  outline2docx convert - -o out.docx < draft.txt
-  outline2docx parse notice.txt            outline preview with roles and line numbers
-  outline2docx parse notice.txt --json     every line's role plus the tree, as JSON
+  outline2docx convert speech.txt              writes speech.docx beside it
+  outline2docx convert drafts/ -o out/ --jobs 4
+  outline2docx convert speech.txt --style speech --fix --drop-noise --pdf
+  outline2docx check drafts/*.txt              problems, compiler style
+  outline2docx fix draft.txt --diff            what --fix would change
+  outline2docx tree notice.txt                 the outline with roles and line numbers
+  outline2docx styles init county --from gbt9704
+
+\b
+Exit codes: 0 all well; 1 a file failed or check found problems; 2 bad input or usage.
 """
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXAMPLES)
+@click.group(context_settings=CONTEXT, epilog=EXAMPLES)
 @click.version_option(__version__, "-V", "--version", prog_name="outline2docx")
 def main() -> None:
     """Turn plain Chinese text into Word documents in the GB/T 9704-2012 official format."""
 
 
-@main.command()
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--json", "as_json", is_flag=True, help="Print roles.md JSON: lines and tree.")
-@click.option(
+encoding_option = click.option(
     "--encoding",
     metavar="NAME",
-    help="Decode the input with NAME (utf-8, gb18030, gbk, utf-16…) instead of detecting it.",
+    help="Decode input with NAME (utf-8, gb18030, gbk, utf-16…) instead of detecting it.",
 )
+
+
+# ---- convert -------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("inputs", metavar="IN...", nargs=-1, required=True,
+                type=click.Path(allow_dash=True))  # fmt: skip
+@click.option("-o", "--output", metavar="OUT",
+              help="The document (one input), or a folder that mirrors the input folders. "
+              "Default: beside each input. - writes standard output.")  # fmt: skip
+@click.option("-s", "--style", default="gbt9704", show_default=True, metavar="NAME|PATH",
+              help="House style: gbt9704 (notices, reports), speech, regulation, "
+              "or a .toml file.")  # fmt: skip
+@encoding_option
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+              help="Files to take from folders (repeatable).  [default: *.txt]")  # fmt: skip
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Convert N files at once.  [default: all cores]")  # fmt: skip
+@click.option("--skip-existing", is_flag=True, help="Leave documents that already exist alone.")
+@click.option("--force", is_flag=True,
+              help="Replace existing documents, even ones outline2docx did not write.")  # fmt: skip
+@click.option("--fix", is_flag=True, help="Apply the safe normalizations of `fix` first.")
+@click.option("--diff", is_flag=True, help="With --fix: show every change on stderr.")
+@click.option("--drop-noise", is_flag=True,
+              help="Leave out web-page residue (each dropped line listed on stderr).")  # fmt: skip
+@click.option("--pdf", is_flag=True, help="Also export a PDF through LibreOffice.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def convert(inputs, output, style, encoding, globs, jobs, skip_existing, force, fix, diff,
+            drop_noise, pdf, quiet) -> None:  # fmt: skip
+    """Convert plain-text drafts into official-format Word documents.
+
+    IN may be files and folders (searched recursively), or - for standard input. Headings,
+    run-in leads, title, signature, date and page numbers are set in the house style on the
+    GB/T 9704 page (22 lines of 28 characters). Inputs are never changed; each document is
+    written whole or not at all, so an interrupted run leaves only complete documents.
+    """
+    from outline2docx.batch import Options, house_style
+    from outline2docx.errors import Outline2DocxError
+
+    if skip_existing and force:
+        _fail(click.UsageError("--skip-existing and --force exclude each other"))
+    try:
+        house_style(style)  # a bad style stops everything before any file is touched
+    except Outline2DocxError as exc:
+        _fail(exc)
+    if pdf:
+        from outline2docx.pdf import find_office
+
+        if find_office() is None:
+            _fail(click.UsageError("--pdf needs LibreOffice (Debian/Ubuntu: apt install "
+                                   "libreoffice-writer-nogui)"))  # fmt: skip
+    options = Options(style, encoding, fix, diff, drop_noise, pdf)
+    if inputs == ("-",):
+        _convert_stream(output or "-", options)
+    elif "-" in inputs:
+        _fail(click.UsageError("- (standard input) cannot be mixed with files"))
+    else:
+        _convert_files(inputs, output, globs, jobs, skip_existing, force, options, quiet)
+
+
+def _convert_stream(output: str, options) -> None:
+    from outline2docx.batch import house_style, prepare_document
+    from outline2docx.output import write_atomically
+    from outline2docx.read.lines import read_source
+    from outline2docx.render.package import render_docx
+
+    if output == "-" and sys.stdout.isatty():
+        _fail(click.UsageError("refusing to write a .docx to a terminal; use -o FILE"))
+    source = _guarded(lambda: read_source(sys.stdin.buffer.read(), "<stdin>", options.encoding))
+    document, notes = prepare_document(source, options)
+    for note in notes:
+        click.echo(note, err=True)
+    data = render_docx(document, house_style(options.style))
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        _guarded(lambda: write_atomically(Path(output), data), writing=output)
+
+
+def _convert_files(inputs, output, globs, jobs, skip_existing, force, options, quiet) -> None:
+    from outline2docx.batch import DEFAULT_GLOBS, FAILED, plan_batch, run_batch
+
+    plan = plan_batch(inputs, output, globs or DEFAULT_GLOBS, skip_existing, force)
+    if not plan.jobs and not plan.decided:
+        _fail(click.UsageError(f"no files matching {', '.join(globs or DEFAULT_GLOBS)}"))
+    show_progress = not quiet and sys.stderr.isatty() and len(plan.jobs) > 1
+    interrupted = False
+    with click.progressbar(length=len(plan.jobs), label="converting", file=sys.stderr,
+                           hidden=not show_progress) as bar:  # fmt: skip
+        try:
+            outcomes = run_batch(plan.jobs, options, jobs, on_done=lambda _: bar.update(1))
+        except KeyboardInterrupt as stop:
+            outcomes, interrupted = getattr(stop, "outcomes", []), True
+    outcomes = plan.decided + outcomes
+    for outcome in outcomes:
+        for note in outcome.notes:
+            click.echo(note, err=True)
+    _summarize(outcomes, len(plan.jobs), quiet, interrupted)
+    if interrupted:
+        sys.exit(130)
+    sys.exit(1 if any(o.status == FAILED for o in outcomes) else 0)
+
+
+def _summarize(outcomes, planned: int, quiet: bool, interrupted: bool) -> None:
+    from outline2docx.batch import CONVERTED, FAILED, SKIPPED
+
+    counts = {status: sum(o.status == status for o in outcomes)
+              for status in (CONVERTED, SKIPPED, FAILED)}  # fmt: skip
+    for outcome in outcomes:
+        if outcome.status == FAILED:
+            click.echo(f"{outcome.job.source}: {outcome.reason}", err=True)
+        elif outcome.status == SKIPPED and not quiet:
+            click.echo(f"{outcome.job.source}: skipped: {outcome.reason}", err=True)
+    if interrupted:
+        done = counts[CONVERTED]
+        click.echo(f"interrupted: {done} of {planned} converted; the rest left untouched", err=True)
+    elif (not quiet and len(outcomes) > 1) or counts[FAILED]:
+        summary = ", ".join(f"{counts[s]} {s}" for s in (CONVERTED, SKIPPED, FAILED))
+        click.echo(summary, err=True)
+
+
+# ---- check, fix ----------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("files", metavar="FILE...", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, allow_dash=True))  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option("--ignore", "ignored", multiple=True, metavar="CODE",
+              help="Do not report CODE (repeatable, or comma-separated).")  # fmt: skip
+@encoding_option
+def check(files, as_json, ignored, encoding) -> None:
+    """Report what is wrong with drafts, without writing anything.
+
+    Numbering gaps, repeats and wrong forms, levels out of order, placeholders left in (XXX,
+    ×××, ***), half-width punctuation in Chinese text, unbalanced quotes and brackets, web
+    residue, dates with leading zeros or in Chinese numerals. Each finding is printed as
+    FILE:LINE:COL: warning|error: message [code]. Exit code 1 when anything is found, 2 when
+    a file cannot be read.
+    """
+    from outline2docx.errors import InputError
+    from outline2docx.lint import lint
+    from outline2docx.parse import parse_source
+    from outline2docx.read.lines import read_source
+
+    skip = {code.strip() for value in ignored for code in value.split(",")}
+    results, unreadable = [], 0
+    for file in files:
+        try:
+            source = read_source(sys.stdin.buffer.read() if file == "-" else Path(file),
+                                 "<stdin>" if file == "-" else file, encoding)  # fmt: skip
+        except InputError as exc:
+            unreadable += 1
+            click.echo(f"{file}: error: {exc.problem} [unreadable]", err=True)
+            continue
+        found = [d for d in lint(source, parse_source(source)) if d.code not in skip]
+        results.append((file, found))
+    if as_json:
+        import json
+
+        fields = ("line", "column", "severity", "code", "message")
+        data = [
+            {"file": file, **{name: getattr(d, name) for name in fields}}
+            for file, found in results
+            for d in found
+        ]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        for file, found in results:
+            for d in found:
+                colour = "red" if d.severity == "error" else "yellow"
+                click.echo(f"{click.style(file, bold=True)}:{d.line}:{d.column}: "
+                           f"{click.style(d.severity, fg=colour, bold=True)}: {d.message} "
+                           f"[{click.style(d.code, fg='cyan')}]")  # fmt: skip
+    total = sum(len(found) for _, found in results)
+    errors = sum(d.severity == "error" for _, found in results for d in found)
+    if not as_json:
+        files_word = "file" if len(results) == 1 else "files"
+        click.echo(f"{total} problems ({errors} errors) in {len(results)} {files_word}", err=True)
+    sys.exit(2 if unreadable else 1 if total else 0)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", metavar="OUT.txt",
+              help="Write the fixed text here (default: standard output).")  # fmt: skip
+@click.option("--diff", is_flag=True, help="Show the changes as a diff; write nothing.")
+@click.option("--ignore", "ignored", multiple=True, metavar="CODE",
+              help="Skip the rule CODE (repeatable, or comma-separated).")  # fmt: skip
+@encoding_option
+def fix(file, output, diff, ignored, encoding) -> None:
+    """Apply the safe normalizations of GB/T 9704 §5–§6 to FILE.
+
+    Punctuation width in Chinese text, straight quotes to “ ” ‘ ’, numbering forms
+    (（一）、 to （一）, 1、 to 1.), 〔〕 around the year of document numbers, —— and ……,
+    full-width letters and digits. Decimals, times, URLs and Latin text stay as they are.
+    The input is never changed; -o writes in the input's encoding, line breaks kept.
+    """
+    from outline2docx.errors import InputError
+    from outline2docx.fix import fix_text, unified_diff
+    from outline2docx.output import write_atomically
+    from outline2docx.read.decoding import decode
+
+    skip = frozenset(code.strip() for value in ignored for code in value.split(","))
+    name = "<stdin>" if file == "-" else file
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        decoded = decode(data, name, encoding)
+    except InputError as exc:
+        _fail(exc)
+    except OSError as exc:
+        _fail(InputError(name, exc.strerror or str(exc)))
+    fixed, changes, changed_lines = fix_text(decoded.text, skip)
+    if diff:
+        if changed_lines:
+            click.echo(unified_diff(name, changed_lines))
+        click.echo(f"{len(changes)} changes on {len(changed_lines)} lines", err=True)
+    elif output:
+        _guarded(lambda: write_atomically(Path(output), fixed.encode(decoded.encoding)),
+                 writing=output)  # fmt: skip
+    else:
+        click.echo(fixed, nl=False)
+
+
+# ---- look at a document --------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="Print every line's role plus the tree.")
+@encoding_option
 def parse(file: str, as_json: bool, encoding: str | None) -> None:
-    """Recognize the structure of FILE and print it (no document is written).
+    """Recognize the structure of FILE and print an outline preview (nothing is written).
 
     The encoding is detected (BOM, UTF-8, then GB18030/GBK) unless --encoding is given.
     FILE may be - for standard input. Exit code 2 when FILE cannot be read as text.
@@ -55,64 +291,89 @@ def parse(file: str, as_json: bool, encoding: str | None) -> None:
 
 
 @main.command()
-@click.argument("source", metavar="IN", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option(
-    "-o",
-    "--output",
-    metavar="OUT.docx",
-    help="Where to write (default: IN with the suffix .docx; - for standard output).",
-)
-@click.option(
-    "-s",
-    "--style",
-    default="gbt9704",
-    show_default=True,
-    metavar="NAME|PATH",
-    help="House style: gbt9704 (notices, reports), speech, regulation, or a .toml file.",
-)
-@click.option("--encoding", metavar="NAME", help="Decode IN with NAME instead of detecting it.")
-def convert(source: str, output: str | None, style: str, encoding: str | None) -> None:
-    """Convert the plain text IN into an official-format Word document.
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@encoding_option
+def tree(file: str, encoding: str | None) -> None:
+    """Show FILE's document tree: every paragraph with its line number and role."""
+    from outline2docx.preview import tree as draw
 
-    Headings, run-in leads, title, signature, date and page numbers are set in the house
-    style's fonts and sizes on the GB/T 9704 page (22 lines of 28 characters). IN may be -
-    for standard input; the document then goes to standard output unless -o says otherwise.
-    The output is written whole or not at all; IN is never changed.
-    """
-    from outline2docx.convert import to_docx
-    from outline2docx.errors import Outline2DocxError
-    from outline2docx.output import write_atomically
-    from outline2docx.render.style import load_style
+    click.echo(draw(_read(file, encoding)))
 
-    target = output or ("-" if source == "-" else str(Path(source).with_suffix(".docx")))
-    if target == "-" and sys.stdout.isatty():
-        _fail(click.UsageError("refusing to write a .docx to a terminal; use -o FILE"))
+
+# ---- house styles --------------------------------------------------------------------------
+
+
+@main.group()
+def styles() -> None:
+    """List, show and start house styles (TOML files; see README)."""
+
+
+@styles.command("list")
+def styles_list() -> None:
+    """The built-in house styles."""
+    from outline2docx.render.style import DEFAULT_STYLE, builtin_styles, load_style
+
+    for name in builtin_styles():
+        mark = " (default)" if name == DEFAULT_STYLE else ""
+        click.echo(f"{name:12s} {load_style(name).description}{mark}")
+
+
+@styles.command("show")
+@click.argument("name")
+def styles_show(name: str) -> None:
+    """Print the style file NAME (a built-in name or a path)."""
+    from outline2docx.render.style import StyleError, style_path
+
     try:
-        house_style = load_style(style)
-    except Outline2DocxError as exc:
+        click.echo(style_path(name).read_text("utf-8"), nl=False)
+    except StyleError as exc:
         _fail(exc)
-    data = to_docx(_read(source, encoding), house_style)
-    if target == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
+
+
+@styles.command("init")
+@click.argument("new")
+@click.option("--from", "base", default="gbt9704", show_default=True, metavar="NAME",
+              help="The style to start from.")  # fmt: skip
+def styles_init(new: str, base: str) -> None:
+    """Write NEW.toml, a style that extends --from and overrides nothing yet."""
+    from outline2docx.output import write_atomically
+    from outline2docx.render.style import StyleError, load_style, starter_style
+
+    target = Path(new if new.endswith(".toml") else f"{new}.toml")
+    if target.exists():
+        _fail(click.UsageError(f"{target} exists; choose another name"))
     try:
-        write_atomically(Path(target), data)
-    except OSError as exc:
-        _fail(Outline2DocxError(f"{target}: cannot write: {exc.strerror or exc}"))
+        load_style(base)
+    except StyleError as exc:
+        _fail(exc)
+    _guarded(lambda: write_atomically(target, starter_style(base).encode("utf-8")), writing=target)
+    click.echo(f"wrote {target}: edit it, then convert with --style {target}", err=True)
+
+
+# ---- helpers -------------------------------------------------------------------------------
 
 
 def _read(file: str, encoding: str | None):
     """Parse FILE (or standard input for -); exit with the error's code if it cannot be read."""
-    from outline2docx.errors import InputError
     from outline2docx.parse import parse as parse_text
 
+    if file == "-":
+        return _guarded(lambda: parse_text(sys.stdin.buffer.read(), encoding=encoding,
+                                           name="<stdin>"))  # fmt: skip
+    return _guarded(lambda: parse_text(Path(file), encoding=encoding))
+
+
+def _guarded(action, writing: str | Path | None = None):
+    """Run ``action``; report an outline2docx error or an OSError and exit with its code."""
+    from outline2docx.errors import Outline2DocxError
+
     try:
-        if file == "-":
-            return parse_text(sys.stdin.buffer.read(), encoding=encoding, name="<stdin>")
-        return parse_text(Path(file), encoding=encoding)
-    except InputError as exc:
+        return action()
+    except Outline2DocxError as exc:
         _fail(exc)
+    except OSError as exc:
+        where = f"{writing}: cannot write" if writing else str(exc.filename)
+        _fail(Outline2DocxError(f"{where}: {exc.strerror or exc}"))
 
 
 def _fail(exc: Exception) -> NoReturn:

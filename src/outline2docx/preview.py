@@ -33,13 +33,34 @@ def _walk(blocks: list[Block], depth: int, out: list[str]) -> None:
 
 
 def _row(p: Paragraph, depth: int) -> str:
-    text = p.lead or p.text
-    if len(text) > _WIDTH:
-        text = text[: _WIDTH - 1] + "…"
-    return f"{p.line:5d}  {p.role.value:<11s}{'  ' * depth}{text}"
+    return f"{p.line:5d}  {p.role.value:<11s}{'  ' * depth}{_clip(p.lead or p.text)}"
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= _WIDTH else text[: _WIDTH - 1] + "…"
 
 
 def _flush(count: int, depth: int, out: list[str]) -> None:
     if count:
         noun = "paragraph" if count == 1 else "paragraphs"
         out.append(f"{'':5s}  {'':11s}{'  ' * depth}… {count} {noun}")
+
+
+def tree(document: Document) -> str:
+    """Every node as a tree drawn with box characters: line number, role, text."""
+    out = [f"{document.source} ({document.encoding})"]
+    _branch(document.children, "", out)
+    return "\n".join(out)
+
+
+def _branch(blocks: list[Block], prefix: str, out: list[str]) -> None:
+    # Nesting depth is bounded by the number of ranks, so recursion is safe here.
+    for n, block in enumerate(blocks):
+        last = n == len(blocks) - 1
+        paragraph = block.heading if isinstance(block, Section) else block
+        branch = "└── " if last else "├── "
+        out.append(
+            f"{prefix}{branch}{paragraph.line} {paragraph.role.value}  {_clip(paragraph.text)}"
+        )
+        if isinstance(block, Section):
+            _branch(block.children, prefix + ("    " if last else "│   "), out)

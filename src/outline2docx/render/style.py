@@ -158,9 +158,40 @@ def _styles_dir() -> Path:
 
 def load_style(name_or_path: str | Path = DEFAULT_STYLE) -> HouseStyle:
     """Load a built-in style by name, or a style file by path, resolving ``extends``."""
-    path = _locate(str(name_or_path), None)
+    path = style_path(name_or_path)
     data = _load_merged(path, ())
     return _build(path, data)
+
+
+def style_path(name_or_path: str | Path) -> Path:
+    """The file of a built-in style name, or the given style file; StyleError if neither."""
+    return _locate(str(name_or_path), None)
+
+
+def starter_style(base: str) -> str:
+    """The text of a new style file that extends ``base`` and shows what it may override."""
+    return f"""# A house style for outline2docx. It starts from {base!r} and overrides what differs;
+# see `outline2docx styles show {base}` for every value it inherits.
+
+extends = "{base}"
+
+# [page]
+# top = "37mm"                       # margins, paper, lines and characters per page
+
+# [text]
+# east_asian = "仿宋"                # when 仿宋_GB2312 is missing on your machines
+
+# [paragraph_styles."heading 1"]     # Word's Heading 1 (标题 1): 一、 headings
+# east_asian = "黑体"
+# size = "三号"                       # Chinese size names, or "16pt"
+# bold = false
+
+# [paragraph_styles.Normal]           # body text
+# first_line_indent = 2               # characters
+
+# [page_number]
+# format = "— {{page}} —"
+"""
 
 
 def _locate(ref: str, relative_to: Path | None) -> Path:

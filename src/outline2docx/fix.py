@@ -1,0 +1,252 @@
+"""Safe normalizations of ../shared/spec/gbt9704.md §5–§6, as a table of rules.
+
+Each rule finds its edits in one line; ``check`` reports what the rules find, ``fix`` applies
+it. Only changes that cannot alter meaning are made: punctuation width in Chinese context,
+quotes, numbering forms, 〔〕 in document numbers, dashes, ellipses and full-width letters and
+digits. Decimals, times, URLs, e-mail addresses, Latin sentences and standard numbers stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from outline2docx.read.lines import SourceLine, SourceText
+from outline2docx.recognize.numerals import CHARS, CIRCLED
+
+_HAN = r"\u3400-\u9fff"
+_CJK_CONTEXT = re.compile(f"[{_HAN}\u3000-\u303f\uff01-\uff5e“”‘’…—]")
+_URLISH = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|[\w.+-]+@[\w-]+\.)\S*", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``line[start:end]`` with ``text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A change made (or proposed) in the source: where, what, and which rule."""
+
+    line: int
+    column: int
+    before: str
+    after: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One normalization: a code for --ignore, what it says, and how it finds its edits."""
+
+    code: str
+    message: str
+    find: Callable[[str], Iterator[Edit]]
+
+
+def _chinese_context(line: str, start: int, end: int) -> bool:
+    before = line[start - 1] if start > 0 else ""
+    after = line[end] if end < len(line) else ""
+    return bool(_CJK_CONTEXT.match(before) or _CJK_CONTEXT.match(after))
+
+
+def _in_url(line: str, at: int) -> bool:
+    return any(m.start() <= at < m.end() for m in _URLISH.finditer(line))
+
+
+# ---- the rules -----------------------------------------------------------------------------
+
+_NUMBERING_FIXES = (
+    # written                                                   standard
+    (re.compile(rf"^(\s*)([（(][{CHARS}]+[）)]|[（(]\d{{1,3}}[）)]|[{CIRCLED}])[、，,．.]"), None),
+    (re.compile(rf"^(\s*)([{CHARS}]+)[.．，,](?!\d)"), "、"),
+    (re.compile(r"^(\s*)(\d{1,3})[、，,．](?![\d.．])"), "."),
+    (re.compile(r"^(\s*)(第[一二三四五六七八九十]+|首先|其次|再次|最后)、"), "，"),
+)
+_HALF_BRACKETED_NUMBER = re.compile(rf"^(\s*)\(([{CHARS}]+|\d{{1,3}})\)")
+
+
+def _numbering(line: str) -> Iterator[Edit]:
+    m = _HALF_BRACKETED_NUMBER.match(line)
+    if m:
+        yield Edit(m.start(2) - 1, m.end(2) + 1, f"（{m.group(2)}）")
+    for pattern, mark in _NUMBERING_FIXES:
+        m = pattern.match(line)
+        if m:
+            yield Edit(m.end(2), m.end(), mark or "")
+            return
+
+
+_DOCNUMBER_YEAR = re.compile(r"^(\s*\w{1,12})[\[［(（【﹝](\d{4})[\]］)）】﹞](第?\d{1,4}号\s*)$")
+
+
+def _docnumber(line: str) -> Iterator[Edit]:
+    m = _DOCNUMBER_YEAR.match(line)
+    if m:
+        yield Edit(m.end(1), m.start(3), f"〔{m.group(2)}〕")
+
+
+_HALF_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。"}
+_HALF_MARK = re.compile(r"[,;:!?.]")
+_HALF_PARENS = re.compile(r"\(([^()]*)\)")
+
+
+def _punctuation(line: str) -> Iterator[Edit]:
+    skip = _leading_number_end(line)
+    for m in _HALF_MARK.finditer(line, skip):
+        at, mark = m.start(), m.group()
+        before = line[at - 1] if at else ""
+        after = line[at + 1] if at + 1 < len(line) else ""
+        if before.isdigit() and after.isdigit():
+            continue  # 3.14, 1,000, 10:30
+        if mark == "." and (not _CJK_CONTEXT.match(before) or after == "."):
+            continue  # only a sentence's end after Chinese text; never part of "..."
+        if mark != "." and not _chinese_context(line, at, at + 1):
+            continue
+        if _in_url(line, at):
+            continue
+        yield Edit(at, at + 1, _HALF_WIDTH[mark])
+    for m in _HALF_PARENS.finditer(line, skip):
+        if _CJK_CONTEXT.search(m.group(1)) or _chinese_context(line, m.start(), m.end()):
+            yield Edit(m.start(), m.start() + 1, "（")
+            yield Edit(m.end() - 1, m.end(), "）")
+
+
+def _leading_number_end(line: str) -> int:
+    """Where the numbering label of a line ends (its own rule fixes its marks)."""
+    m = re.match(rf"\s*(?:\d{{1,3}}[.．]|[（(](?:[{CHARS}]+|\d{{1,3}})[）)])", line)
+    return m.end() if m else 0
+
+
+_STRAIGHT_DOUBLE = re.compile('"')
+_STRAIGHT_SINGLE = re.compile(r"'")
+
+
+def _quotes(line: str) -> Iterator[Edit]:
+    doubles = [m.start() for m in _STRAIGHT_DOUBLE.finditer(line)]
+    if doubles and len(doubles) % 2 == 0 and _CJK_CONTEXT.search(line):
+        for n, at in enumerate(doubles):
+            yield Edit(at, at + 1, "“" if n % 2 == 0 else "”")
+    singles = [m.start() for m in _STRAIGHT_SINGLE.finditer(line)]
+    # Only quote pairs with Chinese inside: never an English apostrophe.
+    if singles and len(singles) % 2 == 0:
+        pairs = list(zip(singles[::2], singles[1::2], strict=True))
+        if all(_CJK_CONTEXT.search(line[a + 1 : b]) for a, b in pairs):
+            for a, b in pairs:
+                yield Edit(a, a + 1, "‘")
+                yield Edit(b, b + 1, "’")
+
+
+_ELLIPSIS = re.compile(r"(?<!…)…(?!…)|\.{3,6}|。{3,6}")
+
+
+def _ellipsis(line: str) -> Iterator[Edit]:
+    for m in _ELLIPSIS.finditer(line):
+        if m.group().startswith(".") and not _chinese_context(line, m.start(), m.end()):
+            continue  # an English "..." stays
+        yield Edit(m.start(), m.end(), "……")
+
+
+_DASH = re.compile(r"(?<![—\-])(?:—|--|－－)(?![—\-])")
+
+
+def _dash(line: str) -> Iterator[Edit]:
+    for m in _DASH.finditer(line):
+        if m.group() == "—" or _chinese_context(line, m.start(), m.end()):
+            yield Edit(m.start(), m.end(), "——")
+
+
+_FULL_WIDTH_ALNUM = re.compile("[Ａ-Ｚａ-ｚ０-９]+")
+
+
+def _full_width_alphanumeric(line: str) -> Iterator[Edit]:
+    for m in _FULL_WIDTH_ALNUM.finditer(line):
+        yield Edit(m.start(), m.end(), "".join(chr(ord(c) - 0xFEE0) for c in m.group()))
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("nonstandard-numbering", "numbering written in a non-standard form", _numbering),
+    Rule("docnumber-brackets", "the year of a document number goes in 〔〕", _docnumber),
+    Rule("half-width-punctuation", "half-width punctuation in Chinese text", _punctuation),
+    Rule("straight-quotes", "straight quotes in Chinese text", _quotes),
+    Rule("ellipsis", "an ellipsis is written ……", _ellipsis),
+    Rule("dash", "a dash is written ——", _dash),
+    Rule("full-width-alphanumeric", "full-width letters or digits", _full_width_alphanumeric),
+)
+
+
+# ---- applying them -------------------------------------------------------------------------
+
+
+def fix_line(
+    text: str, number: int = 1, ignore: frozenset[str] = frozenset(), indent: int = 0
+) -> tuple[str, list[Change]]:
+    """``text`` with every rule applied in table order, and the changes made.
+
+    Columns are 1-based in the source line, whose first ``indent`` characters were trimmed.
+    """
+    changes: list[Change] = []
+    for rule in RULES:
+        if rule.code in ignore:
+            continue
+        edits = sorted(rule.find(text), key=lambda e: e.start, reverse=True)
+        for edit in edits:
+            before = text[edit.start : edit.end]
+            if before == edit.text:
+                continue
+            column = indent + edit.start + 1
+            changes.append(Change(number, column, before, edit.text, rule.code, rule.message))
+            text = text[: edit.start] + edit.text + text[edit.end :]
+    changes.sort(key=lambda c: c.column)
+    return text, changes
+
+
+_LINE_WITH_BREAK = re.compile(r"[^\r\n\u2028\u2029]*(?:\r\n|[\r\n\u2028\u2029]|$)")
+
+
+def fix_text(text: str, ignore: frozenset[str] = frozenset()) -> tuple[str, list[Change], list]:
+    """The whole text fixed line by line, line breaks and indentation untouched.
+
+    Returns the fixed text, the changes, and (line number, before, after) of each changed line.
+    """
+    out: list[str] = []
+    changes: list[Change] = []
+    changed_lines: list[tuple[int, str, str]] = []
+    for number, m in enumerate(_LINE_WITH_BREAK.finditer(text), start=1):
+        piece = m.group()
+        if not piece:
+            break
+        body = piece.rstrip("\r\n\u2028\u2029")
+        fixed, found = fix_line(body, number, ignore)
+        out.append(fixed + piece[len(body) :])
+        if found:
+            changes += found
+            changed_lines.append((number, body, fixed))
+    return "".join(out), changes, changed_lines
+
+
+def fix_source(
+    source: SourceText, ignore: frozenset[str] = frozenset()
+) -> tuple[SourceText, list[Change]]:
+    """The read lines of a source, fixed; for converting with --fix."""
+    lines: list[SourceLine] = []
+    changes: list[Change] = []
+    for line in source.lines:
+        fixed, found = fix_line(line.text, line.number, ignore, line.indent)
+        lines.append(line._replace(text=fixed))
+        changes += found
+    return SourceText(source.source, source.encoding, lines, source.removed), changes
+
+
+def unified_diff(name: str, changed: list[tuple[int, str, str]]) -> str:
+    """A unified diff with one hunk per changed line: (line number, before, after)."""
+    out = [f"--- {name}", f"+++ {name} (fixed)"]
+    for number, before, after in changed:
+        out += [f"@@ -{number} +{number} @@", f"-{before}", f"+{after}"]
+    return "\n".join(out)

@@ -1,0 +1,109 @@
+"""What ``outline2docx check`` finds in a draft before a reviewer does.
+
+Three sources, one list of diagnostics in line order: the parser's own (numbering gaps,
+repeats, mixed forms, removed control characters), the normalization rules of fix.py (what
+``fix`` would change), and the checks below, which need a person to decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from outline2docx.fix import RULES
+from outline2docx.read.lines import SourceText
+from outline2docx.tree.nodes import Block, Diagnostic, Document, Role, Section
+
+# XXX, xx, ×××, ***: and a single X standing for a number between Chinese characters (第X次).
+PLACEHOLDER = re.compile(
+    r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|[*＊]{3,})(?![A-Za-z])"
+    r"|(?<=[\u4e00-\u9fff])[XＸ×](?=[\u4e00-\u9fff])"
+)
+PAIRS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "【": "】", "「": "」", "〔": "〕"}
+CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+LEADING_ZERO_DATE = re.compile(r"\d{4}年0\d月|\d{1,2}月0\d日")
+_CN_DAY = "[一二三四五六七八九十]{1,3}"
+CHINESE_NUMERAL_DATE = re.compile(f"[〇零○一二三四五六七八九]{{4}}年{_CN_DAY}月(?:{_CN_DAY}日)?")
+ERRORS = frozenset({"placeholder"})
+
+
+def lint(source: SourceText, document: Document) -> list[Diagnostic]:
+    """Every diagnostic for a read source and its parsed document, in line and column order."""
+    found = list(document.diagnostics)
+    for line in source.lines:
+        found += _line_findings(line.number, line.text, line.indent)
+    found += _noise(document)
+    found += _level_order(document.children)
+    return sorted(found, key=lambda d: (d.line, d.column, d.code))
+
+
+def _line_findings(number: int, text: str, indent: int) -> Iterator[Diagnostic]:
+    for rule in RULES:
+        for edit in rule.find(text):
+            before = text[edit.start : edit.end]
+            if before != edit.text:
+                yield _diagnostic(number, indent + edit.start, "warning", rule.code,
+                                  f"{rule.message}: {before!r} -> {edit.text!r}")  # fmt: skip
+    for m in PLACEHOLDER.finditer(text):
+        yield _diagnostic(number, indent + m.start(), "error", "placeholder",
+                          f"placeholder {m.group()!r} left in the text")  # fmt: skip
+    for at, char in _unbalanced(text):
+        partner = PAIRS.get(char) or CLOSERS[char]
+        yield _diagnostic(number, indent + at, "warning", "unbalanced",
+                          f"{char!r} has no matching {partner!r}")  # fmt: skip
+    for m in LEADING_ZERO_DATE.finditer(text):
+        yield _diagnostic(number, indent + m.start(), "warning", "date-format",
+                          f"date {m.group()!r} has a leading zero: write 2024年8月1日")  # fmt: skip
+    for m in CHINESE_NUMERAL_DATE.finditer(text):
+        yield _diagnostic(number, indent + m.start(), "warning", "date-format",
+                          f"date {m.group()!r} in Chinese numerals: GB/T 9704-2012 writes "
+                          "Arabic numerals, as in 2024年8月1日")  # fmt: skip
+
+
+def _diagnostic(line: int, at: int, severity: str, code: str, message: str) -> Diagnostic:
+    return Diagnostic(line, at + 1, code, message, severity)
+
+
+def _unbalanced(text: str) -> Iterator[tuple[int, str]]:
+    """Positions of brackets and quotes without a partner on the same line."""
+    stack: list[tuple[int, str]] = []
+    for at, char in enumerate(text):
+        if char in PAIRS:
+            stack.append((at, char))
+        elif char in CLOSERS:
+            if stack and stack[-1][1] == CLOSERS[char]:
+                stack.pop()
+            else:
+                yield at, char
+    yield from stack
+
+
+def _noise(document: Document) -> Iterator[Diagnostic]:
+    for paragraph in document.paragraphs():
+        if paragraph.role is Role.NOISE:
+            yield Diagnostic(paragraph.line, 1, "web-residue",
+                             f"web-page residue {paragraph.text[:30]!r}: delete it, or convert "
+                             "with --drop-noise")  # fmt: skip
+
+
+def _level_order(blocks: list[Block]) -> Iterator[Diagnostic]:
+    """A heading of an outer level after a deeper one among siblings: （一） after 1."""
+    stack = [blocks]
+    while stack:
+        children = stack.pop()
+        deepest: Section | None = None
+        for block in children:
+            if not isinstance(block, Section):
+                continue
+            stack.append(block.children)
+            if deepest is not None and block.rank < deepest.rank:
+                heading, before = block.heading, deepest.heading
+                message = (f"{_label(heading)} is an outer level than {_label(before)} "
+                           f"(line {before.line}) before it")  # fmt: skip
+                yield Diagnostic(heading.line, 1, "level-order", message)
+            if deepest is None or block.rank > deepest.rank:
+                deepest = block
+
+
+def _label(paragraph) -> str:
+    return paragraph.numbering.label.strip() if paragraph.numbering else paragraph.text[:8]
