@@ -1,0 +1,163 @@
+"""Batch conversion as users run it: real subprocesses, mixed encodings, bad files, signals."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from outline2docx.batch import FAILED, SKIPPED, plan_batch
+
+from .conftest import SAMPLES
+
+SAMPLE_TEXTS = [(SAMPLES / name).read_text("utf-8") for name in
+                ("speech.txt", "notice.txt", "regulation.txt")]  # fmt: skip
+ENCODINGS = {
+    "utf8": lambda text: text.encode("utf-8"),
+    "utf8-bom-crlf": lambda text: codecs.BOM_UTF8 + text.replace("\n", "\r\n").encode("utf-8"),
+    "gb18030": lambda text: text.encode("gb18030"),
+    "utf16": lambda text: text.encode("utf-16"),
+}
+
+
+def command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "outline2docx", *args]
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}  # fmt: skip
+
+
+def make_drafts(folder: Path, count: int) -> list[Path]:
+    """``count`` drafts in four encodings, spread over two subfolders."""
+    paths = []
+    names = list(ENCODINGS)
+    for n in range(count):
+        encoding = names[n % len(names)]
+        text = SAMPLE_TEXTS[n % len(SAMPLE_TEXTS)].replace("青山县", f"第{n + 1}号青山县")
+        path = folder / ("区县" if n % 2 else "市直") / f"draft{n:02d}-{encoding}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(ENCODINGS[encoding](text))
+        paths.append(path)
+    return paths
+
+
+def test_mixed_folder_with_two_bad_files(tmp_path):
+    drafts, out = tmp_path / "drafts", tmp_path / "out"
+    make_drafts(drafts, 18)
+    (drafts / "市直" / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 4)
+    (drafts / "区县" / "broken.txt").write_bytes("正文".encode() + b"\xff\xfe\xfa" + b"abc")
+    before = digest(drafts)
+
+    done = subprocess.run(command("convert", str(drafts), "-o", str(out), "--jobs", "2"),
+                          capture_output=True, text=True)  # fmt: skip
+
+    assert done.returncode == 1, done.stderr
+    assert digest(drafts) == before  # inputs byte-identical
+    written = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+    assert len(written) == 18
+    assert all(p.suffix == ".docx" for p in written)
+    assert {p.parent.name for p in written} == {"市直", "区县"}  # the folders are mirrored
+    for path in written:
+        first = docx.Document(str(out / path)).paragraphs[0].text
+        assert first  # opens, and has its text
+    assert (
+        f"{drafts / '市直' / 'scan.txt'}: binary file, not text (NUL byte at offset 8)"
+        in done.stderr
+    )
+    assert (
+        f"{drafts / '区县' / 'broken.txt'}: cannot decode: first bad byte at offset 6"
+        in done.stderr
+    )
+    assert "18 converted, 0 skipped, 2 failed" in done.stderr
+
+
+def test_every_encoding_gives_the_same_document(tmp_path):
+    text = SAMPLE_TEXTS[0]
+    for name, encode in ENCODINGS.items():
+        (tmp_path / f"{name}.txt").write_bytes(encode(text))
+    done = subprocess.run(command("convert", str(tmp_path), "-q"), capture_output=True)
+    assert done.returncode == 0, done.stderr
+    bodies = {
+        name: zipfile.ZipFile(tmp_path / f"{name}.docx").read("word/document.xml")
+        for name in ENCODINGS
+    }
+    assert len(set(bodies.values())) == 1
+
+
+def test_skip_existing_and_collisions(tmp_path):
+    (tmp_path / "a.txt").write_text("一、甲", "utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("一、乙", "utf-8")
+    out = tmp_path / "out"
+    plan = plan_batch([tmp_path / "a.txt", tmp_path / "sub" / "a.txt"], out)
+    assert [j.target for j in plan.jobs] == [out / "a.docx"]
+    (refused,) = plan.decided
+    assert refused.status == FAILED
+    assert refused.reason == f"same output {out / 'a.docx'} as {tmp_path / 'a.txt'}"
+
+    subprocess.run(command("convert", str(tmp_path / "a.txt")), check=True, capture_output=True)
+    plan = plan_batch([tmp_path / "a.txt"], skip_existing=True)
+    assert plan.jobs == [] and plan.decided[0].status == SKIPPED
+
+
+def test_globs_choose_the_files(tmp_path):
+    (tmp_path / "a.txt").write_text("一、甲", "utf-8")
+    (tmp_path / "b.md").write_text("一、乙", "utf-8")
+    assert [j.source.name for j in plan_batch([tmp_path]).jobs] == ["a.txt"]
+    assert [j.source.name for j in plan_batch([tmp_path], globs=["*.md"]).jobs] == ["b.md"]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_batch_leaves_only_complete_documents(tmp_path, signum):
+    drafts, out = tmp_path / "drafts", tmp_path / "out"
+    # Big drafts, so that documents are being written when the signal arrives.
+    text = SAMPLE_TEXTS[0] * 150
+    for n in range(60):
+        (drafts / f"{n:02d}").mkdir(parents=True)
+        (drafts / f"{n:02d}" / "speech.txt").write_text(text, "utf-8")
+    process = subprocess.Popen(command("convert", str(drafts), "-o", str(out), "--jobs", "2"),
+                               stderr=subprocess.PIPE, text=True)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.rglob("*.docx"))) < 3:
+        time.sleep(0.05)
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=120)
+
+    assert process.returncode == 130, stderr
+    assert "interrupted:" in stderr
+    files = [p for p in out.rglob("*") if p.is_file()]
+    assert 3 <= len(files) < 60
+    for path in files:
+        assert path.suffix == ".docx", path  # no temporary files left behind
+        assert docx.Document(str(path)).paragraphs[0].text == "在全区安全生产工作会议上的讲话"
+
+
+def test_workers_told_to_stop_clean_up(tmp_path):
+    """SIGTERM to the whole process group (workers too), as a service manager sends it."""
+    drafts, out = tmp_path / "drafts", tmp_path / "out"
+    drafts.mkdir()
+    for n in range(40):
+        (drafts / f"{n:02d}.txt").write_text(SAMPLE_TEXTS[1] * 200, "utf-8")
+    process = subprocess.Popen(command("convert", str(drafts), "-o", str(out), "--jobs", "2"),
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < 2:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGTERM)
+    process.communicate(timeout=120)
+    assert process.returncode != 0
+    files = [p for p in out.rglob("*") if p.is_file()]
+    assert files and all(p.suffix == ".docx" for p in files)
+    for path in files:
+        docx.Document(str(path))

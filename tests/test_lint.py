@@ -1,0 +1,63 @@
+"""check's findings on real and written drafts, at the right lines and columns."""
+
+from __future__ import annotations
+
+from outline2docx.lint import lint
+from outline2docx.parse import parse_source
+from outline2docx.read.lines import read_source
+
+
+def findings(text: str) -> list[tuple[int, int, str]]:
+    source = read_source(text.encode("utf-8"), "draft.txt")
+    return [(d.line, d.column, d.code) for d in lint(source, parse_source(source))]
+
+
+def codes(text: str) -> set[str]:
+    return {code for _, _, code in findings(text)}
+
+
+def test_seed_speech(seed_path):
+    source = read_source(seed_path)
+    found = lint(source, parse_source(source))
+    by_code: dict[str, list] = {}
+    for d in found:
+        by_code.setdefault(d.code, []).append(d)
+    placeholders = {(d.line, d.column) for d in by_code["placeholder"]}
+    assert (9, 4) in placeholders and (9, 11) in placeholders  # "今天,XXX县工会第X次代表大会"
+    assert {d.line for d in by_code["placeholder"]} >= {9, 11, 13, 15, 21, 25, 29, 33, 35, 57, 59}
+    assert all(d.severity == "error" for d in by_code["placeholder"])
+    half_width = {(d.line, d.column) for d in by_code["half-width-punctuation"]}
+    assert {(7, 5), (7, 9), (3, 10)} <= half_width  # "各位代表,同志们:", "时间:"
+    assert {d.line for d in by_code["web-residue"]} == {3, 63, 64}
+    lines = seed_path.read_text("utf-8").splitlines()
+    for d in found:  # every column points at what it reports
+        if d.code == "placeholder":
+            assert lines[d.line - 1][d.column - 1] in "Xx×*"
+        if d.code == "half-width-punctuation":
+            assert lines[d.line - 1][d.column - 1] in ",.;:!?()"
+
+
+def test_numbering_problems():
+    assert findings("一、甲\n二、乙\n四、丁") == [(3, 1, "numbering-gap")]
+    assert ("nonstandard-numbering") in codes("（一）、甲\n（二）、乙")
+    assert (2, 1, "numbering-form") in findings("1.甲\n2、乙\n3.丙")
+
+
+def test_levels_out_of_order():
+    assert (4, 1, "level-order") in findings("一、甲\n1.子\n正文。\n（一）乙")
+
+
+def test_unbalanced_quotes_and_brackets():
+    assert findings("他说“要抓落实。") == [(1, 3, "unbalanced")]
+    assert findings("（一）括号（未闭合") == [(1, 6, "unbalanced")]
+    assert findings("《公文格式》“规范”（试行）") == []
+
+
+def test_dates():
+    assert (1, 1, "date-format") in findings("2024年08月01日")
+    assert (1, 1, "date-format") in findings("二〇二四年八月一日")
+    assert codes("2024年8月1日") == set()
+
+
+def test_a_clean_draft_has_no_findings():
+    assert findings("关于开展检查的通知\n各学校：\n一、检查时间\n2025年3月1日至31日。") == []
