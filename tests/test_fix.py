@@ -65,7 +65,7 @@ def test_leaves_meaning_alone(text):
 
 
 def test_changes_say_where_and_what():
-    fixed, changes = fix_line("各位代表,同志们:", number=7, indent=2)
+    _fixed, changes = fix_line("各位代表,同志们:", number=7, indent=2)
     assert [(c.line, c.column, c.before, c.after, c.code) for c in changes] == [
         (7, 7, ",", "，", "half-width-punctuation"),
         (7, 11, ":", "：", "half-width-punctuation"),
@@ -79,7 +79,7 @@ def test_ignoring_a_rule():
 
 def test_fix_text_keeps_line_breaks_and_indentation():
     text = "标题\r\n\u3000\u3000各位代表,同志们:\n\n正文.\u2028末行"
-    fixed, changes, lines = fix_text(text)
+    fixed, _changes, lines = fix_text(text)
     assert fixed == "标题\r\n\u3000\u3000各位代表，同志们：\n\n正文。\u2028末行"
     assert [number for number, _, _ in lines] == [2, 4]
     assert unified_diff("x.txt", lines).splitlines()[2:5] == [
