@@ -49,6 +49,12 @@ def test_speech_header_with_split_subtitle_and_speaker():
     assert role_list(text) == ["title", "subtitle", "subtitle", "byline", "salutation", "body"]
 
 
+def test_a_name_under_a_title_is_the_byline_but_a_title_tail_is_not():
+    assert role_list("在全市大会上的讲话\n张三\n同志们：") == ["title", "byline", "salutation"]
+    assert role_list("关于开展检查工作\n的通知\n各学校：") == ["title", "title", "addressee"]
+    assert role_list("青山县\n安全生产方案\n各学校：") == ["title", "title", "addressee"]
+
+
 def test_dated_byline_and_adoption_notes_under_a_title():
     assert role_list("关于实施乡村振兴战略的意见\n（2018年1月2日）\n一、重大意义") == [
         "title", "byline", "h1",

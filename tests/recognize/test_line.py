@@ -127,6 +127,7 @@ def test_standalone_ordinal_phrase_is_a_heading():
         "【大 中 小】 打印 关闭",
         "首页 > 政务公开 > 通知公告",
         "当前位置：首页",
+        "发布时间：2025-02-10 09:30  来源：县应急管理局  浏览次数：1234",
     ],
 )
 def test_web_residue_is_noise(text):

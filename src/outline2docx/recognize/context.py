@@ -137,6 +137,7 @@ def _is_byline(core: str) -> bool:
         P.PAREN_BYLINE.match(core)
         or P.SPEAKER.match(core)
         or (P.DATE_LEAD.match(core) and P.ADOPTION.search(core))
+        or (P.PERSON_NAME.match(core) and not P.DOCUMENT_KIND.search(core))
     )
 
 

@@ -87,9 +87,11 @@ def is_noise(text: str, has_cjk: bool) -> bool:
     """True for web-page residue: share buttons, view counts, stray code, watermarks."""
     if not has_cjk:
         return _is_junk_without_cjk(text)
-    if len(text) > 40:
+    if P.NOISE_PREFIX.match(text):
+        return len(text) <= P.NOISE_LINE_MAX  # "发布时间：… 来源：… 浏览次数：…"
+    if len(text) > P.NOISE_WORDS_MAX:
         return False
-    if P.NOISE_PREFIX.match(text) or P.BREADCRUMB.search(text):
+    if P.BREADCRUMB.search(text):
         return True
     words = [m for m in P.NOISE_WORDS.findall(text) if not m.isdigit()]
     if not words:

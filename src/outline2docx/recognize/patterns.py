@@ -117,6 +117,12 @@ DATE_LEAD = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 PAREN_BYLINE = re.compile(r"^[（(][^（）()]*\d{4}年[^（）()]*[）)]$")
 # "广东省省长 孟凡利", "XXX县长 张三": a job title, a space, a 2–4 character name.
 SPEAKER = re.compile(rf"^(?:{_LETTER}|[×＊*]){{2,20}}{_SPACE}+(?:{_LETTER}|×){{2,4}}$")
+# A speaker's name alone under the title ("张三", "XXX"); not the end of a broken title line.
+PERSON_NAME = re.compile(r"^(?:[\u4e00-\u9fff]\s?){2,4}$|^[Xx×]{2,3}$")
+DOCUMENT_KIND = re.compile(
+    r"^[的和与及]|(?:通知|通报|通告|公告|公报|意见|报告|决定|决议|办法|方案|请示|批复|函|讲话|条例|"
+    r"规定|细则|规则|制度|纪要|规划|要点|总结)$"
+)
 # Adoption and approval notes under a regulation's title.
 ADOPTION = re.compile(r"(?:通过|批准|修订|修正|公布|施行)[）)]?$")
 
@@ -163,6 +169,8 @@ NOISE_WORDS = re.compile(
 # Breadcrumbs of a web page: "首页 > 政务公开 > 通知公告", "当前位置：…".
 BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|首页)|(?:[>»＞›].*){2}")
 NOISE_MAX_LEFT = 4  # CJK characters a line may keep, beyond residue words, and still be noise
+NOISE_WORDS_MAX = 40  # a line of button words is short
+NOISE_LINE_MAX = 100  # a metadata line ("发布时间：… 来源：…") may run longer
 # Stray code and anti-copy watermarks have no CJK text; these mark them as code, not prose.
 CODE_CHARS = re.compile(r"[;{}<>=\\|`~^@#$%&*_+\[\]\"]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
