@@ -1,30 +1,142 @@
-"""The document tree as the paragraphs of word/document.xml, in one pass.
+"""The document tree as the body of word/document.xml, in one pass.
 
-Each paragraph names its style and nothing else; a run-in line is two runs, the lead in a
-character style. The XML is written as text and parsed once: that keeps the writer linear
-(python-docx's add_paragraph looks up the last body element on every call).
+Each paragraph names its style and nothing else; a run-in lead or inline formatting is a run
+in a character style. The XML is written as text and parsed once by the consumer: that keeps
+the writer linear (python-docx's add_paragraph looks up the last body element on every call).
+Pictures are collected as media parts for the package.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from dataclasses import dataclass, field
 
-from outline2docx.render.ooxml import paragraph_xml, run_xml
+from outline2docx.render.ooxml import escape, paragraph_xml, run_xml
 from outline2docx.render.style import HouseStyle
-from outline2docx.render.styles_xml import StyleIds
-from outline2docx.tree.nodes import Document, Paragraph, Role
+from outline2docx.render.styles_xml import TABLE_STYLE_ID, StyleIds
+from outline2docx.tree.nodes import Document, Paragraph, Picture, Role, Table
+
+EMU_PER_TWIP = 635
 
 
-def body_paragraphs(document: Document, style: HouseStyle, ids: StyleIds) -> Iterator[str]:
-    """The w:p elements of ``document``, as XML text, in reading order."""
-    roles = {role: (ids[p], ids[lead] if lead else None) for role, (p, lead) in style.roles.items()}
-    for paragraph in document.paragraphs():
-        paragraph_style, lead_style = roles[_style_role(paragraph, roles)]
-        if lead_style and paragraph.lead:
-            runs = run_xml(paragraph.lead, lead_style) + run_xml(paragraph.rest)
+@dataclass(frozen=True, slots=True)
+class Media:
+    """An image to store in the package, and its relationship id."""
+
+    rel_id: str
+    part_name: str  # word/media/image1.png
+    data: bytes
+
+
+@dataclass(slots=True)
+class Body:
+    """The body XML and the media it refers to."""
+
+    xml: str
+    media: list[Media] = field(default_factory=list)
+
+
+class _Writer:
+    def __init__(self, style: HouseStyle, ids: StyleIds) -> None:
+        self.style = style
+        self.roles = {role: (ids[p], ids[lead] if lead else None)
+                      for role, (p, lead) in style.roles.items()}  # fmt: skip
+        self.inline = {kind: ids[name] for kind, name in style.inline.items()}
+        self.media: list[Media] = []
+
+    def paragraph(self, paragraph: Paragraph) -> str:
+        paragraph_style, lead_style = self.roles[_style_role(paragraph, self.roles)]
+        return paragraph_xml(paragraph_style, self.runs(paragraph, lead_style))
+
+    def runs(self, paragraph: Paragraph, lead_style: str | None) -> str:
+        text = paragraph.text
+        if not paragraph.spans:
+            if lead_style and paragraph.lead:
+                return run_xml(paragraph.lead, lead_style) + run_xml(paragraph.rest)
+            return run_xml(text)
+        # Cut the text wherever a span or the lead starts or ends; style each piece.
+        lead_end = len(paragraph.lead) if lead_style else 0
+        edges = {i for span in paragraph.spans for i in (span.start, span.end)}
+        pieces = []
+        for start, end in itertools.pairwise(sorted({0, len(text), lead_end} | edges)):
+            kinds = [s.kind for s in paragraph.spans if s.start <= start and end <= s.end]
+            if end <= lead_end:
+                char_style = lead_style
+            else:
+                char_style = self.inline[kinds[-1]] if kinds else None
+            pieces.append(run_xml(text[start:end], char_style))
+        return "".join(pieces)
+
+    def table(self, table: Table) -> str:
+        columns = max((len(row) for row in table.rows), default=1)
+        width = self.style.page.text_width // columns
+        grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
+        rows = []
+        for n, row in enumerate(table.rows):
+            header = "<w:trPr><w:tblHeader/></w:trPr>" if n < table.header_rows else ""
+            cells = [*row, *([[]] * (columns - len(row)))]  # short rows are padded
+            rows.append(f"<w:tr>{header}" + "".join(self.cell(c, width) for c in cells) + "</w:tr>")
+        properties = (
+            f'<w:tblPr><w:tblStyle w:val="{TABLE_STYLE_ID}"/>'
+            f'<w:tblW w:w="{width * columns}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr>'
+        )
+        return f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+
+    def cell(self, paragraphs: list[Paragraph], width: int) -> str:
+        inner = "".join(self.paragraph(p) for p in paragraphs)
+        if not inner:  # a cell must hold a paragraph
+            inner = paragraph_xml(self.roles["table_text"][0], "")
+        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{inner}</w:tc>'
+
+    def picture(self, picture: Picture) -> str:
+        from outline2docx.render.pictures import picture_size
+
+        number = len(self.media) + 1
+        size = picture_size(picture.data, self.style.page.text_width * EMU_PER_TWIP)
+        rel_id = f"rIdImage{number}"
+        self.media.append(Media(rel_id, f"word/media/image{number}.{size.extension}", picture.data))
+        drawing = _DRAWING.format(
+            number=number,
+            cx=size.width,
+            cy=size.height,
+            rel_id=rel_id,
+            name=escape(picture.name),
+            description=escape(picture.description),
+        )
+        return paragraph_xml(self.roles["picture"][0], drawing)
+
+
+# An inline picture (ECMA-376 Part 1, 20.4.2.8) in a run of its own.
+_DRAWING = (
+    '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+    '<wp:extent cx="{cx}" cy="{cy}"/>'
+    '<wp:docPr id="{number}" name="Picture {number}" descr="{description}"/>'
+    "<a:graphic>"
+    '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+    "<pic:pic>"
+    '<pic:nvPicPr><pic:cNvPr id="{number}" name="{name}"/><pic:cNvPicPr/></pic:nvPicPr>'
+    '<pic:blipFill><a:blip r:embed="{rel_id}"/><a:stretch><a:fillRect/></a:stretch>'
+    "</pic:blipFill>"
+    '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
+    "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+)
+
+
+def write_body(document: Document, style: HouseStyle, ids: StyleIds) -> Body:
+    """The body of ``document`` in ``style``: paragraphs, tables and pictures in order."""
+    writer = _Writer(style, ids)
+    parts = []
+    for node in document.flow():
+        if isinstance(node, Paragraph):
+            parts.append(writer.paragraph(node))
+        elif isinstance(node, Table):
+            parts.append(writer.table(node))
         else:
-            runs = run_xml(paragraph.text)
-        yield paragraph_xml(paragraph_style, runs)
+            parts.append(writer.picture(node))
+    if parts and parts[-1].startswith("<w:tbl>"):
+        parts.append("<w:p/>")  # Word wants a paragraph between a table and the section end
+    return Body("".join(parts), writer.media)
 
 
 def _style_role(paragraph: Paragraph, roles: dict) -> str:

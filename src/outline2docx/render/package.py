@@ -14,7 +14,7 @@ import io
 import zipfile
 from datetime import datetime, timezone
 
-from outline2docx.render.body import body_paragraphs
+from outline2docx.render.body import Body, write_body
 from outline2docx.render.fonts import font_table_xml
 from outline2docx.render.ooxml import W_NS, escape, paragraph_xml, run_xml
 from outline2docx.render.style import HouseStyle
@@ -31,6 +31,11 @@ _CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
 _CT_APP = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 _REL_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 _MS_WORD = "http://schemas.microsoft.com/office/word"
+_DRAWING_NAMESPACES = (
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+)
 
 # (part name, content type, relationship type from the main document or None)
 _WORD_PARTS = (
@@ -45,15 +50,16 @@ _WORD_PARTS = (
 def render_docx(document: Document, style: HouseStyle) -> bytes:
     """The .docx file of ``document`` in ``style``, as bytes."""
     ids = style_ids(style)
+    body = write_body(document, style, ids)
     odd_footer = _footer_xml(style, ids[PAGE_NUMBER_STYLES[0]])
     even_footer = _footer_xml(style, ids[PAGE_NUMBER_STYLES[1]])
     parts = {
-        "[Content_Types].xml": _content_types(),
+        "[Content_Types].xml": _content_types(body),
         "_rels/.rels": _package_rels(),
         "docProps/core.xml": _core_properties(document),
         "docProps/app.xml": _app_properties(),
-        "word/_rels/document.xml.rels": _document_rels(),
-        "word/document.xml": _document_xml(document, style, ids),
+        "word/_rels/document.xml.rels": _document_rels(body),
+        "word/document.xml": _document_xml(body, style),
         "word/styles.xml": _XML + styles_xml(style, ids),
         "word/settings.xml": _settings_xml(style),
         "word/fontTable.xml": _XML + font_table_xml(style),
@@ -64,10 +70,27 @@ def render_docx(document: Document, style: HouseStyle) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as package:
         for name, xml in parts.items():
             package.writestr(name, xml.encode("utf-8"))
+        for media in body.media:  # already compressed formats: stored as they are
+            package.writestr(media.part_name, media.data, compress_type=zipfile.ZIP_STORED)
     return out.getvalue()
 
 
-def _content_types() -> str:
+_IMAGE_TYPES = {
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "gif": "image/gif",
+    "bmp": "image/bmp",
+    "tiff": "image/tiff",
+    "tif": "image/tiff",
+}
+
+
+def _content_types(body: Body) -> str:
+    extensions = sorted({m.part_name.rsplit(".", 1)[1] for m in body.media})
+    images = "".join(
+        f'<Default Extension="{e}" ContentType="{_IMAGE_TYPES[e]}"/>' for e in extensions
+    )
     overrides = [
         ("/word/document.xml", f"{_WML}.document.main+xml"),
         ("/docProps/core.xml", _CT_CORE),
@@ -77,7 +100,7 @@ def _content_types() -> str:
     return (
         f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         f'<Default Extension="rels" ContentType="{_CT_RELS}"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>' + images
         + "".join(f'<Override PartName="{n}" ContentType="{t}"/>' for n, t in overrides)
         + "</Types>"
     )  # fmt: skip
@@ -96,18 +119,20 @@ def _package_rels() -> str:
     ])  # fmt: skip
 
 
-def _document_rels() -> str:
+def _document_rels(body: Body) -> str:
     rels = [
         (f"rId{n}", reltype, name.removeprefix("word/"))
         for n, (name, _, reltype) in enumerate(_WORD_PARTS, start=1)
     ]
+    rels += [(m.rel_id, f"{_OFFICE_RELS}/image", m.part_name.removeprefix("word/"))
+             for m in body.media]  # fmt: skip
     return _relationships(rels)
 
 
 _ODD_FOOTER_ID, _EVEN_FOOTER_ID = "rId4", "rId5"  # footer1 and footer2 in _WORD_PARTS
 
 
-def _document_xml(document: Document, style: HouseStyle, ids: dict[str, str]) -> str:
+def _document_xml(body: Body, style: HouseStyle) -> str:
     page = style.page
     even = f'<w:footerReference w:type="even" r:id="{_EVEN_FOOTER_ID}"/>' if page.duplex else ""
     section = (
@@ -118,10 +143,9 @@ def _document_xml(document: Document, style: HouseStyle, ids: dict[str, str]) ->
         '<w:cols w:space="425"/>'
         f'<w:docGrid w:type="lines" w:linePitch="{page.line_pitch}"/></w:sectPr>'
     )
-    body = "".join(body_paragraphs(document, style, ids))
     return (
-        f'{_XML}<w:document xmlns:w="{W_NS}" xmlns:r="{_R_NS}">'
-        f"<w:body>{body}{section}</w:body></w:document>"
+        f'{_XML}<w:document xmlns:w="{W_NS}" xmlns:r="{_R_NS}" {_DRAWING_NAMESPACES}>'
+        f"<w:body>{body.xml}{section}</w:body></w:document>"
     )
 
 

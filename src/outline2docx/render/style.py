@@ -24,9 +24,11 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 DEFAULT_STYLE = "gbt9704"
-# Role names a style may map: the parser's roles plus the renderer's continuation line of an
-# attachment note.
-STYLE_ROLES = frozenset(role.value for role in Role) | {"attachment_item"}
+# Role names a style may map: the tree's roles, the continuation line of an attachment note,
+# and the paragraph that holds a picture.
+STYLE_ROLES = frozenset(role.value for role in Role) | {"attachment_item", "picture"}
+# Inline formatting kinds (tree.nodes.Span.kind) and the character style each takes.
+INLINE_KINDS = ("emphasis", "strong", "literal")
 
 # 字号: the Chinese size names, in points.
 CHINESE_SIZES = {
@@ -134,6 +136,7 @@ class HouseStyle:
     paragraph_styles: dict[str, Look]
     character_styles: dict[str, Look]
     roles: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    inline: dict[str, str] = field(default_factory=dict)  # span kind -> character style
 
     @property
     def char_pitch(self) -> float:
@@ -377,7 +380,7 @@ PAGE_NUMBER_KEYS = {
     "indent": _number(0, 10),
 }  # fmt: skip
 TOP_KEYS = {"description", "page", "text", "page_number", "paragraph_styles",
-            "character_styles", "roles", "__file__"}  # fmt: skip
+            "character_styles", "roles", "inline", "__file__"}  # fmt: skip
 
 
 def _section(check: _Checker, data: Mapping[str, Any], key: str, keys: Mapping[str, Any],
@@ -399,6 +402,7 @@ def _check_values(path: Path, data: Mapping[str, Any]) -> None:
         _section(check, data, key, keys, required=False)
     _looks(check, data, "paragraph_styles", paragraph=True)
     _looks(check, data, "character_styles", paragraph=False)
+    check.no_unknown(check.table(data, "inline"), set(INLINE_KINDS), "inline.")
     for role in check.table(data, "roles"):
         if role not in STYLE_ROLES:
             raise check.fail(
@@ -433,7 +437,7 @@ def _roles(check: _Checker, data, paragraphs, characters) -> dict[str, tuple[str
         if lead is not None and lead not in characters:
             raise check.fail(key, f"no character style {lead!r} in character_styles")
         roles[role] = (paragraph, lead)
-    missing = STYLE_ROLES - set(roles) - {"attachment_item"}
+    missing = STYLE_ROLES - set(roles) - {"attachment_item", "picture"}
     if missing:
         raise check.fail("roles", f"no style for {', '.join(sorted(missing))}")
     return roles
@@ -457,4 +461,15 @@ def _build(path: Path, data: dict[str, Any]) -> HouseStyle:
         paragraph_styles=paragraphs,
         character_styles=characters,
         roles=_roles(check, data, paragraphs, characters),
+        inline=_inline(check, data, characters),
     )
+
+
+def _inline(check: _Checker, data, characters) -> dict[str, str]:
+    table = check.table(data, "inline")
+    check.no_unknown(table, set(INLINE_KINDS), "inline.")
+    for kind in INLINE_KINDS:
+        name = check.take(table, kind, _text, "inline.")
+        if name not in characters:
+            raise check.fail(f"inline.{kind}", f"no character style {name!r} in character_styles")
+    return {kind: table[kind] for kind in INLINE_KINDS}

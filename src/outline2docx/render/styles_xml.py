@@ -19,6 +19,19 @@ BUILTIN_IDS = {
     **{f"heading {n}": f"Heading{n}" for n in range(1, 10)},
 }  # fmt: skip
 PAGE_NUMBER_STYLES = ("GW Page Number Odd", "GW Page Number Even")
+TABLE_STYLE_ID = "GWTable"
+_BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
+# Tables take the borders here and their text from the table_text role's paragraph style.
+TABLE_STYLE = (
+    f'<w:style w:type="table" w:styleId="{TABLE_STYLE_ID}"><w:name w:val="GW Table"/>'
+    '<w:aliases w:val="公文表格"/><w:tblPr><w:tblBorders>'
+    + "".join(
+        f"<w:{edge} {_BORDER}/>"
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    + '</w:tblBorders><w:tblCellMar><w:left w:w="85" w:type="dxa"/>'
+    '<w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
+)
 
 
 StyleIds = dict[str, str]  # Word style name -> style id
@@ -43,7 +56,7 @@ def style_ids(style: HouseStyle) -> StyleIds:
 def styles_xml(style: HouseStyle, ids: StyleIds) -> str:
     """The whole w:styles document for ``style``."""
     used_paragraphs = {paragraph for paragraph, _ in style.roles.values()} | {"Normal"}
-    used_leads = {lead for _, lead in style.roles.values() if lead}
+    used_leads = {lead for _, lead in style.roles.values() if lead} | set(style.inline.values())
     parts = [
         f'<w:styles xmlns:w="{W_NS}">',
         _doc_defaults(style),
@@ -58,6 +71,7 @@ def styles_xml(style: HouseStyle, ids: StyleIds) -> str:
         if name in used_leads:
             parts.append(_character_style(style, ids, name, look))
     parts.extend(_page_number_styles(style, ids))
+    parts.append(TABLE_STYLE)
     parts.append("</w:styles>")
     return "".join(parts)
 

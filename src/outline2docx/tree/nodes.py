@@ -41,6 +41,14 @@ class Role(str, Enum):
     SIGNATURE = "signature"
     DATE = "date"
     NOISE = "noise"
+    # Roles the text parser never gives, for what other front-ends (Sphinx, .docx) bring.
+    LIST_ITEM = "list_item"  # an item of a bulleted, enumerated or definition list
+    QUOTE = "quote"  # a block quotation
+    NOTE = "note"  # a note, warning or other admonition
+    CODE = "code"  # a line of a literal or code block
+    CAPTION = "caption"  # the caption of a figure or table
+    FOOTNOTE = "footnote"
+    TABLE_TEXT = "table_text"  # a paragraph inside a table cell
 
     def __str__(self) -> str:
         return self.value
@@ -81,6 +89,7 @@ class Paragraph:
     line: int
     lead: str = ""  # prefix of text set as a heading or bold lead: '（一）重大意义。', '一是…。'
     numbering: Numbering | None = None
+    spans: tuple[Span, ...] = ()  # inline emphasis, strong and literal text (not from plain text)
 
     @property
     def rest(self) -> str:
@@ -107,7 +116,35 @@ class Section:
         return tuple(p.line for p in iter_paragraphs([self]))
 
 
-Block = Paragraph | Section
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Inline formatting over ``text[start:end]`` of a paragraph: emphasis, strong or literal."""
+
+    start: int
+    end: int
+    kind: str  # "emphasis", "strong" or "literal"
+
+
+@dataclass(slots=True)
+class Table:
+    """A table: rows of cells, each cell a list of paragraphs (role TABLE_TEXT)."""
+
+    rows: list[list[list[Paragraph]]]
+    line: int = 0
+    header_rows: int = 0
+
+
+@dataclass(slots=True)
+class Picture:
+    """An inline picture: the image file's bytes and name (its suffix gives the format)."""
+
+    data: bytes
+    name: str
+    line: int = 0
+    description: str = ""
+
+
+Block = Paragraph | Section | Table | Picture
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +168,12 @@ class Document:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def paragraphs(self) -> Iterator[Paragraph]:
-        """Every paragraph (headings included) in reading order."""
+        """Every paragraph (headings included) in reading order, tables left out."""
         return iter_paragraphs(self.children)
+
+    def flow(self) -> Iterator[Paragraph | Table | Picture]:
+        """Paragraphs, tables and pictures in reading order."""
+        return iter_flow(self.children)
 
     def sections(self) -> Iterator[Section]:
         """Every section, outer before inner, in reading order."""
@@ -149,8 +190,8 @@ class Document:
         return "\n".join(p.text for p in self.paragraphs())
 
 
-def iter_paragraphs(blocks: list[Block]) -> Iterator[Paragraph]:
-    """Paragraphs of ``blocks`` in reading order, descending into sections (iteratively)."""
+def iter_flow(blocks: list[Block]) -> Iterator[Paragraph | Table | Picture]:
+    """What a page shows, in reading order: headings, paragraphs, tables, pictures."""
     stack = list(reversed(blocks))
     while stack:
         node = stack.pop()
@@ -159,3 +200,8 @@ def iter_paragraphs(blocks: list[Block]) -> Iterator[Paragraph]:
             stack.extend(reversed(node.children))
         else:
             yield node
+
+
+def iter_paragraphs(blocks: list[Block]) -> Iterator[Paragraph]:
+    """Paragraphs of ``blocks`` in reading order (not those inside tables)."""
+    return (node for node in iter_flow(blocks) if isinstance(node, Paragraph))
