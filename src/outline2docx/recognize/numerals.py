@@ -45,3 +45,22 @@ def ordinal_value(label: str) -> int | None:
         if len(label) == 1 and label in table:
             return table.index(label) + 1
     return chinese_to_int(label)
+
+
+def int_to_chinese(value: int) -> str:
+    """A number from 1 to 9999 in Chinese numerals as numbering writes it: 十一, 二十三, 一百零一."""
+    if not 0 < value < 10000:
+        raise ValueError(f"{value} is outside 1-9999")
+    digits = "〇一二三四五六七八九"
+    parts, zero = [], False
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = value // unit % 10
+        if digit == 0:
+            zero = bool(parts)
+            continue
+        if zero:
+            parts.append("零")
+            zero = False
+        parts.append(digits[digit] + name)
+    text = "".join(parts)
+    return text[1:] if text.startswith("一十") else text  # 十一, not 一十一

@@ -67,12 +67,13 @@ class Look:
     line_spacing: tuple[str, int] | None = None  # ("exact", twips) or ("auto", 240ths of a line)
     keep_with_next: bool | None = None
     contextual_spacing: bool | None = None  # no space between paragraphs of this same style
+    widow_control: bool | None = None  # move a paragraph's first or last line to keep two
     outline_level: int | None = None  # 1-9: shows in the navigation pane and contents
 
 
 PARAGRAPH_ONLY = frozenset(
     {"align", "first_line_indent", "left_indent", "right_indent", "space_before",
-     "space_after", "line_spacing", "keep_with_next", "contextual_spacing", "outline_level"}
+     "space_after", "line_spacing", "keep_with_next", "widow_control", "contextual_spacing", "outline_level"}
 )  # fmt: skip
 
 
@@ -367,6 +368,7 @@ LOOK_KEYS: dict[str, Callable[[Any], Any]] = {
     "line_spacing": _line_spacing,
     "keep_with_next": _flag,
     "contextual_spacing": _flag,
+    "widow_control": _flag,
     "outline_level": _integer(1, 9),
 }
 PAGE_KEYS = {

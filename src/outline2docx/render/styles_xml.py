@@ -162,6 +162,8 @@ def _ppr(style: HouseStyle, look: Look, size: float | None = None) -> str:
     parts = []
     if look.keep_with_next:
         parts.append("<w:keepNext/>")
+    if look.widow_control is not None:
+        parts.append("<w:widowControl/>" if look.widow_control else '<w:widowControl w:val="0"/>')
     spacing = []
     if look.space_before is not None:
         lines = look.space_before

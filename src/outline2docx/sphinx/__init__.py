@@ -1,0 +1,53 @@
+"""Sphinx extension: ``extensions = ["outline2docx.sphinx"]``.
+
+Adds the ``gongwen`` builder (``sphinx-build -b gongwen SRC OUT``), which writes one
+official-format .docx per entry of ``gongwen_documents``, and a source parser that reads
+``.outline`` files (plain outline text) as pages of the project.
+
+Configuration (conf.py):
+
+- ``gongwen_documents``: ``[(start_doc, target_name, title), ...]`` like ``latex_documents``;
+  default: the root document, named after the project.
+- ``gongwen_style``: a built-in house style (gbt9704, speech, regulation) or a .toml path
+  relative to conf.py; default gbt9704.
+- ``gongwen_numbering``: add 一、 （一） 1. （1） to section titles (default True); titles that
+  already carry a number are never numbered twice.
+- ``gongwen_outline_suffix``: the suffix of outline sources (default ".outline").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from outline2docx import __version__
+
+
+def _default_documents(config) -> list[tuple[str, str, str]]:
+    name = re.sub(r"[^\w\-]+", "", config.project) or "document"
+    return [(config.root_doc, f"{name}.docx", config.project)]
+
+
+def _register_outline_suffix(app, config) -> None:
+    suffixes = config.source_suffix
+    if isinstance(suffixes, dict):
+        suffixes.setdefault(config.gongwen_outline_suffix, "outline")
+    else:  # a list or a string, in old-style configurations
+        config.source_suffix = {**dict.fromkeys(
+            [suffixes] if isinstance(suffixes, str) else suffixes, "restructuredtext"
+        ), config.gongwen_outline_suffix: "outline"}  # fmt: skip
+
+
+def setup(app) -> dict[str, Any]:
+    """Register the builder, the configuration values and the outline source parser."""
+    from outline2docx.sphinx.builder import GongwenBuilder
+    from outline2docx.sphinx.source import OutlineParser
+
+    app.add_builder(GongwenBuilder)
+    app.add_config_value("gongwen_documents", _default_documents, "env")
+    app.add_config_value("gongwen_style", "gbt9704", "env")
+    app.add_config_value("gongwen_numbering", True, "env")
+    app.add_config_value("gongwen_outline_suffix", ".outline", "env")
+    app.add_source_parser(OutlineParser)
+    app.connect("config-inited", _register_outline_suffix)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
