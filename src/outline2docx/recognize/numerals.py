@@ -48,7 +48,7 @@ def ordinal_value(label: str) -> int | None:
 
 
 def int_to_chinese(value: int) -> str:
-    """A number from 1 to 9999 in Chinese numerals as numbering writes it: 十一, 二十三, 一百零一."""
+    """1 to 9999 in Chinese numerals as numbering writes them: 十一, 二十三, 一百零一."""
     if not 0 < value < 10000:
         raise ValueError(f"{value} is outside 1-9999")
     digits = "〇一二三四五六七八九"

@@ -72,8 +72,11 @@ class Look:
 
 
 PARAGRAPH_ONLY = frozenset(
-    {"align", "first_line_indent", "left_indent", "right_indent", "space_before",
-     "space_after", "line_spacing", "keep_with_next", "widow_control", "contextual_spacing", "outline_level"}
+    {
+        "align", "first_line_indent", "left_indent", "right_indent", "space_before",
+        "space_after", "line_spacing", "keep_with_next", "widow_control", "contextual_spacing",
+        "outline_level",
+    }
 )  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from docutils import nodes
 from sphinx import addnodes
@@ -24,7 +25,12 @@ class GongwenBuilder(Builder):
     name = "gongwen"
     format = "docx"
     epilog = __("The official documents are in %(outdir)s.")
-    supported_image_types = ["image/png", "image/jpeg", "image/gif", "image/bmp"]
+    supported_image_types: ClassVar[list[str]] = [
+        "image/png",
+        "image/jpeg",
+        "image/gif",
+        "image/bmp",
+    ]
     supported_remote_images = False
 
     def init(self) -> None:
@@ -48,7 +54,7 @@ class GongwenBuilder(Builder):
         from outline2docx.render.style import load_style
 
         style_ref = self.config.gongwen_style
-        candidate = Path(self.confdir) / style_ref
+        candidate = Path(self.confdir) / style_ref  # a style file beside conf.py
         style = load_style(
             candidate if candidate.suffix == ".toml" and candidate.is_file() else style_ref
         )
@@ -58,8 +64,9 @@ class GongwenBuilder(Builder):
             with progress_message(__("assembling %s") % target):
                 doctree = self.assemble(start)
             with progress_message(__("writing %s") % target):
-                translator = DoctreeTranslator(self.read_image, self.config.gongwen_numbering,
-                                               warn=lambda message: logger.warning(message))  # fmt: skip
+                translator = DoctreeTranslator(
+                    self.read_image, self.config.gongwen_numbering, warn=logger.warning
+                )
                 document = translator.translate(doctree)
                 document.source = start
                 write_atomically(Path(self.outdir) / target, render_docx(document, style))

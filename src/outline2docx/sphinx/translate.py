@@ -137,10 +137,10 @@ class DoctreeTranslator:
             out.append(Paragraph(Role.CODE, " ".join(node.astext().split()), _line(node)))
         elif isinstance(node, nodes.line):
             out.append(self.paragraph(node, role))
-        elif isinstance(node, TRANSPARENT) or isinstance(node, nodes.Structural):
+        elif isinstance(node, (TRANSPARENT, nodes.Structural)):
             for child in node.children:
                 self.block(child, out, depth, role)
-        elif isinstance(node, nodes.Text) or isinstance(node, nodes.Inline):
+        elif isinstance(node, (nodes.Text, nodes.Inline)):
             out.append(self.paragraph(nodes.paragraph("", "", node.deepcopy()), role))
         else:
             self.fallback(node, out, role)
