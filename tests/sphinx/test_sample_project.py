@@ -1,0 +1,137 @@
+"""The sample Chinese Sphinx project, built for real with the gongwen and html builders."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import docx
+import pytest
+
+from outline2docx.pdf import export_pdf, find_office
+
+from ..docx_view import DocxView
+from .conftest import SAMPLE, sphinx_build
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sphinx")
+    done = sphinx_build(SAMPLE, out / "gongwen", "gongwen", "-E")
+    assert done.returncode == 0, done.stderr
+    html = sphinx_build(SAMPLE, out / "html", "html", "-E")
+    assert html.returncode == 0, html.stderr
+    return out, done
+
+
+def test_headings_at_their_levels_with_chinese_numbering(built):
+    out, _ = built
+    word = docx.Document(str(out / "gongwen" / "安全生产工作手册.docx"))
+    headings = [(p.style.name, p.text) for p in word.paragraphs
+                if p.style.name == "Title" or p.style.name.startswith("Heading")]  # fmt: skip
+    assert headings[:9] == [
+        ("Title", "青山县安全生产工作手册"),
+        ("Heading 1", "一、工作职责"),
+        ("Heading 2", "（一）党政领导责任"),
+        ("Heading 2", "（二）部门监管责任"),
+        ("Heading 3", "1.企业主体责任"),
+        ("Heading 2", "（三）工作要求"),
+        ("Heading 1", "二、检查制度"),
+        ("Heading 2", "（一）检查频次"),
+        ("Heading 2", "（二）检查流程"),
+    ]
+    # The .outline page: its title is a chapter, its own numbers are kept, never doubled.
+    assert ("Heading 1", "三、2025年安全生产工作要点") in headings
+    assert ("Heading 2", "一、压实安全生产责任") in headings
+    assert ("Heading 3", "（一）强化党政领导责任。") in headings
+
+
+def test_tables_lists_pictures_and_fonts(built):
+    out, _ = built
+    path = out / "gongwen" / "安全生产工作手册.docx"
+    word = docx.Document(str(path))
+    simple, grid = word.tables
+    assert [c.text for c in simple.rows[0].cells] == ["检查类型", "频次", "牵头单位"]
+    assert [c.text for c in grid.rows[2].cells] == ["重大隐患", "制定方案，限期整改"]
+    assert len(word.inline_shapes) == 1
+    view = DocxView(path)
+    by_text = {p.text: p for p in view.paragraphs()}
+    assert by_text["• 每季度至少听取一次安全生产工作汇报；"].style == "GW List"
+    assert by_text["1. 制定年度监督检查计划；"].style == "GW List"
+    note = by_text["注：本节所称“有关部门”，以县安全生产委员会印发的职责清单为准。"]
+    assert (note.style, note.runs[0].bold) == ("GW Note", True)
+    assert by_text["检查时间：____年__月__日"].style == "GW Code"
+    assert by_text["图1  检查流程图"].style == "GW Caption"
+    assert by_text["一、工作职责"].east_asian == "黑体"
+    assert by_text["（一）党政领导责任"].east_asian == "楷体_GB2312"
+    strong = [r for r in by_text[next(t for t in by_text if "全面领导责任" in t)].runs if r.bold]
+    assert [r.text for r in strong] == ["全面领导责任"]
+    cells = [p for p in view.paragraphs() if p.style == "GW Table Text"]
+    assert cells and all(p.size == 14 for p in cells)
+
+
+def test_html_build_shows_the_outline_page(built):
+    out, _ = built
+    page = (out / "html" / "plan.html").read_text("utf-8")
+    assert "2025年安全生产工作要点" in page
+    assert "压实安全生产责任" in page and "<strong>一是严格执行“三个必须”要求。</strong>" in page
+
+
+def test_numbering_can_be_turned_off(tmp_path):
+    done = sphinx_build(SAMPLE, tmp_path, "gongwen", "-E", "-D", "gongwen_numbering=0")
+    assert done.returncode == 0, done.stderr
+    word = docx.Document(str(tmp_path / "安全生产工作手册.docx"))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[:3] == ["工作职责", "党政领导责任", "部门监管责任"]
+
+
+def test_unknown_nodes_warn_once_and_never_crash(tmp_path):
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "conf.py").write_text(
+        'project = "测试"\nextensions = ["outline2docx.sphinx"]\n', "utf-8"
+    )
+    (source / "index.rst").write_text(
+        "测试\n====\n\n.. raw:: html\n\n   <b>raw</b>\n\n"
+        "一段正文 :math:`a^2` 和 :abbr:`GB (国家标准)`。\n\n.. math::\n\n   a^2 + b^2 = c^2\n\n"
+        ".. |x| replace:: 替换\n\n|x| 文字\n\n.. glossary::\n\n   术语\n      解释。\n",
+        "utf-8",
+    )
+    done = sphinx_build(source, tmp_path / "out", "gongwen", "-E")
+    assert done.returncode == 0, done.stderr
+    texts = [p.text for p in docx.Document(str(tmp_path / "out" / "测试.docx")).paragraphs]
+    assert "<b>raw</b>" not in " ".join(texts)
+    assert any("a^2 + b^2 = c^2" in t for t in texts)
+    assert "替换 文字" in texts
+
+
+@pytest.mark.skipif(find_office() is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice and poppler-utils are needed")  # fmt: skip
+def test_libreoffice_page_checks(built, tmp_path):
+    out, _ = built
+    pdf = export_pdf(out / "gongwen" / "安全生产工作手册.docx", tmp_path)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    pages = text.split("\f")[:-1]
+    full_pages = 0
+    for number, page in enumerate(pages, start=1):
+        lines = [line for line in ("".join(raw.split()) for raw in page.splitlines()) if line]
+        assert lines[-1] == f"—{number}—"
+        widths = [len(line) for line in lines[:-1]]
+        assert max(widths) <= 28
+        full_pages += len(widths) == 22 and widths.count(28) >= 5  # a page of running text
+    assert full_pages >= 1
+    source_text = "".join(HAN.findall(docx_text(out)))
+    assert "".join(HAN.findall(text)) == source_text
+
+
+def docx_text(out) -> str:
+    word = docx.Document(str(out / "gongwen" / "安全生产工作手册.docx"))
+    parts = []
+    for block in word.element.body.iter():
+        if block.tag.endswith("}t") and block.text:
+            parts.append(block.text)
+    return "".join(parts)
