@@ -72,8 +72,9 @@ def time_and_peak(argv: list[str]) -> tuple[float, float]:
 
     The command runs as the only child of a fresh interpreter, so RUSAGE_CHILDREN is its own.
     """
-    done = subprocess.run([sys.executable, "-c", _PEAK, *argv], check=True,
-                          capture_output=True, text=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK, *argv], check=True, capture_output=True, text=True
+    )
     seconds, kilobytes = done.stdout.split()
     return float(seconds), int(kilobytes) / 1024
 

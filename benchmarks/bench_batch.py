@@ -32,16 +32,28 @@ def main() -> int:
         sources.append(path)
 
     start = time.perf_counter()
-    subprocess.run([console_script("outline2docx"), "convert", str(drafts), "-o", str(ours_out),
-                    "--jobs", "2", "-q"], check=True)  # fmt: skip
+    subprocess.run(
+        [
+            console_script("outline2docx"),
+            "convert",
+            str(drafts),
+            "-o",
+            str(ours_out),
+            "--jobs",
+            "2",
+            "-q",
+        ],
+        check=True,
+    )
     ours = time.perf_counter() - start
 
     binary = pandoc()
     start = time.perf_counter()
     for path in sources:
         target = pandoc_out / (path.stem + ".docx")
-        subprocess.run([binary, "-f", "markdown", "-t", "docx", str(path), "-o", str(target)],
-                       check=True)  # fmt: skip
+        subprocess.run(
+            [binary, "-f", "markdown", "-t", "docx", str(path), "-o", str(target)], check=True
+        )
     theirs = time.perf_counter() - start
 
     written = len(list(ours_out.glob("*.docx")))

@@ -19,12 +19,18 @@ from outline2docx import parse
 def main() -> int:
     """Run the comparison, print the figures, exit 1 if a target is missed."""
     small, large = repeated_input(10, "10mb.txt"), repeated_input(40, "40mb.txt")
-    pandoc_10 = best_of(1, lambda: run_quietly([pandoc(), "-f", "markdown", "-t", "json",
-                                               str(small), "-o", "/dev/null"]))  # fmt: skip
+    pandoc_10 = best_of(
+        1,
+        lambda: run_quietly(
+            [pandoc(), "-f", "markdown", "-t", "json", str(small), "-o", "/dev/null"]
+        ),
+    )
     ours_10 = best_of(3, lambda: parse(small))
     ours_40 = best_of(2, lambda: parse(large))
-    cli_10 = best_of(1, lambda: run_quietly([sys.executable, "-m", "outline2docx", "parse",
-                                            "--json", str(small)]))  # fmt: skip
+    cli_10 = best_of(
+        1,
+        lambda: run_quietly([sys.executable, "-m", "outline2docx", "parse", "--json", str(small)]),
+    )
     speed, growth = ours_10 / pandoc_10, ours_40 / ours_10
     sizes = f"{small.stat().st_size / 1e6:.1f} MB and {large.stat().st_size / 1e6:.1f} MB"
     print(f"input: {sizes}, the seed speech repeated")

@@ -98,8 +98,11 @@ class DocxView:
         chain = self._chain(style_id)
         pprs = [ppr] + [s.find(f"{W}pPr") for s in chain] + [self.defaults_ppr]
         rprs = [s.find(f"{W}rPr") for s in chain] + [self.defaults_rpr]
-        runs = tuple(self._run(r, rprs) for r in p.iter(f"{W}r") if r.find(f"{W}t") is not None
-                     or r.find(f"{W}tab") is not None)  # fmt: skip
+        runs = tuple(
+            self._run(r, rprs)
+            for r in p.iter(f"{W}r")
+            if r.find(f"{W}t") is not None or r.find(f"{W}tab") is not None
+        )
         outline = self._first(pprs, f"{W}outlineLvl", "val")
         chars = {
             a: self._first(pprs, f"{W}ind", f"{a}Chars") for a in ("firstLine", "left", "right")

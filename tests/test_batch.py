@@ -19,8 +19,9 @@ from outline2docx.batch import FAILED, SKIPPED, plan_batch
 
 from .conftest import SAMPLES
 
-SAMPLE_TEXTS = [(SAMPLES / name).read_text("utf-8") for name in
-                ("speech.txt", "notice.txt", "regulation.txt")]  # fmt: skip
+SAMPLE_TEXTS = [
+    (SAMPLES / name).read_text("utf-8") for name in ("speech.txt", "notice.txt", "regulation.txt")
+]
 ENCODINGS = {
     "utf8": lambda text: text.encode("utf-8"),
     "utf8-bom-crlf": lambda text: codecs.BOM_UTF8 + text.replace("\n", "\r\n").encode("utf-8"),
@@ -34,8 +35,11 @@ def command(*args: str) -> list[str]:
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}  # fmt: skip
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def make_drafts(folder: Path, count: int) -> list[Path]:
@@ -59,8 +63,11 @@ def test_mixed_folder_with_two_bad_files(tmp_path):
     (drafts / "区县" / "broken.txt").write_bytes("正文".encode() + b"\xff\xfe\xfa" + b"abc")
     before = digest(drafts)
 
-    done = subprocess.run(command("convert", str(drafts), "-o", str(out), "--jobs", "2"),
-                          capture_output=True, text=True)  # fmt: skip
+    done = subprocess.run(
+        command("convert", str(drafts), "-o", str(out), "--jobs", "2"),
+        capture_output=True,
+        text=True,
+    )
 
     assert done.returncode == 1, done.stderr
     assert digest(drafts) == before  # inputs byte-identical
@@ -126,8 +133,11 @@ def test_an_interrupted_batch_leaves_only_complete_documents(tmp_path, signum):
     for n in range(60):
         (drafts / f"{n:02d}").mkdir(parents=True)
         (drafts / f"{n:02d}" / "speech.txt").write_text(text, "utf-8")
-    process = subprocess.Popen(command("convert", str(drafts), "-o", str(out), "--jobs", "2"),
-                               stderr=subprocess.PIPE, text=True)  # fmt: skip
+    process = subprocess.Popen(
+        command("convert", str(drafts), "-o", str(out), "--jobs", "2"),
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(out.rglob("*.docx"))) < 3:
         time.sleep(0.05)
@@ -149,8 +159,12 @@ def test_workers_told_to_stop_clean_up(tmp_path):
     drafts.mkdir()
     for n in range(40):
         (drafts / f"{n:02d}.txt").write_text(SAMPLE_TEXTS[1] * 200, "utf-8")
-    process = subprocess.Popen(command("convert", str(drafts), "-o", str(out), "--jobs", "2"),
-                               stderr=subprocess.PIPE, text=True, start_new_session=True)  # fmt: skip
+    process = subprocess.Popen(
+        command("convert", str(drafts), "-o", str(out), "--jobs", "2"),
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < 2:
         time.sleep(0.05)

@@ -16,8 +16,13 @@ from .conftest import SAMPLES
 
 
 def run(*args: str, stdin: bytes | None = None, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "outline2docx", *args], input=stdin,
-                          capture_output=True, text=stdin is None, cwd=cwd)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "outline2docx", *args],
+        input=stdin,
+        capture_output=True,
+        text=stdin is None,
+        cwd=cwd,
+    )
 
 
 def test_check_prints_compiler_style_lines_and_exits_1(seed_path):
@@ -39,8 +44,14 @@ def test_check_json_and_ignore(seed_path):
     done = run("check", str(seed_path), "--json", "--ignore", "half-width-punctuation,placeholder")
     data = json.loads(done.stdout)
     assert {entry["code"] for entry in data} == {"web-residue", "unbalanced"}
-    assert data[0] == {"file": str(seed_path), "line": 3, "column": 1, "severity": "warning",
-                       "code": "web-residue", "message": data[0]["message"]}  # fmt: skip
+    assert data[0] == {
+        "file": str(seed_path),
+        "line": 3,
+        "column": 1,
+        "severity": "warning",
+        "code": "web-residue",
+        "message": data[0]["message"],
+    }
 
 
 def test_check_clean_file_exits_0_and_unreadable_exits_2(tmp_path):
@@ -69,8 +80,12 @@ def test_fix_diff_shows_every_change(tmp_path):
     source.write_text("标题\n各位代表,同志们:\n正文。\n", "utf-8")
     done = run("fix", str(source), "--diff")
     assert done.stdout.splitlines() == [
-        f"--- {source}", f"+++ {source} (fixed)", "@@ -2 +2 @@", "-各位代表,同志们:", "+各位代表，同志们：",
-    ]  # fmt: skip
+        f"--- {source}",
+        f"+++ {source} (fixed)",
+        "@@ -2 +2 @@",
+        "-各位代表,同志们:",
+        "+各位代表，同志们：",
+    ]
     assert "2 changes on 1 lines" in done.stderr
 
 
@@ -105,8 +120,9 @@ def test_styles_list_show_init(tmp_path):
     again = run("styles", "init", "county", cwd=tmp_path)
     assert again.returncode == 2 and "exists" in again.stderr
     out = tmp_path / "out.docx"
-    done = run("convert", str(SAMPLES / "speech.txt"), "-s", str(tmp_path / "county.toml"),
-               "-o", str(out))  # fmt: skip
+    done = run(
+        "convert", str(SAMPLES / "speech.txt"), "-s", str(tmp_path / "county.toml"), "-o", str(out)
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -129,9 +145,21 @@ def test_pdf_export(tmp_path):
 
 def test_pdf_without_libreoffice_says_so(tmp_path):
     env = {"PATH": "/nonexistent"}
-    done = subprocess.run([sys.executable, "-m", "outline2docx", "convert", str(SAMPLES / "notice.txt"),
-                           "-o", str(tmp_path / "x.docx"), "--pdf"], capture_output=True, text=True,
-                          env=env)  # fmt: skip
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "outline2docx",
+            "convert",
+            str(SAMPLES / "notice.txt"),
+            "-o",
+            str(tmp_path / "x.docx"),
+            "--pdf",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert done.returncode == 2
     assert "--pdf needs LibreOffice" in done.stderr
     assert not (tmp_path / "x.docx").exists()

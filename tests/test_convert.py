@@ -13,8 +13,9 @@ from .conftest import SAMPLES
 
 
 def run(*args: str, stdin: bytes | None = None, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "outline2docx", *args], input=stdin,
-                          capture_output=True, cwd=cwd)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "outline2docx", *args], input=stdin, capture_output=True, cwd=cwd
+    )
 
 
 def test_convert_writes_beside_the_input_by_default(tmp_path):

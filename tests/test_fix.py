@@ -69,7 +69,7 @@ def test_changes_say_where_and_what():
     assert [(c.line, c.column, c.before, c.after, c.code) for c in changes] == [
         (7, 7, ",", "，", "half-width-punctuation"),
         (7, 11, ":", "：", "half-width-punctuation"),
-    ]  # fmt: skip
+    ]
 
 
 def test_ignoring_a_rule():
@@ -83,8 +83,10 @@ def test_fix_text_keeps_line_breaks_and_indentation():
     assert fixed == "标题\r\n\u3000\u3000各位代表，同志们：\n\n正文。\u2028末行"
     assert [number for number, _, _ in lines] == [2, 4]
     assert unified_diff("x.txt", lines).splitlines()[2:5] == [
-        "@@ -2 +2 @@", "-\u3000\u3000各位代表,同志们:", "+\u3000\u3000各位代表，同志们：",
-    ]  # fmt: skip
+        "@@ -2 +2 @@",
+        "-\u3000\u3000各位代表,同志们:",
+        "+\u3000\u3000各位代表，同志们：",
+    ]
 
 
 def test_rule_codes_are_unique():

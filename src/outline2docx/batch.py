@@ -25,7 +25,8 @@ from outline2docx.read.lines import SourceText
 from outline2docx.render.style import HouseStyle
 from outline2docx.tree.nodes import Document
 
-DEFAULT_GLOBS = ("*.txt",)
+DEFAULT_GLOBS = ("*.txt", "*.docx")
+DOCX_OUTPUT_SUFFIX = ".gw.docx"  # a restyled Word file never takes its input's name
 CONVERTED, SKIPPED, FAILED = "converted", "skipped", "failed"
 
 
@@ -47,6 +48,7 @@ class Options:
     diff: bool = False  # with fix: a unified diff of the changes in the notes
     drop_noise: bool = False
     pdf: bool = False
+    plain: bool = False  # Word input: drop bold and italic too
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,12 +96,15 @@ def plan_batch(
     owners: dict[Path, Path] = {}
     for source, relative in _expand(inputs, globs, plan):
         if out is None:
-            target = source.with_suffix(".docx")
+            target = output_name(source)
         elif into_folder:
-            target = out / relative.with_suffix(".docx")
+            target = out / output_name(relative)
         else:
             target = out
         job = Job(source, target)
+        if _identity(target) == _identity(source):
+            plan.decided.append(Outcome(job, FAILED, "the output would replace the input"))
+            continue
         key = _identity(target)
         if key in owners:
             plan.decided.append(Outcome(job, FAILED, f"same output {target} as {owners[key]}"))
@@ -117,11 +122,22 @@ def plan_batch(
     return plan
 
 
+def output_name(source: Path) -> Path:
+    """The document a source becomes: notice.txt -> notice.docx, report.docx -> report.gw.docx."""
+    if source.suffix.lower() in (".docx", ".docm", ".dotx"):
+        return source.with_name(source.stem + DOCX_OUTPUT_SUFFIX)
+    return source.with_suffix(".docx")
+
+
 def _expand(inputs: list[Path], globs: tuple[str, ...], plan: Plan) -> Iterator[tuple[Path, Path]]:
     for given in inputs:
         if given.is_dir():
             found = sorted({p for pattern in globs for p in given.rglob(pattern) if p.is_file()})
             for path in found:
+                if path.name.startswith("~$") or path.name.endswith(DOCX_OUTPUT_SUFFIX):
+                    continue  # Word's lock files, and documents restyled before
+                if path.suffix.lower() == ".docx" and written_by_us(path):
+                    continue  # a document a previous run wrote is an output, not an input
                 yield path, path.relative_to(given)
         elif given.exists():
             yield given, Path(given.name)
@@ -170,7 +186,13 @@ def _convert(job: Job, options: Options) -> tuple[str, ...]:
     from outline2docx.read.lines import read_source
     from outline2docx.render.package import render_docx
 
-    document, notes = prepare_document(read_source(job.source, encoding=options.encoding), options)
+    if job.source.suffix.lower() in (".docx", ".docm", ".dotx"):
+        from outline2docx.parse import parse_docx
+
+        document, notes = finish_document(parse_docx(job.source, plain=options.plain), options)
+    else:
+        source = read_source(job.source, encoding=options.encoding)
+        document, notes = prepare_document(source, options)
     job.target.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(job.target, render_docx(document, house_style(options.style)))
     if options.pdf:
@@ -194,12 +216,20 @@ def prepare_document(source: SourceText, options: Options) -> tuple[Document, tu
             pairs = [(new.number, old.text, new.text) for old, new in lines if old != new]
             notes.append(unified_diff(source.source, pairs))
         source = fixed
-    document = parse_source(source)
+    document, more = finish_document(parse_source(source), options)
+    return document, (*notes, *more)
+
+
+def finish_document(document: Document, options: Options) -> tuple[Document, tuple[str, ...]]:
+    """Apply --drop-noise to a parsed document; notes list what was dropped."""
+    notes = []
     if options.drop_noise:
         from outline2docx.tree.edit import drop_noise
 
         for paragraph in drop_noise(document):
-            notes.append(f"{source.source}:{paragraph.line}: dropped web residue: {paragraph.text}")
+            notes.append(
+                f"{document.source}:{paragraph.line}: dropped web residue: {paragraph.text}"
+            )
     return document, tuple(notes)
 
 

@@ -44,33 +44,75 @@ encoding_option = click.option(
 
 
 @main.command()
-@click.argument("inputs", metavar="IN...", nargs=-1, required=True,
-                type=click.Path(allow_dash=True))  # fmt: skip
-@click.option("-o", "--output", metavar="OUT",
-              help="The document (one input), or a folder that mirrors the input folders. "
-              "Default: beside each input. - writes standard output.")  # fmt: skip
-@click.option("-s", "--style", default="gbt9704", show_default=True, metavar="NAME|PATH",
-              help="House style: gbt9704 (notices, reports), speech, regulation, "
-              "or a .toml file.")  # fmt: skip
+@click.argument(
+    "inputs", metavar="IN...", nargs=-1, required=True, type=click.Path(allow_dash=True)
+)
+@click.option(
+    "-o",
+    "--output",
+    metavar="OUT",
+    help="The document (one input), or a folder that mirrors the input folders. "
+    "Default: beside each input. - writes standard output.",
+)
+@click.option(
+    "-s",
+    "--style",
+    default="gbt9704",
+    show_default=True,
+    metavar="NAME|PATH",
+    help="House style: gbt9704 (notices, reports), speech, regulation, or a .toml file.",
+)
 @encoding_option
-@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
-              help="Files to take from folders (repeatable).  [default: *.txt]")  # fmt: skip
-@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
-              help="Convert N files at once.  [default: all cores]")  # fmt: skip
+@click.option(
+    "--glob",
+    "globs",
+    multiple=True,
+    metavar="PATTERN",
+    help="Files to take from folders (repeatable).  [default: *.txt, *.docx]",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Convert N files at once.  [default: all cores]",
+)
 @click.option("--skip-existing", is_flag=True, help="Leave documents that already exist alone.")
-@click.option("--force", is_flag=True,
-              help="Replace existing documents, even ones outline2docx did not write.")  # fmt: skip
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace existing documents, even ones outline2docx did not write.",
+)
 @click.option("--fix", is_flag=True, help="Apply the safe normalizations of `fix` first.")
 @click.option("--diff", is_flag=True, help="With --fix: show every change on stderr.")
-@click.option("--drop-noise", is_flag=True,
-              help="Leave out web-page residue (each dropped line listed on stderr).")  # fmt: skip
+@click.option(
+    "--drop-noise",
+    is_flag=True,
+    help="Leave out web-page residue (each dropped line listed on stderr).",
+)
 @click.option("--pdf", is_flag=True, help="Also export a PDF through LibreOffice.")
+@click.option("--plain", is_flag=True, help="Word input: drop bold and italic as well.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def convert(inputs, output, style, encoding, globs, jobs, skip_existing, force, fix, diff,
-            drop_noise, pdf, quiet) -> None:  # fmt: skip
+def convert(
+    inputs,
+    output,
+    style,
+    encoding,
+    globs,
+    jobs,
+    skip_existing,
+    force,
+    fix,
+    diff,
+    drop_noise,
+    pdf,
+    plain,
+    quiet,
+) -> None:
     """Convert plain-text drafts into official-format Word documents.
 
-    IN may be files and folders (searched recursively), or - for standard input. Headings,
+    IN may be files and folders (searched recursively): plain text in any common encoding, or
+    Word documents (.docx, restyled into NAME.gw.docx), or - for standard input. Headings,
     run-in leads, title, signature, date and page numbers are set in the house style on the
     GB/T 9704 page (22 lines of 28 characters). Inputs are never changed; each document is
     written whole or not at all, so an interrupted run leaves only complete documents.
@@ -88,9 +130,12 @@ def convert(inputs, output, style, encoding, globs, jobs, skip_existing, force, 
         from outline2docx.pdf import find_office
 
         if find_office() is None:
-            _fail(click.UsageError("--pdf needs LibreOffice (Debian/Ubuntu: apt install "
-                                   "libreoffice-writer-nogui)"))  # fmt: skip
-    options = Options(style, encoding, fix, diff, drop_noise, pdf)
+            _fail(
+                click.UsageError(
+                    "--pdf needs LibreOffice (Debian/Ubuntu: apt install libreoffice-writer-nogui)"
+                )
+            )
+    options = Options(style, encoding, fix, diff, drop_noise, pdf, plain)
     if inputs == ("-",):
         _convert_stream(output or "-", options)
     elif "-" in inputs:
@@ -127,8 +172,9 @@ def _convert_files(inputs, output, globs, jobs, skip_existing, force, options, q
         _fail(click.UsageError(f"no files matching {', '.join(globs or DEFAULT_GLOBS)}"))
     show_progress = not quiet and sys.stderr.isatty() and len(plan.jobs) > 1
     interrupted = False
-    with click.progressbar(length=len(plan.jobs), label="converting", file=sys.stderr,
-                           hidden=not show_progress) as bar:  # fmt: skip
+    with click.progressbar(
+        length=len(plan.jobs), label="converting", file=sys.stderr, hidden=not show_progress
+    ) as bar:
         try:
             outcomes = run_batch(plan.jobs, options, jobs, on_done=lambda _: bar.update(1))
         except KeyboardInterrupt as stop:
@@ -146,8 +192,9 @@ def _convert_files(inputs, output, globs, jobs, skip_existing, force, options, q
 def _summarize(outcomes, planned: int, quiet: bool, interrupted: bool) -> None:
     from outline2docx.batch import CONVERTED, FAILED, SKIPPED
 
-    counts = {status: sum(o.status == status for o in outcomes)
-              for status in (CONVERTED, SKIPPED, FAILED)}  # fmt: skip
+    counts = {
+        status: sum(o.status == status for o in outcomes) for status in (CONVERTED, SKIPPED, FAILED)
+    }
     for outcome in outcomes:
         if outcome.status == FAILED:
             click.echo(f"{outcome.job.source}: {outcome.reason}", err=True)
@@ -165,11 +212,21 @@ def _summarize(outcomes, planned: int, quiet: bool, interrupted: bool) -> None:
 
 
 @main.command()
-@click.argument("files", metavar="FILE...", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, allow_dash=True))  # fmt: skip
+@click.argument(
+    "files",
+    metavar="FILE...",
+    nargs=-1,
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True),
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
-@click.option("--ignore", "ignored", multiple=True, metavar="CODE",
-              help="Do not report CODE (repeatable, or comma-separated).")  # fmt: skip
+@click.option(
+    "--ignore",
+    "ignored",
+    multiple=True,
+    metavar="CODE",
+    help="Do not report CODE (repeatable, or comma-separated).",
+)
 @encoding_option
 def check(files, as_json, ignored, encoding) -> None:
     """Report what is wrong with drafts, without writing anything.
@@ -189,8 +246,11 @@ def check(files, as_json, ignored, encoding) -> None:
     results, unreadable = [], 0
     for file in files:
         try:
-            source = read_source(sys.stdin.buffer.read() if file == "-" else Path(file),
-                                 "<stdin>" if file == "-" else file, encoding)  # fmt: skip
+            source = read_source(
+                sys.stdin.buffer.read() if file == "-" else Path(file),
+                "<stdin>" if file == "-" else file,
+                encoding,
+            )
         except InputError as exc:
             unreadable += 1
             click.echo(f"{file}: error: {exc.problem} [unreadable]", err=True)
@@ -211,9 +271,11 @@ def check(files, as_json, ignored, encoding) -> None:
         for file, found in results:
             for d in found:
                 colour = "red" if d.severity == "error" else "yellow"
-                click.echo(f"{click.style(file, bold=True)}:{d.line}:{d.column}: "
-                           f"{click.style(d.severity, fg=colour, bold=True)}: {d.message} "
-                           f"[{click.style(d.code, fg='cyan')}]")  # fmt: skip
+                click.echo(
+                    f"{click.style(file, bold=True)}:{d.line}:{d.column}: "
+                    f"{click.style(d.severity, fg=colour, bold=True)}: {d.message} "
+                    f"[{click.style(d.code, fg='cyan')}]"
+                )
     total = sum(len(found) for _, found in results)
     errors = sum(d.severity == "error" for _, found in results for d in found)
     if not as_json:
@@ -224,11 +286,20 @@ def check(files, as_json, ignored, encoding) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("-o", "--output", metavar="OUT.txt",
-              help="Write the fixed text here (default: standard output).")  # fmt: skip
+@click.option(
+    "-o",
+    "--output",
+    metavar="OUT.txt",
+    help="Write the fixed text here (default: standard output).",
+)
 @click.option("--diff", is_flag=True, help="Show the changes as a diff; write nothing.")
-@click.option("--ignore", "ignored", multiple=True, metavar="CODE",
-              help="Skip the rule CODE (repeatable, or comma-separated).")  # fmt: skip
+@click.option(
+    "--ignore",
+    "ignored",
+    multiple=True,
+    metavar="CODE",
+    help="Skip the rule CODE (repeatable, or comma-separated).",
+)
 @encoding_option
 def fix(file, output, diff, ignored, encoding) -> None:
     """Apply the safe normalizations of GB/T 9704 §5–§6 to FILE.
@@ -258,8 +329,9 @@ def fix(file, output, diff, ignored, encoding) -> None:
             click.echo(unified_diff(name, changed_lines))
         click.echo(f"{len(changes)} changes on {len(changed_lines)} lines", err=True)
     elif output:
-        _guarded(lambda: write_atomically(Path(output), fixed.encode(decoded.encoding)),
-                 writing=output)  # fmt: skip
+        _guarded(
+            lambda: write_atomically(Path(output), fixed.encode(decoded.encoding)), writing=output
+        )
     else:
         click.echo(fixed, nl=False)
 
@@ -332,8 +404,14 @@ def styles_show(name: str) -> None:
 
 @styles.command("init")
 @click.argument("new")
-@click.option("--from", "base", default="gbt9704", show_default=True, metavar="NAME",
-              help="The style to start from.")  # fmt: skip
+@click.option(
+    "--from",
+    "base",
+    default="gbt9704",
+    show_default=True,
+    metavar="NAME",
+    help="The style to start from.",
+)
 def styles_init(new: str, base: str) -> None:
     """Write NEW.toml, a style that extends --from and overrides nothing yet."""
     from outline2docx.output import write_atomically
@@ -358,8 +436,9 @@ def _read(file: str, encoding: str | None):
     from outline2docx.parse import parse as parse_text
 
     if file == "-":
-        return _guarded(lambda: parse_text(sys.stdin.buffer.read(), encoding=encoding,
-                                           name="<stdin>"))  # fmt: skip
+        return _guarded(
+            lambda: parse_text(sys.stdin.buffer.read(), encoding=encoding, name="<stdin>")
+        )
     return _guarded(lambda: parse_text(Path(file), encoding=encoding))
 
 

@@ -42,22 +42,43 @@ def _line_findings(number: int, text: str, indent: int) -> Iterator[Diagnostic]:
         for edit in rule.find(text):
             before = text[edit.start : edit.end]
             if before != edit.text:
-                yield _diagnostic(number, indent + edit.start, "warning", rule.code,
-                                  f"{rule.message}: {before!r} -> {edit.text!r}")  # fmt: skip
+                yield _diagnostic(
+                    number,
+                    indent + edit.start,
+                    "warning",
+                    rule.code,
+                    f"{rule.message}: {before!r} -> {edit.text!r}",
+                )
     for m in PLACEHOLDER.finditer(text):
-        yield _diagnostic(number, indent + m.start(), "error", "placeholder",
-                          f"placeholder {m.group()!r} left in the text")  # fmt: skip
+        yield _diagnostic(
+            number,
+            indent + m.start(),
+            "error",
+            "placeholder",
+            f"placeholder {m.group()!r} left in the text",
+        )
     for at, char in _unbalanced(text):
         partner = PAIRS.get(char) or CLOSERS[char]
-        yield _diagnostic(number, indent + at, "warning", "unbalanced",
-                          f"{char!r} has no matching {partner!r}")  # fmt: skip
+        yield _diagnostic(
+            number, indent + at, "warning", "unbalanced", f"{char!r} has no matching {partner!r}"
+        )
     for m in LEADING_ZERO_DATE.finditer(text):
-        yield _diagnostic(number, indent + m.start(), "warning", "date-format",
-                          f"date {m.group()!r} has a leading zero: write 2024年8月1日")  # fmt: skip
+        yield _diagnostic(
+            number,
+            indent + m.start(),
+            "warning",
+            "date-format",
+            f"date {m.group()!r} has a leading zero: write 2024年8月1日",
+        )
     for m in CHINESE_NUMERAL_DATE.finditer(text):
-        yield _diagnostic(number, indent + m.start(), "warning", "date-format",
-                          f"date {m.group()!r} in Chinese numerals: GB/T 9704-2012 writes "
-                          "Arabic numerals, as in 2024年8月1日")  # fmt: skip
+        yield _diagnostic(
+            number,
+            indent + m.start(),
+            "warning",
+            "date-format",
+            f"date {m.group()!r} in Chinese numerals: GB/T 9704-2012 writes "
+            "Arabic numerals, as in 2024年8月1日",
+        )
 
 
 def _diagnostic(line: int, at: int, severity: str, code: str, message: str) -> Diagnostic:
@@ -81,9 +102,13 @@ def _unbalanced(text: str) -> Iterator[tuple[int, str]]:
 def _noise(document: Document) -> Iterator[Diagnostic]:
     for paragraph in document.paragraphs():
         if paragraph.role is Role.NOISE:
-            yield Diagnostic(paragraph.line, 1, "web-residue",
-                             f"web-page residue {paragraph.text[:30]!r}: delete it, or convert "
-                             "with --drop-noise")  # fmt: skip
+            yield Diagnostic(
+                paragraph.line,
+                1,
+                "web-residue",
+                f"web-page residue {paragraph.text[:30]!r}: delete it, or convert "
+                "with --drop-noise",
+            )
 
 
 def _level_order(blocks: list[Block]) -> Iterator[Diagnostic]:
@@ -98,8 +123,10 @@ def _level_order(blocks: list[Block]) -> Iterator[Diagnostic]:
             stack.append(block.children)
             if deepest is not None and block.rank < deepest.rank:
                 heading, before = block.heading, deepest.heading
-                message = (f"{_label(heading)} is an outer level than {_label(before)} "
-                           f"(line {before.line}) before it")  # fmt: skip
+                message = (
+                    f"{_label(heading)} is an outer level than {_label(before)} "
+                    f"(line {before.line}) before it"
+                )
                 yield Diagnostic(heading.line, 1, "level-order", message)
             if deepest is None or block.rank > deepest.rank:
                 deepest = block

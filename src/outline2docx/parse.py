@@ -14,6 +14,8 @@ from outline2docx.tree.build import build
 from outline2docx.tree.checks import check_numbering
 from outline2docx.tree.nodes import Diagnostic, Document, Paragraph
 
+DOCX_SUFFIXES = (".docx", ".docm", ".dotx")
+
 
 def parse(
     source: str | bytes | os.PathLike[str], *, encoding: str | None = None, name: str | None = None
@@ -21,9 +23,15 @@ def parse(
     """Parse plain text into a Document.
 
     ``source`` is a path (``os.PathLike``, or a ``str`` naming an existing file and holding no
-    line break), raw bytes (decoded like a file), or the text itself.
+    line break), raw bytes (decoded like a file), or the text itself. A path ending in .docx
+    is read as a Word document (see ``parse_docx``).
     """
-    if isinstance(source, str) and not _looks_like_path(source):
+    is_path = isinstance(source, os.PathLike) or (
+        isinstance(source, str) and _looks_like_path(source)
+    )
+    if is_path and Path(source).suffix.lower() in DOCX_SUFFIXES:
+        return parse_docx(source, name=name)
+    if isinstance(source, str) and not is_path:
         lines, removed = split_lines(source)
         text = SourceText(name or "<text>", "str", lines, removed)
     else:
@@ -58,13 +66,32 @@ def _parse_source(text: SourceText) -> Document:
     )
     children = build(items)
     diagnostics = [
-        Diagnostic(r.line, r.column, "control-character",
-                   f"removed control character U+{ord(r.char):04X}, which documents cannot hold")
+        Diagnostic(
+            r.line,
+            r.column,
+            "control-character",
+            f"removed control character U+{ord(r.char):04X}, which documents cannot hold",
+        )
         for r in text.removed
-    ]  # fmt: skip
+    ]
     diagnostics += check_numbering(children)
     diagnostics.sort(key=lambda d: (d.line, d.column))
     return Document(children, text.source, text.encoding, diagnostics)
+
+
+def parse_docx(
+    source: str | os.PathLike[str] | bytes, *, name: str | None = None, plain: bool = False
+) -> Document:
+    """Parse a Word document: its paragraphs classified like text, tables and pictures kept."""
+    from outline2docx.read.docx_input import document_blocks, read_docx, source_lines
+
+    data = source if isinstance(source, bytes) else Path(source)
+    label = name or (str(source) if not isinstance(source, bytes) else "<docx>")
+    items = read_docx(data, label, plain)
+    with _cyclic_gc_paused():
+        facts = {f.number: f for f in recognize(source_lines(items))}
+        children = build(document_blocks(items, facts))
+    return Document(children, label, "docx", check_numbering(children))
 
 
 def _looks_like_path(value: str) -> bool:

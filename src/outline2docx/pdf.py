@@ -37,9 +37,15 @@ def export_pdf(docx: Path, out_dir: Path | None = None, timeout: float = 180) ->
     # A profile of its own lets several conversions run at once and leaves the user's alone.
     with tempfile.TemporaryDirectory(prefix="outline2docx-lo-") as profile:
         command = [
-            office, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
-            "--convert-to", "pdf", "--outdir", str(out_dir), str(docx),
-        ]  # fmt: skip
+            office,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(docx),
+        ]
         environment = {**os.environ, "FONTCONFIG_FILE": str(fonts)}
         try:
             done = subprocess.run(command, capture_output=True, timeout=timeout, env=environment)

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from outline2docx.tree.nodes import Block, Document, Paragraph, Role, Section
+from outline2docx.tree.nodes import (
+    Block,
+    Document,
+    Paragraph,
+    Picture,
+    Role,
+    Section,
+    Table,
+    lead_paragraph,
+)
 
 _WIDTH = 48  # characters of text shown per line; CJK characters are two columns wide
 
@@ -25,11 +34,22 @@ def _walk(blocks: list[Block], depth: int, out: list[str]) -> None:
             continue
         _flush(pending, depth, out)
         pending = 0
-        paragraph = block.heading if isinstance(block, Section) else block
-        out.append(_row(paragraph, depth))
+        paragraph = lead_paragraph(block)
+        out.append(_row(paragraph, depth) if paragraph else _other_row(block, depth))
         if isinstance(block, Section):
             _walk(block.children, depth + 1, out)
     _flush(pending, depth, out)
+
+
+def _other_row(block: Table | Picture, depth: int) -> str:
+    return f"{block.line:5d}  {_describe(block):<11s}{'  ' * depth}"
+
+
+def _describe(block: Table | Picture) -> str:
+    if isinstance(block, Table):
+        columns = max((len(row) for row in block.rows), default=0)
+        return f"[table {len(block.rows)}×{columns}]"
+    return f"[picture {block.name}]"
 
 
 def _row(p: Paragraph, depth: int) -> str:
@@ -57,8 +77,11 @@ def _branch(blocks: list[Block], prefix: str, out: list[str]) -> None:
     # Nesting depth is bounded by the number of ranks, so recursion is safe here.
     for n, block in enumerate(blocks):
         last = n == len(blocks) - 1
-        paragraph = block.heading if isinstance(block, Section) else block
+        paragraph = lead_paragraph(block)
         branch = "└── " if last else "├── "
+        if paragraph is None:
+            out.append(f"{prefix}{branch}{block.line} {_describe(block)}")
+            continue
         out.append(
             f"{prefix}{branch}{paragraph.line} {paragraph.role.value}  {_clip(paragraph.text)}"
         )

@@ -28,9 +28,19 @@ def test_notice_header_and_end_matter():
 2025年2月20日
 """
     assert role_list(text) == [
-        "issuer", "docnumber", "title", "title", "addressee", "body", "h1", "closing",
-        "attachment", "attachment", "signature", "date",
-    ]  # fmt: skip
+        "issuer",
+        "docnumber",
+        "title",
+        "title",
+        "addressee",
+        "body",
+        "h1",
+        "closing",
+        "attachment",
+        "attachment",
+        "signature",
+        "date",
+    ]
 
 
 def test_organization_above_document_number_is_the_issuer():
@@ -57,16 +67,20 @@ def test_a_name_under_a_title_is_the_byline_but_a_title_tail_is_not():
 
 def test_dated_byline_and_adoption_notes_under_a_title():
     assert role_list("关于实施乡村振兴战略的意见\n（2018年1月2日）\n一、重大意义") == [
-        "title", "byline", "h1",
-    ]  # fmt: skip
+        "title",
+        "byline",
+        "h1",
+    ]
     text = "某市文物保护条例\n2021年6月18日 某市人大常委会第四十次会议通过\n第一章 总则"
     assert role_list(text) == ["title", "byline", "chapter"]
 
 
 def test_a_bracketed_note_under_a_title_is_a_byline():
     assert role_list("在全市大会上的讲话\n（根据录音整理）\n同志们：") == [
-        "title", "byline", "salutation",
-    ]  # fmt: skip
+        "title",
+        "byline",
+        "salutation",
+    ]
 
 
 def test_a_salutation_only_opens_the_text():
@@ -85,8 +99,15 @@ def test_signature_and_date_after_the_text_and_a_new_document_after_them():
 “无废城市”是一种先进的城市管理理念。
 """
     assert role_list(text) == [
-        "title", "addressee", "body", "signature", "date", "body", "title", "body",
-    ]  # fmt: skip
+        "title",
+        "addressee",
+        "body",
+        "signature",
+        "date",
+        "body",
+        "title",
+        "body",
+    ]
 
 
 def test_courtesy_line_before_the_signature_is_the_closing():

@@ -94,14 +94,24 @@ def test_heading_and_run_in_split(text, role, lead):
 @pytest.mark.parametrize(
     ("text", "kind", "value", "lead"),
     [
-        ("一是始终践行“两个维护”。全县各级党组织要深刻领会。", "shi", 1, "一是始终践行“两个维护”。"),
+        (
+            "一是始终践行“两个维护”。全县各级党组织要深刻领会。",
+            "shi",
+            1,
+            "一是始终践行“两个维护”。",
+        ),
         ("十二是加强作风建设。", "shi", 12, "十二是加强作风建设。"),
-        ("第一，要督促企业履行职责，做到“一岗双责”。", "ordinal", 1, "第一，要督促企业履行职责，做到“一岗双责”。"),
+        (
+            "第一，要督促企业履行职责，做到“一岗双责”。",
+            "ordinal",
+            1,
+            "第一，要督促企业履行职责，做到“一岗双责”。",
+        ),
         ("其二，加强监督。", "qi", 2, "其二，加强监督。"),
         ("首先，要加强组织领导。各级党委要重视。", "sequence", 1, "首先，要加强组织领导。"),
         ("最后，要营造良好氛围", "sequence", None, "最后，"),
     ],
-)  # fmt: skip
+)
 def test_run_in_enumerations(text, kind, value, lead):
     facts = facts_of(text)
     assert facts.role is Role.RUNIN

@@ -6,11 +6,20 @@ from outline2docx.recognize.numerals import chinese_to_int, ordinal_value
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("一", 1), ("十", 10), ("十一", 11), ("二十", 20), ("二十三", 23), ("九十九", 99),
-        ("一百", 100), ("一百零一", 101), ("一百一十", 110), ("一千零四十", 1040),
-        ("两", 2), ("二〇二四", 2024),
+        ("一", 1),
+        ("十", 10),
+        ("十一", 11),
+        ("二十", 20),
+        ("二十三", 23),
+        ("九十九", 99),
+        ("一百", 100),
+        ("一百零一", 101),
+        ("一百一十", 110),
+        ("一千零四十", 1040),
+        ("两", 2),
+        ("二〇二四", 2024),
     ],
-)  # fmt: skip
+)
 def test_chinese_numerals(text, value):
     assert chinese_to_int(text) == value
 

@@ -21,23 +21,29 @@ def cell(text: str) -> list[Paragraph]:
 
 
 def sample() -> Document:
-    table = Table([[cell("项目"), cell("金额")], [cell("校舍维修"), cell("560万元")], [cell("合计")]],
-                  header_rows=1)  # fmt: skip
+    table = Table(
+        [[cell("项目"), cell("金额")], [cell("校舍维修"), cell("560万元")], [cell("合计")]],
+        header_rows=1,
+    )
     spans = (Span(0, 2, "strong"), Span(3, 5, "emphasis"), Span(6, 12, "literal"))
-    return Document([
-        Paragraph(Role.BODY, "重点：强调 config.py 文件。", 1, spans=spans),
-        table,
-        Picture(png(960, 480), "plan.png", description="平面图"),
-        Paragraph(Role.CAPTION, "图1 平面图", 3),
-    ])  # fmt: skip
+    return Document(
+        [
+            Paragraph(Role.BODY, "重点：强调 config.py 文件。", 1, spans=spans),
+            table,
+            Picture(png(960, 480), "plan.png", description="平面图"),
+            Paragraph(Role.CAPTION, "图1 平面图", 3),
+        ]
+    )
 
 
 def test_tables_are_word_tables_in_the_table_style():
     word = docx.Document(io.BytesIO(to_docx(sample())))
     (table,) = word.tables
     assert [[c.text for c in row.cells] for row in table.rows] == [
-        ["项目", "金额"], ["校舍维修", "560万元"], ["合计", ""],
-    ]  # fmt: skip
+        ["项目", "金额"],
+        ["校舍维修", "560万元"],
+        ["合计", ""],
+    ]
     assert table.style.name == "GW Table"
     assert table.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None
     view = DocxView(to_docx(sample()))
@@ -70,9 +76,13 @@ def test_inline_spans_take_character_styles():
     view = DocxView(to_docx(sample()))
     runs = view.paragraphs()[0].runs
     assert [(r.text, r.char_style) for r in runs] == [
-        ("重点", "GW Strong"), ("：", None), ("强调", "GW Emphasis"), (" ", None),
-        ("config", "GW Literal"), (".py 文件。", None),
-    ]  # fmt: skip
+        ("重点", "GW Strong"),
+        ("：", None),
+        ("强调", "GW Emphasis"),
+        (" ", None),
+        ("config", "GW Literal"),
+        (".py 文件。", None),
+    ]
     assert runs[0].bold and runs[2].east_asian == "楷体_GB2312" and runs[4].latin == "Courier New"
 
 

@@ -109,8 +109,10 @@ def test_attachment_items_align_under_the_first_name():
     first, second = (p for p in view.paragraphs() if p.style.startswith("GW Attachment"))
     assert (first.style, first.first_line_chars) == ("GW Attachment", 200)
     assert (second.style, second.left_chars, second.first_line_chars) == (
-        "GW Attachment Item", 500, 0,
-    )  # fmt: skip
+        "GW Attachment Item",
+        500,
+        0,
+    )
 
 
 def test_quotes_dashes_and_ellipses_stay_in_the_chinese_font():

@@ -23,8 +23,9 @@ NOTICE = CORPUS / "06_gwy_zero_waste_city_pilot_plan.txt"
 
 
 def pdf_pages(pdf) -> list[str]:
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          check=True, text=True).stdout  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True, text=True
+    ).stdout
     return text.split("\f")[:-1]
 
 

@@ -67,8 +67,10 @@ def test_page_numbers_odd_right_even_left_in_songti():
     odd, even = section.footer.paragraphs[0], section.even_page_footer.paragraphs[0]
     assert odd.text == even.text == "— 1 —"  # the PAGE field's cached result
     view = DocxView(speech_docx())
-    for footer, align, side in (("word/footer1.xml", "right", "right"),
-                                ("word/footer2.xml", "left", "left")):  # fmt: skip
+    for footer, align, side in (
+        ("word/footer1.xml", "right", "right"),
+        ("word/footer2.xml", "left", "left"),
+    ):
         xml = view.xml(footer)
         assert xml.find(f".//{W}instrText").text.strip() == "PAGE"
         style_id = xml.find(f".//{W}pStyle").get(f"{W}val")

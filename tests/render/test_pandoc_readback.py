@@ -20,8 +20,11 @@ LEVELS = {Role.H1: 1, Role.H2: 2, Role.H3: 3, Role.H4: 4}
 def pandoc_headers(docx_bytes: bytes, tmp_path) -> list[tuple[int, str]]:
     path = tmp_path / "read.docx"
     path.write_bytes(docx_bytes)
-    done = subprocess.run([pypandoc.get_pandoc_path(), "-f", "docx", "-t", "json", str(path)],
-                          capture_output=True, check=True)  # fmt: skip
+    done = subprocess.run(
+        [pypandoc.get_pandoc_path(), "-f", "docx", "-t", "json", str(path)],
+        capture_output=True,
+        check=True,
+    )
     blocks = json.loads(done.stdout)["blocks"]
     return [(b["c"][0], _text(b["c"][2])) for b in blocks if b["t"] == "Header"]
 

@@ -36,5 +36,10 @@ def sphinx_build(source: Path, out: Path, builder: str, *options: str, env=None,
     command = [sys.executable, "-m", "sphinx", "-b", builder, "-q", *options]
     if conf_dir is not None:
         command += ["-c", str(conf_dir)]
-    return subprocess.run([*command, str(source), str(out)], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=600)  # fmt: skip
+    return subprocess.run(
+        [*command, str(source), str(out)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=600,
+    )

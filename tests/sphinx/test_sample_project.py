@@ -30,8 +30,11 @@ def built(tmp_path_factory):
 def test_headings_at_their_levels_with_chinese_numbering(built):
     out, _ = built
     word = docx.Document(str(out / "gongwen" / "安全生产工作手册.docx"))
-    headings = [(p.style.name, p.text) for p in word.paragraphs
-                if p.style.name == "Title" or p.style.name.startswith("Heading")]  # fmt: skip
+    headings = [
+        (p.style.name, p.text)
+        for p in word.paragraphs
+        if p.style.name == "Title" or p.style.name.startswith("Heading")
+    ]
     assert headings[:9] == [
         ("Title", "青山县安全生产工作手册"),
         ("Heading 1", "一、工作职责"),
@@ -108,13 +111,16 @@ def test_unknown_nodes_warn_once_and_never_crash(tmp_path):
     assert "替换 文字" in texts
 
 
-@pytest.mark.skipif(find_office() is None or shutil.which("pdftotext") is None,
-                    reason="LibreOffice and poppler-utils are needed")  # fmt: skip
+@pytest.mark.skipif(
+    find_office() is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice and poppler-utils are needed",
+)
 def test_libreoffice_page_checks(built, tmp_path):
     out, _ = built
     pdf = export_pdf(out / "gongwen" / "安全生产工作手册.docx", tmp_path)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     pages = text.split("\f")[:-1]
     full_pages = 0
     for number, page in enumerate(pages, start=1):

@@ -38,10 +38,24 @@ def unpacked(name: str, version: str) -> Path:
     )
     if not archives:
         done = subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-             "--disable-pip-version-check", "-q", "-d", str(CACHE), f"{name}=={version}"],
-            capture_output=True, text=True, timeout=300,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--no-binary",
+                ":all:",
+                "--disable-pip-version-check",
+                "-q",
+                "-d",
+                str(CACHE),
+                f"{name}=={version}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         if done.returncode != 0:
             pytest.skip(f"cannot download {name} {version} from PyPI: {done.stderr[-200:]}")
         archives = list(CACHE.glob(f"*{version}.tar.gz"))
@@ -68,23 +82,35 @@ def docx_headings(path: Path) -> int:
     return sum(p.style.name == "Title" or p.style.name.startswith("Heading") for p in paragraphs)
 
 
-@pytest.mark.parametrize(("name", "version", "docs", "package_dir"), PROJECTS,
-                         ids=[p[0] for p in PROJECTS])  # fmt: skip
-def test_third_party_project_builds_with_one_heading_per_section(tmp_path, name, version, docs,
-                                                                 package_dir):  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "version", "docs", "package_dir"), PROJECTS, ids=[p[0] for p in PROJECTS]
+)
+def test_third_party_project_builds_with_one_heading_per_section(
+    tmp_path, name, version, docs, package_dir
+):
     root = unpacked(name, version)
     source = root / docs
     wrapper = tmp_path / "conf"
     wrapper.mkdir()
     (wrapper / "conf.py").write_text(WRAPPER_CONF, "utf-8")
-    env = {"GONGWEN_ORIGINAL_CONF": str(source / "conf.py"),
-           "PYTHONPATH": os.pathsep.join([str(root / package_dir), os.environ.get("PYTHONPATH", "")])}  # fmt: skip
+    env = {
+        "GONGWEN_ORIGINAL_CONF": str(source / "conf.py"),
+        "PYTHONPATH": os.pathsep.join([str(root / package_dir), os.environ.get("PYTHONPATH", "")]),
+    }
 
     gongwen = sphinx_build(source, tmp_path / "gongwen", "gongwen", "-E", env=env, conf_dir=wrapper)
     assert gongwen.returncode == 0, gongwen.stderr[-3000:]
     assert "Exception occurred" not in gongwen.stderr
-    html = sphinx_build(source, tmp_path / "html", "html", "-E", "-D", "html_theme=alabaster",
-                        env=env, conf_dir=wrapper)  # fmt: skip
+    html = sphinx_build(
+        source,
+        tmp_path / "html",
+        "html",
+        "-E",
+        "-D",
+        "html_theme=alabaster",
+        env=env,
+        conf_dir=wrapper,
+    )
     assert html.returncode == 0, html.stderr[-3000:]
 
     (document,) = (tmp_path / "gongwen").glob("*.docx")

@@ -45,14 +45,16 @@ def test_regulation_nesting():
         "title",
         ("chapter", [("section", [("article", [("h2", [])]), ("article", [])])]),
         ("chapter", [("article", [])]),
-    ]  # fmt: skip
+    ]
 
 
 def test_every_node_keeps_its_source_line():
     doc = parse("标题\n\n一、甲\n\n正文。")
     assert [(p.line, p.role.value) for p in doc.paragraphs()] == [
-        (1, "title"), (3, "h1"), (5, "body"),
-    ]  # fmt: skip
+        (1, "title"),
+        (3, "h1"),
+        (5, "body"),
+    ]
     (section,) = doc.sections()
     assert section.lines == (3, 5)
 

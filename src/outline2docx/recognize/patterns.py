@@ -41,28 +41,70 @@ def _form(kind: str, role: Role, runin: Role, rank: int, pattern: str, example: 
 # Order matters only where two patterns could match the same line: the first wins.
 NUMBERINGS: tuple[NumberingForm, ...] = (
     # kind           role          run-in role      rank  pattern                        example
-    _form("chapter", Role.CHAPTER, Role.CHAPTER, 10,
-          rf"第(?P<n>{CN})章(?={_SPACE}|$|[^，,。的是])", "第一章 总则"),
-    _form("section", Role.SECTION, Role.SECTION, 20,
-          rf"第(?P<n>{CN})节(?={_SPACE}|$|[^，,。的是课])", "第一节 一般规定"),
-    _form("article", Role.ARTICLE, Role.ARTICLE, 30,
-          rf"第(?P<n>{CN})条(?={_SPACE}|$|[^，,。的是件路线])", "第一条 为了……"),
+    _form(
+        "chapter",
+        Role.CHAPTER,
+        Role.CHAPTER,
+        10,
+        rf"第(?P<n>{CN})章(?={_SPACE}|$|[^，,。的是])",
+        "第一章 总则",
+    ),
+    _form(
+        "section",
+        Role.SECTION,
+        Role.SECTION,
+        20,
+        rf"第(?P<n>{CN})节(?={_SPACE}|$|[^，,。的是课])",
+        "第一节 一般规定",
+    ),
+    _form(
+        "article",
+        Role.ARTICLE,
+        Role.ARTICLE,
+        30,
+        rf"第(?P<n>{CN})条(?={_SPACE}|$|[^，,。的是件路线])",
+        "第一条 为了……",
+    ),
     # 一、 and its common mistakes 一. 一， ; not "三、四月份" (a range of months).
-    _form("cn", Role.H1, Role.H1_RUNIN, 40,
-          rf"(?P<n>{CN}){_SPACE}*[、，,．.](?!{CN}[年月日天个次])", "一、总体要求"),
-    _form("cn_paren", Role.H2, Role.H2_RUNIN, 50,
-          rf"[（(]{_SPACE}*(?P<n>{CN}){_SPACE}*[）)][、，,．.]?", "（一）加强领导"),
+    _form(
+        "cn",
+        Role.H1,
+        Role.H1_RUNIN,
+        40,
+        rf"(?P<n>{CN}){_SPACE}*[、，,．.](?!{CN}[年月日天个次])",
+        "一、总体要求",
+    ),
+    _form(
+        "cn_paren",
+        Role.H2,
+        Role.H2_RUNIN,
+        50,
+        rf"[（(]{_SPACE}*(?P<n>{CN}){_SPACE}*[）)][、，,．.]?",
+        "（一）加强领导",
+    ),
     _form("cn_paren", Role.H2, Role.H2_RUNIN, 50, f"(?P<n>[{PARENTHESIZED_CN}])", "㈠加强领导"),
     # 1. 1． 1、 1， but not 1.5亿元, 2024.5 or 3.14
-    _form("arabic", Role.H3, Role.H3_RUNIN, 60,
-          rf"(?P<n>\d{{1,3}}){_SPACE}*[.．、，,](?![\d.．])", "1.加强领导"),
+    _form(
+        "arabic",
+        Role.H3,
+        Role.H3_RUNIN,
+        60,
+        rf"(?P<n>\d{{1,3}}){_SPACE}*[.．、，,](?![\d.．])",
+        "1.加强领导",
+    ),
     # （1） is h4 whatever follows it; 1） is its half-bracket variant.
-    _form("arabic_paren", Role.H4, Role.H4, 70,
-          rf"[（(]{_SPACE}*(?P<n>\d{{1,3}}){_SPACE}*[）)][、，,．.]?", "（1）……"),
+    _form(
+        "arabic_paren",
+        Role.H4,
+        Role.H4,
+        70,
+        rf"[（(]{_SPACE}*(?P<n>\d{{1,3}}){_SPACE}*[）)][、，,．.]?",
+        "（1）……",
+    ),
     _form("arabic_paren", Role.H4, Role.H4, 70, f"(?P<n>[{PARENTHESIZED}])", "⑴……"),
     _form("arabic_half_paren", Role.H4, Role.H4, 70, r"(?P<n>\d{1,3})[）)](?![\d）)])", "1）……"),
     _form("circled", Role.H5, Role.H5, 80, f"(?P<n>[{CIRCLED}])[、，,．.]?", "①……"),
-)  # fmt: skip
+)
 
 # Every numbering and run-in lead starts with one of these (or a digit): a fast pre-check.
 NUMBER_STARTS = frozenset(CHARS + "（(第其首再然最" + CIRCLED + PARENTHESIZED + PARENTHESIZED_CN)

@@ -39,8 +39,9 @@ class Body:
 class _Writer:
     def __init__(self, style: HouseStyle, ids: StyleIds) -> None:
         self.style = style
-        self.roles = {role: (ids[p], ids[lead] if lead else None)
-                      for role, (p, lead) in style.roles.items()}  # fmt: skip
+        self.roles = {
+            role: (ids[p], ids[lead] if lead else None) for role, (p, lead) in style.roles.items()
+        }
         self.inline = {kind: ids[name] for kind, name in style.inline.items()}
         self.media: list[Media] = []
 

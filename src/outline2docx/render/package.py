@@ -96,14 +96,15 @@ def _content_types(body: Body) -> str:
         ("/docProps/core.xml", _CT_CORE),
         ("/docProps/app.xml", _CT_APP),
         *((f"/{name}", content_type) for name, content_type, _ in _WORD_PARTS),
-    ]  # fmt: skip
+    ]
     return (
         f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         f'<Default Extension="rels" ContentType="{_CT_RELS}"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>' + images
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        + images
         + "".join(f'<Override PartName="{n}" ContentType="{t}"/>' for n, t in overrides)
         + "</Types>"
-    )  # fmt: skip
+    )
 
 
 def _relationships(rels: list[tuple[str, str, str]]) -> str:
@@ -112,11 +113,13 @@ def _relationships(rels: list[tuple[str, str, str]]) -> str:
 
 
 def _package_rels() -> str:
-    return _relationships([
-        ("rId1", f"{_OFFICE_RELS}/officeDocument", "word/document.xml"),
-        ("rId2", _REL_CORE, "docProps/core.xml"),
-        ("rId3", f"{_OFFICE_RELS}/extended-properties", "docProps/app.xml"),
-    ])  # fmt: skip
+    return _relationships(
+        [
+            ("rId1", f"{_OFFICE_RELS}/officeDocument", "word/document.xml"),
+            ("rId2", _REL_CORE, "docProps/core.xml"),
+            ("rId3", f"{_OFFICE_RELS}/extended-properties", "docProps/app.xml"),
+        ]
+    )
 
 
 def _document_rels(body: Body) -> str:
@@ -124,8 +127,9 @@ def _document_rels(body: Body) -> str:
         (f"rId{n}", reltype, name.removeprefix("word/"))
         for n, (name, _, reltype) in enumerate(_WORD_PARTS, start=1)
     ]
-    rels += [(m.rel_id, f"{_OFFICE_RELS}/image", m.part_name.removeprefix("word/"))
-             for m in body.media]  # fmt: skip
+    rels += [
+        (m.rel_id, f"{_OFFICE_RELS}/image", m.part_name.removeprefix("word/")) for m in body.media
+    ]
     return _relationships(rels)
 
 
@@ -174,7 +178,7 @@ def _settings_xml(style: HouseStyle) -> str:
         "</w:compat>"
         f'<w:themeFontLang w:val="en-US" w:eastAsia="{escape(style.text.language)}"/>'
         "</w:settings>"
-    )  # fmt: skip
+    )
 
 
 def _core_properties(document: Document) -> str:

@@ -32,9 +32,21 @@ INLINE_KINDS = ("emphasis", "strong", "literal")
 
 # 字号: the Chinese size names, in points.
 CHINESE_SIZES = {
-    "初号": 42, "小初": 36, "一号": 26, "小一": 24, "二号": 22, "小二": 18, "三号": 16,
-    "小三": 15, "四号": 14, "小四": 12, "五号": 10.5, "小五": 9, "六号": 7.5, "小六": 6.5,
-}  # fmt: skip
+    "初号": 42,
+    "小初": 36,
+    "一号": 26,
+    "小一": 24,
+    "二号": 22,
+    "小二": 18,
+    "三号": 16,
+    "小三": 15,
+    "四号": 14,
+    "小四": 12,
+    "五号": 10.5,
+    "小五": 9,
+    "六号": 7.5,
+    "小六": 6.5,
+}
 _TWIPS_PER = {"mm": 1440 / 25.4, "cm": 1440 / 2.54, "in": 1440, "pt": 20, "tw": 1}
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt|tw)\s*$")
 _POINTS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*pt\s*$")
@@ -73,11 +85,19 @@ class Look:
 
 PARAGRAPH_ONLY = frozenset(
     {
-        "align", "first_line_indent", "left_indent", "right_indent", "space_before",
-        "space_after", "line_spacing", "keep_with_next", "widow_control", "contextual_spacing",
+        "align",
+        "first_line_indent",
+        "left_indent",
+        "right_indent",
+        "space_before",
+        "space_after",
+        "line_spacing",
+        "keep_with_next",
+        "widow_control",
+        "contextual_spacing",
         "outline_level",
     }
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,21 +395,46 @@ LOOK_KEYS: dict[str, Callable[[Any], Any]] = {
     "outline_level": _integer(1, 9),
 }
 PAGE_KEYS = {
-    "width": _length, "height": _length, "top": _length, "bottom": _length, "left": _length,
-    "right": _length, "header": _length, "footer": _length, "lines": _integer(5, 80),
-    "chars": _integer(5, 80), "duplex": _flag,
-}  # fmt: skip
+    "width": _length,
+    "height": _length,
+    "top": _length,
+    "bottom": _length,
+    "left": _length,
+    "right": _length,
+    "header": _length,
+    "footer": _length,
+    "lines": _integer(5, 80),
+    "chars": _integer(5, 80),
+    "duplex": _flag,
+}
 TEXT_KEYS = {"east_asian": _text, "latin": _text, "size": _size, "language": _text}
 PAGE_NUMBER_KEYS = {
-    "format": _page_number_format, "east_asian": _text, "latin": _text, "size": _size,
+    "format": _page_number_format,
+    "east_asian": _text,
+    "latin": _text,
+    "size": _size,
     "indent": _number(0, 10),
-}  # fmt: skip
-TOP_KEYS = {"description", "page", "text", "page_number", "paragraph_styles",
-            "character_styles", "roles", "inline", "__file__"}  # fmt: skip
+}
+TOP_KEYS = {
+    "description",
+    "page",
+    "text",
+    "page_number",
+    "paragraph_styles",
+    "character_styles",
+    "roles",
+    "inline",
+    "__file__",
+}
 
 
-def _section(check: _Checker, data: Mapping[str, Any], key: str, keys: Mapping[str, Any],
-             required: bool = True) -> dict[str, Any]:  # fmt: skip
+def _section(
+    check: _Checker,
+    data: Mapping[str, Any],
+    key: str,
+    keys: Mapping[str, Any],
+    required: bool = True,
+) -> dict[str, Any]:
     table = check.table(data, key)
     check.no_unknown(table, set(keys), f"{key}.")
     wanted = keys if required else [name for name in keys if name in table]

@@ -14,10 +14,14 @@ from outline2docx.render.ooxml import ALIGN, W_NS, escape, half_points
 from outline2docx.render.style import HouseStyle, Look
 
 BUILTIN_IDS = {
-    "Normal": "Normal", "Title": "Title", "Subtitle": "Subtitle", "footer": "Footer",
-    "header": "Header", "Default Paragraph Font": "DefaultParagraphFont",
+    "Normal": "Normal",
+    "Title": "Title",
+    "Subtitle": "Subtitle",
+    "footer": "Footer",
+    "header": "Header",
+    "Default Paragraph Font": "DefaultParagraphFont",
     **{f"heading {n}": f"Heading{n}" for n in range(1, 10)},
-}  # fmt: skip
+}
 PAGE_NUMBER_STYLES = ("GW Page Number Odd", "GW Page Number Even")
 TABLE_STYLE_ID = "GWTable"
 _BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
@@ -187,8 +191,11 @@ def _ppr(style: HouseStyle, look: Look, size: float | None = None) -> str:
     if indent:
         parts.append(f"<w:ind {' '.join(indent)}/>")
     if look.contextual_spacing is not None:
-        parts.append("<w:contextualSpacing/>" if look.contextual_spacing else
-                     '<w:contextualSpacing w:val="0"/>')  # fmt: skip
+        parts.append(
+            "<w:contextualSpacing/>"
+            if look.contextual_spacing
+            else '<w:contextualSpacing w:val="0"/>'
+        )
     if look.align:
         parts.append(f'<w:jc w:val="{ALIGN[look.align]}"/>')
     if look.outline_level:

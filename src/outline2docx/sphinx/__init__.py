@@ -33,9 +33,12 @@ def _register_outline_suffix(app, config) -> None:
     if isinstance(suffixes, dict):
         suffixes.setdefault(config.gongwen_outline_suffix, "outline")
     else:  # a list or a string, in old-style configurations
-        config.source_suffix = {**dict.fromkeys(
-            [suffixes] if isinstance(suffixes, str) else suffixes, "restructuredtext"
-        ), config.gongwen_outline_suffix: "outline"}  # fmt: skip
+        config.source_suffix = {
+            **dict.fromkeys(
+                [suffixes] if isinstance(suffixes, str) else suffixes, "restructuredtext"
+            ),
+            config.gongwen_outline_suffix: "outline",
+        }
 
 
 def setup(app) -> dict[str, Any]:

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from docutils import nodes
-from sphinx import addnodes
 
 from outline2docx.read.lines import SourceLine
 from outline2docx.recognize.line import examine
@@ -28,30 +27,57 @@ from outline2docx.tree.nodes import (
     Span,
     Table,
 )
+from sphinx import addnodes
 
 HEADING_ROLES = (Role.H1, Role.H2, Role.H3, Role.H4)
 RANK_OF_DEPTH = 40  # depth 1 has the rank of 一、; each level below is 10 deeper
 ADMONITION_LABELS = {
-    "attention": "注意", "caution": "小心", "danger": "危险", "error": "错误", "hint": "提示",
-    "important": "重要", "note": "注", "tip": "提示", "warning": "警告", "seealso": "参见",
-}  # fmt: skip
+    "attention": "注意",
+    "caution": "小心",
+    "danger": "危险",
+    "error": "错误",
+    "hint": "提示",
+    "important": "重要",
+    "note": "注",
+    "tip": "提示",
+    "warning": "警告",
+    "seealso": "参见",
+}
 # Nodes that carry nothing to print (targets, comments, index entries, raw output, …).
 SKIPPED = tuple(
     kind
     for kind in (
-        nodes.comment, nodes.raw, nodes.target, nodes.substitution_definition,
-        nodes.system_message, nodes.transition, nodes.pending, addnodes.index, addnodes.toctree,
-        addnodes.highlightlang, addnodes.tabular_col_spec,
-        getattr(nodes, "meta", None), getattr(addnodes, "meta", None),  # moved between versions
+        nodes.comment,
+        nodes.raw,
+        nodes.target,
+        nodes.substitution_definition,
+        nodes.system_message,
+        nodes.transition,
+        nodes.pending,
+        addnodes.index,
+        addnodes.toctree,
+        addnodes.highlightlang,
+        addnodes.tabular_col_spec,
+        getattr(nodes, "meta", None),
+        getattr(addnodes, "meta", None),  # moved between versions
     )
     if kind is not None
-)  # fmt: skip
+)
 # Nodes whose children are simply read in place.
 TRANSPARENT = (
-    nodes.compound, nodes.container, nodes.topic, nodes.sidebar, nodes.line_block,
-    nodes.legend, addnodes.only, addnodes.desc, addnodes.desc_content, addnodes.versionmodified,
-    addnodes.compact_paragraph, addnodes.start_of_file,
-)  # fmt: skip
+    nodes.compound,
+    nodes.container,
+    nodes.topic,
+    nodes.sidebar,
+    nodes.line_block,
+    nodes.legend,
+    addnodes.only,
+    addnodes.desc,
+    addnodes.desc_content,
+    addnodes.versionmodified,
+    addnodes.compact_paragraph,
+    addnodes.start_of_file,
+)
 
 
 def numbering_label(depth: int, value: int) -> tuple[str, str]:
@@ -192,8 +218,14 @@ class DoctreeTranslator:
             for child in item.children:
                 if isinstance(child, nodes.term):
                     text, spans = self.inline(child)
-                    out.append(Paragraph(Role.LIST_ITEM, text, _line(child),
-                                         spans=(Span(0, len(text), "strong"), *spans)))  # fmt: skip
+                    out.append(
+                        Paragraph(
+                            Role.LIST_ITEM,
+                            text,
+                            _line(child),
+                            spans=(Span(0, len(text), "strong"), *spans),
+                        )
+                    )
                 elif isinstance(child, nodes.definition):
                     for part in child.children:
                         self.block(part, out, depth, Role.LIST_ITEM)
@@ -205,13 +237,19 @@ class DoctreeTranslator:
             paragraphs = [c for c in body.children if isinstance(c, nodes.paragraph)]
             rest = [c for c in body.children if not isinstance(c, nodes.paragraph)]
             if paragraphs:
-                out.append(self.paragraph(paragraphs[0], Role.LIST_ITEM, prefix=label,
-                                          prefix_kind="strong"))  # fmt: skip
+                out.append(
+                    self.paragraph(
+                        paragraphs[0], Role.LIST_ITEM, prefix=label, prefix_kind="strong"
+                    )
+                )
                 for paragraph in paragraphs[1:]:
                     out.append(self.paragraph(paragraph, Role.LIST_ITEM))
             else:
-                out.append(Paragraph(Role.LIST_ITEM, label, _line(field),
-                                     spans=(Span(0, len(label), "strong"),)))  # fmt: skip
+                out.append(
+                    Paragraph(
+                        Role.LIST_ITEM, label, _line(field), spans=(Span(0, len(label), "strong"),)
+                    )
+                )
             for child in rest:
                 self.block(child, out, depth, Role.LIST_ITEM)
 
@@ -225,8 +263,11 @@ class DoctreeTranslator:
             out.append(self.paragraph(first, Role.NOTE, prefix=f"{label}：", prefix_kind="strong"))
             body = body[1:]
         else:
-            out.append(Paragraph(Role.NOTE, f"{label}：", _line(node),
-                                 spans=(Span(0, len(label) + 1, "strong"),)))  # fmt: skip
+            out.append(
+                Paragraph(
+                    Role.NOTE, f"{label}：", _line(node), spans=(Span(0, len(label) + 1, "strong"),)
+                )
+            )
         for child in body:
             self.block(child, out, depth, Role.NOTE)
 
@@ -250,16 +291,23 @@ class DoctreeTranslator:
         for child in entry.children:
             self.block(child, blocks, depth, Role.TABLE_TEXT)
         # A cell holds paragraphs only: anything richer is kept as its text.
-        return [b if isinstance(b, Paragraph) and b.role is Role.TABLE_TEXT
-                else Paragraph(Role.TABLE_TEXT, _text_of(b), 0) for b in blocks]  # fmt: skip
+        return [
+            b
+            if isinstance(b, Paragraph) and b.role is Role.TABLE_TEXT
+            else Paragraph(Role.TABLE_TEXT, _text_of(b), 0)
+            for b in blocks
+        ]
 
     def picture(self, node: nodes.image) -> Block:
         uri = node.get("uri", "")
         description = node.get("alt", "")
         data = self.load_image(uri)
         if data is None:
-            self.warn_once(f"image:{uri}", f"image {uri!r} is not a PNG, JPEG, GIF or BMP file "
-                           "on disk; its description is used instead")  # fmt: skip
+            self.warn_once(
+                f"image:{uri}",
+                f"image {uri!r} is not a PNG, JPEG, GIF or BMP file "
+                "on disk; its description is used instead",
+            )
             return Paragraph(Role.CAPTION, description or uri, _line(node))
         return Picture(data, Path(uri).name, _line(node), description)
 
@@ -286,8 +334,9 @@ class DoctreeTranslator:
 
     # ---- inline ------------------------------------------------------------------------------
 
-    def paragraph(self, node: nodes.Element, role: Role, prefix: str = "",
-                  prefix_kind: str | None = None) -> Paragraph:  # fmt: skip
+    def paragraph(
+        self, node: nodes.Element, role: Role, prefix: str = "", prefix_kind: str | None = None
+    ) -> Paragraph:
         text, spans = self.inline(node)
         if prefix:
             shifted = tuple(Span(s.start + len(prefix), s.end + len(prefix), s.kind) for s in spans)
@@ -310,8 +359,17 @@ class DoctreeTranslator:
         if isinstance(node, (nodes.footnote_reference, nodes.citation_reference)):
             parts.append(f"[{node.astext()}]")
             return
-        if isinstance(node, (nodes.image, nodes.raw, nodes.substitution_definition,
-                             nodes.target, nodes.comment, addnodes.index)):  # fmt: skip
+        if isinstance(
+            node,
+            (
+                nodes.image,
+                nodes.raw,
+                nodes.substitution_definition,
+                nodes.target,
+                nodes.comment,
+                addnodes.index,
+            ),
+        ):
             return
         kind = _span_kind(node)
         start = sum(map(len, parts))

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from outline2docx.tree.nodes import FRAME_ROLES, Block, Paragraph, Section
 
 
-def build(items: Iterable[tuple[Paragraph, int]]) -> list[Block]:
-    """Nest ``(paragraph, rank)`` pairs; rank > 0 opens a section, 0 is content.
+def build(items: Iterable[tuple[Block, int]]) -> list[Block]:
+    """Nest ``(block, rank)`` pairs; a paragraph of rank > 0 opens a section, 0 is content.
 
     A heading closes every open section of the same or a deeper rank, so a skipped level
     still nests (一、 then 1. puts the 1. inside the 一、). Title, signature and the other
@@ -24,7 +24,7 @@ def build(items: Iterable[tuple[Paragraph, int]]) -> list[Block]:
             (open_sections[-1].children if open_sections else root).append(section)
             open_sections.append(section)
             continue
-        if paragraph.role in FRAME_ROLES:
+        if isinstance(paragraph, Paragraph) and paragraph.role in FRAME_ROLES:
             open_sections.clear()
         (open_sections[-1].children if open_sections else root).append(paragraph)
     return root

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from outline2docx.tree.nodes import Block, Diagnostic, Paragraph, Section
+from outline2docx.tree.nodes import Block, Diagnostic, Paragraph, Section, lead_paragraph
 
 
 def check_numbering(blocks: list[Block]) -> list[Diagnostic]:
@@ -16,8 +16,8 @@ def check_numbering(blocks: list[Block]) -> list[Diagnostic]:
 
 def _numbered(blocks: list[Block]) -> Iterator[Paragraph]:
     for block in blocks:
-        paragraph = block.heading if isinstance(block, Section) else block
-        if paragraph.numbering is not None:
+        paragraph = lead_paragraph(block)
+        if paragraph is not None and paragraph.numbering is not None:
             yield paragraph
 
 
@@ -52,15 +52,19 @@ def _sequence_problems(blocks: list[Block]) -> Iterator[Diagnostic]:
             if number.value not in expected:
                 if before is not None and number.value == before.numbering.value:
                     yield Diagnostic(
-                        paragraph.line, 1, "numbering-repeat",
+                        paragraph.line,
+                        1,
+                        "numbering-repeat",
                         f"{number.label.strip()} repeats the number of line {before.line}",
-                    )  # fmt: skip
+                    )
                 else:
                     want = " or ".join(str(v) for v in sorted(expected - {1}) or [1])
                     yield Diagnostic(
-                        paragraph.line, 1, "numbering-gap",
+                        paragraph.line,
+                        1,
+                        "numbering-gap",
                         f"{number.label.strip()} is number {number.value}; expected {want}",
-                    )  # fmt: skip
+                    )
             previous[number.kind] = paragraph
             last_anywhere[number.kind] = number.value
 
@@ -78,7 +82,9 @@ def _form_problems(blocks: list[Block]) -> Iterator[Diagnostic]:
         for p in paragraphs:
             if p.numbering.form != usual:
                 yield Diagnostic(
-                    p.line, 1, "numbering-form",
+                    p.line,
+                    1,
+                    "numbering-form",
                     f"{p.numbering.label.strip()} is written {p.numbering.form!r}; "
                     f"the document mostly writes {usual!r}",
-                )  # fmt: skip
+                )

@@ -60,14 +60,36 @@ class Role(str, Enum):
 
 
 HEADING_ROLES = frozenset(
-    {Role.H1, Role.H2, Role.H3, Role.H4, Role.H5, Role.H1_RUNIN, Role.H2_RUNIN, Role.H3_RUNIN,
-     Role.CHAPTER, Role.SECTION, Role.ARTICLE}
-)  # fmt: skip
+    {
+        Role.H1,
+        Role.H2,
+        Role.H3,
+        Role.H4,
+        Role.H5,
+        Role.H1_RUNIN,
+        Role.H2_RUNIN,
+        Role.H3_RUNIN,
+        Role.CHAPTER,
+        Role.SECTION,
+        Role.ARTICLE,
+    }
+)
 # Roles that belong to the document as a whole: they close any open section.
 FRAME_ROLES = frozenset(
-    {Role.ISSUER, Role.TITLE, Role.SUBTITLE, Role.DOCNUMBER, Role.BYLINE, Role.ADDRESSEE,
-     Role.SALUTATION, Role.CLOSING, Role.ATTACHMENT, Role.SIGNATURE, Role.DATE}
-)  # fmt: skip
+    {
+        Role.ISSUER,
+        Role.TITLE,
+        Role.SUBTITLE,
+        Role.DOCNUMBER,
+        Role.BYLINE,
+        Role.ADDRESSEE,
+        Role.SALUTATION,
+        Role.CLOSING,
+        Role.ATTACHMENT,
+        Role.SIGNATURE,
+        Role.DATE,
+    }
+)
 
 
 @dataclass(slots=True)
@@ -188,6 +210,13 @@ class Document:
     def text(self) -> str:
         """The document's text, one line per paragraph."""
         return "\n".join(p.text for p in self.paragraphs())
+
+
+def lead_paragraph(block: Block) -> Paragraph | None:
+    """The paragraph that stands for a block: a section's heading, or the paragraph itself."""
+    if isinstance(block, Section):
+        return block.heading
+    return block if isinstance(block, Paragraph) else None
 
 
 def iter_flow(blocks: list[Block]) -> Iterator[Paragraph | Table | Picture]:

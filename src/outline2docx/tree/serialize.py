@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from outline2docx.tree.nodes import Block, Document, Paragraph, Section
+from outline2docx.tree.nodes import Block, Document, Paragraph, Picture, Section, Table
 
 
 def document_to_dict(document: Document) -> dict[str, Any]:
@@ -49,5 +49,16 @@ def _block(block: Block) -> dict[str, Any]:
             "type": "section",
             "heading": _paragraph(block.heading),
             "children": [_block(b) for b in block.children],
+        }
+    if isinstance(block, Table):
+        rows = [[[_paragraph(p) for p in cell] for cell in row] for row in block.rows]
+        return {"type": "table", "line": block.line, "header_rows": block.header_rows, "rows": rows}
+    if isinstance(block, Picture):
+        return {
+            "type": "picture",
+            "line": block.line,
+            "name": block.name,
+            "description": block.description,
+            "bytes": len(block.data),
         }
     return _paragraph(block)

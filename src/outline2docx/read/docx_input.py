@@ -1,0 +1,353 @@
+"""Reading a Word document as input: its paragraphs, tables and pictures, in body order.
+
+Word's automatic list numbers become visible text (一、 1. （1） as the reader saw them), so
+the same recognizer as for plain text classifies every paragraph. The source's direct
+formatting (fonts, sizes, indents, colours) is left behind; bold and italic inside the text
+are kept as spans unless ``plain`` is set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from outline2docx.read.lines import SourceLine
+from outline2docx.read.package import Package, main_document, open_package
+from outline2docx.recognize.numerals import CIRCLED, int_to_chinese
+from outline2docx.tree.nodes import Paragraph, Picture, Role, Span, Table
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
+RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+@dataclass
+class TextPiece:
+    """A paragraph's text as Word shows it, with bold and italic spans."""
+
+    text: str
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class BodyItems:
+    """The body in order: text lines (to classify), tables and pictures (kept as they are)."""
+
+    items: list[TextPiece | Table | Picture] = field(default_factory=list)
+
+
+def read_docx(source: Path | bytes, label: str | None = None, plain: bool = False) -> BodyItems:
+    """The body of a .docx as text pieces, tables and pictures; InputError if unsafe."""
+    package = open_package(source, label)
+    part = main_document(package)
+    reader = _Reader(package, part, plain)
+    body = package.xml(part).find(f"{W}body")
+    items = BodyItems()
+    if body is not None:
+        for node in reader.blocks(body):
+            items.items.append(node)
+    return items
+
+
+def source_lines(items: BodyItems) -> list[SourceLine]:
+    """The text pieces as numbered source lines (numbered by position in the body)."""
+    return [
+        SourceLine(number, piece.text)
+        for number, piece in enumerate(items.items, start=1)
+        if isinstance(piece, TextPiece)
+    ]
+
+
+def document_blocks(items: BodyItems, facts_by_line: dict) -> Iterator[tuple]:
+    """(block, rank) pairs for the tree builder: classified paragraphs, tables, pictures."""
+    for number, item in enumerate(items.items, start=1):
+        if isinstance(item, TextPiece):
+            f = facts_by_line[number]
+            paragraph = Paragraph(f.role, f.text, number, f.lead, f.numbering, tuple(item.spans))
+            yield paragraph, f.rank if f.is_heading else 0
+        else:
+            item.line = number
+            yield item, 0
+
+
+class _Reader:
+    def __init__(self, package: Package, part: str, plain: bool) -> None:
+        self.package = package
+        self.rels = package.relationships(part)
+        self.plain = plain
+        self.numbering = _Numbering(package, self._related("/numbering"))
+        self.styles = _Styles(package, self._related("/styles"))
+
+    def _related(self, suffix: str) -> str | None:
+        for reltype, target, mode in self.rels.values():
+            if reltype == RELS + suffix and mode != "External" and self.package.has(target):
+                return target
+        return None
+
+    # ---- blocks --------------------------------------------------------------------------
+
+    def blocks(self, container: etree._Element) -> Iterator[TextPiece | Table | Picture]:
+        for node in container:
+            if node.tag == f"{W}p":
+                yield from self.paragraph(node)
+            elif node.tag == f"{W}tbl":
+                yield self.table(node)
+            elif node.tag in (f"{W}sdt", f"{W}customXml", f"{W}ins"):
+                content = node.find(f"{W}sdtContent")
+                yield from self.blocks(content if content is not None else node)
+
+    def paragraph(self, p: etree._Element) -> Iterator[TextPiece | Picture]:
+        label = self.numbering.label(*self.styles.numbering_of(p))
+        lines = [TextPiece(label)]
+        pictures: list[Picture] = []
+        for run, bold, italic in self._runs(p):
+            for child in run:
+                tag = child.tag
+                if tag == f"{W}t":
+                    self._append(lines[-1], child.text or "", bold, italic)
+                elif tag in (f"{W}tab", f"{W}ptab"):
+                    self._append(lines[-1], "\t", False, False)
+                elif tag in (f"{W}br", f"{W}cr"):
+                    lines.append(TextPiece(""))  # a line break: a line of its own, as typed
+                elif tag == f"{W}noBreakHyphen":
+                    self._append(lines[-1], "-", False, False)
+                elif tag == f"{W}sym":
+                    self._append(lines[-1], _symbol(child), False, False)
+            pictures.extend(self.pictures(run))
+        for piece in lines:
+            if piece.text.strip():
+                yield TextPiece(piece.text.strip(), list(_trimmed(piece)))
+        yield from pictures
+
+    def _runs(self, p: etree._Element) -> Iterator[tuple[etree._Element, bool, bool]]:
+        for run in p.iter(f"{W}r"):
+            if any(a.tag in (f"{W}del", f"{W}moveFrom") for a in run.iterancestors()):
+                continue  # text tracked as deleted is not part of the document
+            props = run.find(f"{W}rPr")
+            yield run, self.styles.flag(props, "b"), self.styles.flag(props, "i")
+
+    def _append(self, piece: TextPiece, text: str, bold: bool, italic: bool) -> None:
+        start = len(piece.text)
+        piece.text += text
+        if self.plain or not text.strip():
+            return
+        for kind, on in (("strong", bold), ("emphasis", italic)):
+            if not on:
+                continue
+            last = piece.spans[-1] if piece.spans else None
+            if last is not None and last.kind == kind and last.end == start:
+                piece.spans[-1] = Span(last.start, len(piece.text), kind)
+            else:
+                piece.spans.append(Span(start, len(piece.text), kind))
+
+    def table(self, tbl: etree._Element) -> Table:
+        rows = []
+        header_rows = 0
+        for tr in tbl.findall(f"{W}tr"):
+            rows.append([self.cell(tc) for tc in tr.findall(f"{W}tc")])
+            if tr.find(f"{W}trPr/{W}tblHeader") is not None and len(rows) == header_rows + 1:
+                header_rows += 1
+        return Table(rows, 0, header_rows)
+
+    def cell(self, tc: etree._Element) -> list[Paragraph]:
+        """A cell's paragraphs; a table nested in it gives up its text, cell by cell."""
+        paragraphs = []
+        for block in self.blocks(tc):
+            if isinstance(block, TextPiece):
+                paragraphs.append(
+                    Paragraph(Role.TABLE_TEXT, block.text, 0, spans=tuple(block.spans))
+                )
+            elif isinstance(block, Table):
+                paragraphs += [p for row in block.rows for cell in row for p in cell]
+            else:
+                paragraphs.append(Paragraph(Role.TABLE_TEXT, block.description or block.name, 0))
+        return paragraphs
+
+    def pictures(self, run: etree._Element) -> Iterator[Picture]:
+        for blip in [*run.iter(A_BLIP), *run.iter(V_IMAGEDATA)]:
+            rel_id = blip.get(f"{R}embed") or blip.get(f"{R}id")
+            rel = self.rels.get(rel_id or "")
+            if rel is None or rel[2] == "External" or not self.package.has(rel[1]):
+                continue
+            description = ""
+            for ancestor in blip.iterancestors():
+                if ancestor.tag.endswith("}inline") or ancestor.tag.endswith("}anchor"):
+                    doc_pr = next((c for c in ancestor if c.tag.endswith("}docPr")), None)
+                    description = doc_pr.get("descr", "") if doc_pr is not None else ""
+                    break
+            yield Picture(self.package.read(rel[1]), Path(rel[1]).name, 0, description)
+
+
+def _trimmed(piece: TextPiece) -> tuple[Span, ...]:
+    offset = len(piece.text) - len(piece.text.lstrip())
+    length = len(piece.text.strip())
+    return tuple(
+        Span(max(s.start - offset, 0), min(s.end - offset, length), s.kind)
+        for s in piece.spans
+        if s.end - offset > 0 and s.start - offset < length
+    )
+
+
+def _symbol(sym: etree._Element) -> str:
+    code = sym.get(f"{W}char", "")
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return ""
+    return chr(value - 0xF000) if 0xF000 <= value <= 0xF0FF else chr(value)
+
+
+class _Styles:
+    """Paragraph styles' list numbering, and bold/italic through character styles."""
+
+    def __init__(self, package: Package, part: str | None) -> None:
+        self.styles: dict[str, etree._Element] = {}
+        if part:
+            for style in package.xml(part).iter(f"{W}style"):
+                self.styles[style.get(f"{W}styleId", "")] = style
+
+    def numbering_of(self, p: etree._Element) -> tuple[str | None, int]:
+        """The (numId, level) a paragraph is numbered with, directly or through its style."""
+        num_pr = p.find(f"{W}pPr/{W}numPr")
+        style_id = p.find(f"{W}pPr/{W}pStyle")
+        style_id = style_id.get(f"{W}val") if style_id is not None else None
+        level = None
+        seen = set()
+        while num_pr is None and style_id and style_id not in seen:
+            seen.add(style_id)
+            style = self.styles.get(style_id)
+            if style is None:
+                break
+            num_pr = style.find(f"{W}pPr/{W}numPr")
+            based = style.find(f"{W}basedOn")
+            style_id = based.get(f"{W}val") if based is not None else None
+        if num_pr is None:
+            return None, 0
+        num_id = num_pr.find(f"{W}numId")
+        ilvl = num_pr.find(f"{W}ilvl")
+        level = int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0
+        return (num_id.get(f"{W}val") if num_id is not None else None), level
+
+    def flag(self, props: etree._Element | None, name: str) -> bool:
+        """Whether a run is bold (``b``) or italic (``i``): directly or by its character style."""
+        if props is None:
+            return False
+        direct = props.find(f"{W}{name}")
+        if direct is not None:
+            return direct.get(f"{W}val") not in ("0", "false", "off")
+        char_style = props.find(f"{W}rStyle")
+        style = self.styles.get(char_style.get(f"{W}val")) if char_style is not None else None
+        found = style.find(f"{W}rPr/{W}{name}") if style is not None else None
+        return found is not None and found.get(f"{W}val") not in ("0", "false", "off")
+
+
+class _Numbering:
+    """Word's automatic list numbers, computed as Word displays them."""
+
+    def __init__(self, package: Package, part: str | None) -> None:
+        self.levels: dict[str, dict[int, etree._Element]] = {}  # abstractNumId -> level -> lvl
+        self.instances: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract, starts)
+        self.counters: dict[str, list[int | None]] = {}
+        if not part:
+            return
+        root = package.xml(part)
+        for abstract in root.findall(f"{W}abstractNum"):
+            levels = {int(lvl.get(f"{W}ilvl", "0")): lvl for lvl in abstract.findall(f"{W}lvl")}
+            self.levels[abstract.get(f"{W}abstractNumId", "")] = levels
+        for num in root.findall(f"{W}num"):
+            abstract = num.find(f"{W}abstractNumId")
+            starts = {}
+            for override in num.findall(f"{W}lvlOverride"):
+                start = override.find(f"{W}startOverride")
+                if start is not None:
+                    starts[int(override.get(f"{W}ilvl", "0"))] = int(start.get(f"{W}val", "1"))
+            if abstract is not None:
+                self.instances[num.get(f"{W}numId", "")] = (abstract.get(f"{W}val", ""), starts)
+
+    def label(self, num_id: str | None, level: int) -> str:
+        """The visible label of the next paragraph numbered ``num_id`` at ``level``."""
+        if num_id is None or num_id == "0" or num_id not in self.instances:
+            return ""
+        abstract, starts = self.instances[num_id]
+        levels = self.levels.get(abstract, {})
+        if level not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, [None] * 10)
+        if counters[level] is None:
+            counters[level] = starts.get(level, _start(levels[level]))
+        else:
+            counters[level] += 1
+        for deeper in range(level + 1, len(counters)):
+            counters[deeper] = None
+        text = levels[level].find(f"{W}lvlText")
+        pattern = text.get(f"{W}val", "") if text is not None else ""
+        for n in range(level + 1):
+            value = counters[n] if counters[n] is not None else _start(levels.get(n))
+            pattern = pattern.replace(f"%{n + 1}", _format(value, levels.get(n)))
+        if _format_name(levels[level]) == "bullet":
+            return "" if not pattern.strip() else pattern + " "
+        return pattern
+
+
+def _start(lvl: etree._Element | None) -> int:
+    start = lvl.find(f"{W}start") if lvl is not None else None
+    return int(start.get(f"{W}val", "1")) if start is not None else 1
+
+
+def _format_name(lvl: etree._Element | None) -> str:
+    fmt = lvl.find(f"{W}numFmt") if lvl is not None else None
+    return fmt.get(f"{W}val", "decimal") if fmt is not None else "decimal"
+
+
+def _format(value: int, lvl: etree._Element | None) -> str:
+    name = _format_name(lvl)
+    if name in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "chineseLegalSimplified",
+        "ideographDigital",
+        "japaneseCounting",
+        "taiwaneseCounting",
+    ):
+        return int_to_chinese(value) if 0 < value < 10000 else str(value)
+    if name in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
+        return CIRCLED[value - 1] if 0 < value <= len(CIRCLED) else str(value)
+    if name == "decimalFullWidth":
+        return "".join(chr(ord(c) + 0xFEE0) for c in str(value))
+    if name in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+        return letter.upper() if name == "upperLetter" else letter
+    if name in ("lowerRoman", "upperRoman"):
+        roman = _roman(value)
+        return roman.lower() if name == "lowerRoman" else roman
+    if name in ("none", "bullet"):
+        return ""
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    out = []
+    for number, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)

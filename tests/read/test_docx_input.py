@@ -1,0 +1,217 @@
+"""Word documents as input: classified like text, nothing lost, unsafe packages refused."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+
+import docx
+import pytest
+from docx.shared import Inches
+
+from outline2docx import InputError, Role
+from outline2docx.convert import to_docx
+from outline2docx.parse import parse, parse_docx
+from outline2docx.read.package import open_package
+from outline2docx.tree.nodes import Picture, Table
+
+from ..conftest import SAMPLES
+from ..docx_view import DocxView
+from ..images import png
+
+pypandoc = pytest.importorskip("pypandoc")
+
+
+def pandoc_docx(text_path, tmp_path):
+    out = tmp_path / "pandoc.docx"
+    # Every line of the text is a line of its own: hard line breaks, as a user's draft has them.
+    subprocess.run(
+        [
+            pypandoc.get_pandoc_path(),
+            "-f",
+            "commonmark+hard_line_breaks",
+            "-t",
+            "docx",
+            str(text_path),
+            "-o",
+            str(out),
+        ],
+        check=True,
+    )
+    return out
+
+
+def roles_and_texts(document):
+    # Markdown folds runs of spaces ("第一章  总则"), so whitespace is compared folded.
+    return [(p.role, " ".join(p.text.split())) for p in document.paragraphs()]
+
+
+def looks(data: bytes):
+    view = DocxView(data).paragraphs()
+    return [(p.style, p.east_asian, p.size, p.bold, " ".join(p.text.split())) for p in view]
+
+
+def test_pandocs_docx_of_the_seed_gets_the_roles_and_looks_of_the_text_path(seed_path, tmp_path):
+    from_text = parse(seed_path)
+    from_word = parse_docx(pandoc_docx(seed_path, tmp_path))
+    assert roles_and_texts(from_word) == roles_and_texts(from_text)
+    assert looks(to_docx(from_word, "speech")) == looks(to_docx(from_text, "speech"))
+
+
+@pytest.mark.parametrize("name", ["notice.txt", "regulation.txt", "speech.txt"])
+def test_pandocs_docx_of_the_samples(name, tmp_path):
+    from_text = parse(SAMPLES / name)
+    from_word = parse_docx(pandoc_docx(SAMPLES / name, tmp_path))
+    # pandoc turns "1.食堂…" lines into a Word list: its numbers come back as visible text.
+    assert [t for _, t in roles_and_texts(from_word)] == [t for _, t in roles_and_texts(from_text)]
+    assert roles_and_texts(from_word) == roles_and_texts(from_text)
+
+
+def word_file(tmp_path) -> bytes:
+    """A Word document with automatic numbering, a table, a picture and inline formatting."""
+    word = docx.Document()
+    word.add_paragraph("关于开展安全检查的通知")
+    word.add_paragraph("各学校：")
+    word.add_paragraph("检查内容", style="List Number")
+    word.add_paragraph("检查要求", style="List Number")
+    body = word.add_paragraph("要")
+    body.add_run("高度重视").bold = True
+    body.add_run("，认真")
+    body.add_run("组织").italic = True
+    body.add_run("。第一行")
+    body.add_run().add_break()
+    body.add_run("第二行。")
+    table = word.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "项目", "时限"
+    table.cell(1, 0).text = "自查"
+    inner = table.cell(1, 1).add_table(rows=1, cols=1)
+    inner.cell(0, 0).text = "三月底前"
+    word.add_paragraph().add_run().add_picture(io.BytesIO(png(200, 100)), width=Inches(2))
+    word.add_paragraph("特此通知。")
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def test_nothing_is_lost_from_a_word_document(tmp_path):
+    path = tmp_path / "input.docx"
+    path.write_bytes(word_file(tmp_path))
+    document = parse_docx(path)
+    texts = [p.text for p in document.paragraphs()]
+    assert texts == [
+        "关于开展安全检查的通知",
+        "各学校：",
+        "1.检查内容",
+        "2.检查要求",
+        "要高度重视，认真组织。第一行",
+        "第二行。",
+        "特此通知。",
+    ]
+    tables = [b for b in document.flow() if isinstance(b, Table)]
+    assert [[[p.text for p in cell] for cell in row] for row in tables[0].rows] == [
+        [["项目"], ["时限"]],
+        [["自查"], ["", "三月底前"][1:]],
+    ]
+    (picture,) = [b for b in document.flow() if isinstance(b, Picture)]
+    assert picture.data == png(200, 100)
+    roles = {p.text: p.role for p in document.paragraphs()}
+    assert roles["关于开展安全检查的通知"] is Role.TITLE
+    assert roles["各学校："] is Role.ADDRESSEE
+    assert roles["1.检查内容"] is Role.H3
+    assert roles["特此通知。"] is Role.CLOSING
+    body = next(p for p in document.paragraphs() if p.text.startswith("要"))
+    assert [(body.text[s.start : s.end], s.kind) for s in body.spans] == [
+        ("高度重视", "strong"),
+        ("组织", "emphasis"),
+    ]
+    # and all of it reaches the restyled document
+    restyled = docx.Document(io.BytesIO(to_docx(document)))
+    assert [p.text for p in restyled.paragraphs if p.text] == texts
+    assert len(restyled.tables) == 1 and len(restyled.inline_shapes) == 1
+
+
+def test_plain_drops_bold_and_italic(tmp_path):
+    path = tmp_path / "input.docx"
+    path.write_bytes(word_file(tmp_path))
+    body = next(p for p in parse_docx(path, plain=True).paragraphs() if p.text.startswith("要"))
+    assert body.spans == ()
+
+
+def zipped(parts: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def with_document(document_xml: bytes, extra: dict[str, bytes] | None = None) -> bytes:
+    base = zipfile.ZipFile(io.BytesIO(to_docx(parse("一、总体要求"))))
+    parts = {name: base.read(name) for name in base.namelist()}
+    parts["word/document.xml"] = document_xml
+    parts.update(extra or {})
+    return zipped(parts)
+
+
+def test_a_zip_bomb_is_refused_before_it_is_read():
+    bomb = with_document(b"<w:document/>", {"word/media/huge.bin": b"\0" * (50 * 1024 * 1024)})
+    with pytest.raises(InputError, match="refused as a zip bomb"):
+        open_package(bomb, "bomb.docx")
+
+
+def test_external_entities_are_refused():
+    xml = (
+        b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    with pytest.raises(InputError, match="declares a DTD or entities"):
+        parse_docx(with_document(xml), name="xxe.docx")
+
+
+def test_part_names_outside_the_package_are_refused():
+    evil = with_document(b"<x/>", {"../../evil.xml": b"<x/>"})
+    with pytest.raises(InputError, match="points outside the package"):
+        open_package(evil, "evil.docx")
+
+
+def test_a_file_that_is_not_a_word_document():
+    with pytest.raises(InputError, match="not a Word document"):
+        open_package(b"plain text, not a zip", "fake.docx")
+
+
+def test_cli_restyles_a_word_file_beside_it_and_never_touches_it(tmp_path, seed_path):
+    source = pandoc_docx(seed_path, tmp_path)
+    before = source.read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-m", "outline2docx", "convert", str(source)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert source.read_bytes() == before
+    restyled = docx.Document(str(tmp_path / "pandoc.gw.docx"))
+    assert sum(p.style.name == "Heading 1" for p in restyled.paragraphs) == 4
+
+
+def test_cli_refuses_an_unsafe_word_file_with_exit_2(tmp_path):
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(with_document(b"<x/>", {"word/big.bin": b"\0" * (50 * 1024 * 1024)}))
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "outline2docx",
+            "convert",
+            str(bomb),
+            "-o",
+            str(tmp_path / "out.docx"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode != 0
+    assert "refused as a zip bomb" in done.stderr
+    assert not (tmp_path / "out.docx").exists()
