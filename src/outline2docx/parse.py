@@ -9,9 +9,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from outline2docx.read import SourceText, read_source, split_lines
+from outline2docx.read.front_matter import split_front_matter
 from outline2docx.recognize import recognize
 from outline2docx.tree.build import build
 from outline2docx.tree.checks import check_numbering
+from outline2docx.tree.meta import apply_meta
 from outline2docx.tree.nodes import Diagnostic, Document, Paragraph
 
 DOCX_SUFFIXES = (".docx", ".docm", ".dotx")
@@ -32,8 +34,9 @@ def parse(
     if is_path and Path(source).suffix.lower() in DOCX_SUFFIXES:
         return parse_docx(source, name=name)
     if isinstance(source, str) and not is_path:
-        lines, removed = split_lines(source)
-        text = SourceText(name or "<text>", "str", lines, removed)
+        meta, body = split_front_matter(source)
+        lines, removed = split_lines(body)
+        text = SourceText(name or "<text>", "str", lines, removed, meta)
     else:
         text = read_source(source, name=name, encoding=encoding)
     return parse_source(text)
@@ -76,7 +79,7 @@ def _parse_source(text: SourceText) -> Document:
     ]
     diagnostics += check_numbering(children)
     diagnostics.sort(key=lambda d: (d.line, d.column))
-    return Document(children, text.source, text.encoding, diagnostics)
+    return apply_meta(Document(children, text.source, text.encoding, diagnostics, dict(text.meta)))
 
 
 def parse_docx(

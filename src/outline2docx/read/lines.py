@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from outline2docx.errors import InputError
 from outline2docx.read.decoding import decode
+from outline2docx.read.front_matter import split_front_matter
 
 # CRLF first so it counts as one break; U+2028/U+2029 are the Unicode line/paragraph separators.
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
@@ -43,6 +44,7 @@ class SourceText:
     encoding: str
     lines: list[SourceLine]
     removed: list[RemovedChar] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)  # from a front-matter block
 
 
 def split_lines(text: str) -> tuple[list[SourceLine], list[RemovedChar]]:
@@ -73,8 +75,9 @@ def read_source(
         label = name or str(path)
         data = _read_bytes(path, label)
     decoded = decode(data, label, encoding)
-    lines, removed = split_lines(decoded.text)
-    return SourceText(label, decoded.encoding, lines, removed)
+    meta, text = split_front_matter(decoded.text)
+    lines, removed = split_lines(text)
+    return SourceText(label, decoded.encoding, lines, removed, meta)
 
 
 def _read_bytes(path: Path, label: str) -> bytes:

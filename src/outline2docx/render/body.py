@@ -30,10 +30,11 @@ class Media:
 
 @dataclass(slots=True)
 class Body:
-    """The body XML and the media it refers to."""
+    """The body XML, the media it refers to, and the imprint that closes the document."""
 
     xml: str
     media: list[Media] = field(default_factory=list)
+    imprint: str = ""  # paragraphs of the 版记, set on the last even page
 
 
 class _Writer:
@@ -45,9 +46,26 @@ class _Writer:
         self.inline = {kind: ids[name] for kind, name in style.inline.items()}
         self.media: list[Media] = []
 
-    def paragraph(self, paragraph: Paragraph) -> str:
-        paragraph_style, lead_style = self.roles[_style_role(paragraph, self.roles)]
+    def paragraph(self, paragraph: Paragraph, after: Paragraph | None = None) -> str:
+        paragraph_style, lead_style = self.roles[_style_role(paragraph, after, self.roles)]
         return paragraph_xml(paragraph_style, self.runs(paragraph, lead_style))
+
+    def layout(self, role: str, text: str, frame: str = "") -> str:
+        """A paragraph the renderer places itself: header notes and imprint lines.
+
+        ``frame`` (a w:framePr) pins it to the page. It stays on the paragraph, since
+        LibreOffice ignores a frame that a style sets.
+        """
+        style_id = self.roles[role][0]
+        properties = f'<w:pStyle w:val="{style_id}"/>{frame}'
+        return f"<w:p><w:pPr>{properties}</w:pPr>{run_xml(text)}</w:p>"
+
+    def frame(self, where: str) -> str:
+        """A frame as wide as the text block, at the ``where`` (top/bottom) of the page."""
+        return (
+            f'<w:framePr w:w="{self.style.page.text_width}" w:wrap="around" w:vAnchor="margin" '
+            f'w:hAnchor="margin" w:xAlign="center" w:yAlign="{where}"/>'
+        )
 
     def runs(self, paragraph: Paragraph, lead_style: str | None) -> str:
         text = paragraph.text
@@ -127,21 +145,54 @@ _DRAWING = (
 def write_body(document: Document, style: HouseStyle, ids: StyleIds) -> Body:
     """The body of ``document`` in ``style``: paragraphs, tables and pictures in order."""
     writer = _Writer(style, ids)
-    parts = []
+    meta = document.meta
+    # The header notes sit in the top left corner, above the issuer mark's 35 mm.
+    top = writer.frame("top")
+    parts = [writer.layout("header_note", meta[k], top) for k in HEADER_NOTES if meta.get(k)]
+    previous = None
     for node in document.flow():
         if isinstance(node, Paragraph):
-            parts.append(writer.paragraph(node))
+            parts.append(writer.paragraph(node, previous))
+            previous = node
         elif isinstance(node, Table):
             parts.append(writer.table(node))
         else:
             parts.append(writer.picture(node))
     if parts and parts[-1].startswith("<w:tbl>"):
         parts.append("<w:p/>")  # Word wants a paragraph between a table and the section end
-    return Body("".join(parts), writer.media)
+    return Body("".join(parts), writer.media, _imprint(writer, meta))
 
 
-def _style_role(paragraph: Paragraph, roles: dict) -> str:
+HEADER_NOTES = ("copy_number", "secrecy", "urgency")  # top left, in this order (GB/T 9704 7.2)
+
+
+def _imprint(writer: _Writer, meta: dict[str, str]) -> str:
+    """The 版记: 抄送 over 印发机关 and 印发日期, or "" when the metadata names none of them."""
+    copies, by, on = (
+        meta.get("copies_to", ""),
+        meta.get("printed_by", ""),
+        meta.get("printed_on", ""),
+    )
+    if not (copies or by or on):
+        return ""
+    # Both lines share one style and one frame: the style's rules then run above the first
+    # line and below the last (Word groups paragraphs with the same borders, LibreOffice too).
+    bottom = writer.frame("bottom")
+    lines = []
+    if copies:
+        copies = copies if copies.startswith("抄送") else f"抄送：{copies}"
+        copies = copies if copies.endswith("。") else copies + "。"
+        lines.append(writer.layout("imprint", copies, bottom))
+    printed = f"{by}\t{on if not on or on.endswith('印发') else on + '印发'}"
+    lines.append(writer.layout("imprint", printed, bottom))
+    return "".join(lines)
+
+
+def _style_role(paragraph: Paragraph, after: Paragraph | None, roles: dict) -> str:
     role = paragraph.role.value
+    # In a header (版头) the document number sits over the red rule.
+    if paragraph.role is Role.DOCNUMBER and after is not None and after.role is Role.ISSUER:
+        return "header_number" if "header_number" in roles else role
     # The items under "附件：1. …" align under the first name, not under "附件".
     if paragraph.role is Role.ATTACHMENT and not paragraph.text.startswith("附"):
         return "attachment_item" if "attachment_item" in roles else role

@@ -137,19 +137,29 @@ _ODD_FOOTER_ID, _EVEN_FOOTER_ID = "rId4", "rId5"  # footer1 and footer2 in _WORD
 
 
 def _document_xml(body: Body, style: HouseStyle) -> str:
+    text = body.xml
+    if body.imprint:
+        # The text's section ends; the imprint's section starts on the next even page, where
+        # the imprint's frame sits at the bottom (GB/T 9704 7.4: 版记 on the last even page).
+        text += f"<w:p><w:pPr>{_section_xml(style)}</w:pPr></w:p>{body.imprint}"
+    section = _section_xml(style, even_page=bool(body.imprint))
+    return (
+        f'{_XML}<w:document xmlns:w="{W_NS}" xmlns:r="{_R_NS}" {_DRAWING_NAMESPACES}>'
+        f"<w:body>{text}{section}</w:body></w:document>"
+    )
+
+
+def _section_xml(style: HouseStyle, even_page: bool = False) -> str:
     page = style.page
     even = f'<w:footerReference w:type="even" r:id="{_EVEN_FOOTER_ID}"/>' if page.duplex else ""
-    section = (
-        f'<w:sectPr><w:footerReference w:type="default" r:id="{_ODD_FOOTER_ID}"/>{even}'
+    start = '<w:type w:val="evenPage"/>' if even_page else ""
+    return (
+        f'<w:sectPr><w:footerReference w:type="default" r:id="{_ODD_FOOTER_ID}"/>{even}{start}'
         f'<w:pgSz w:w="{page.width}" w:h="{page.height}"/>'
         f'<w:pgMar w:top="{page.top}" w:right="{page.right}" w:bottom="{page.bottom}" '
         f'w:left="{page.left}" w:header="{page.header}" w:footer="{page.footer}" w:gutter="0"/>'
         '<w:cols w:space="425"/>'
         f'<w:docGrid w:type="lines" w:linePitch="{page.line_pitch}"/></w:sectPr>'
-    )
-    return (
-        f'{_XML}<w:document xmlns:w="{W_NS}" xmlns:r="{_R_NS}" {_DRAWING_NAMESPACES}>'
-        f"<w:body>{body.xml}{section}</w:body></w:document>"
     )
 
 

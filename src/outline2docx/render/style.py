@@ -26,7 +26,10 @@ else:  # pragma: no cover - Python 3.10
 DEFAULT_STYLE = "gbt9704"
 # Role names a style may map: the tree's roles, the continuation line of an attachment note,
 # and the paragraph that holds a picture.
-STYLE_ROLES = frozenset(role.value for role in Role) | {"attachment_item", "picture"}
+# Layout parts the renderer places itself: header notes (份号/密级/紧急程度), the document
+# number under an issuer mark (with the red rule), and the imprint lines (版记).
+LAYOUT_ROLES = frozenset({"attachment_item", "picture", "header_note", "header_number", "imprint"})
+STYLE_ROLES = frozenset(role.value for role in Role) | LAYOUT_ROLES
 # Inline formatting kinds (tree.nodes.Span.kind) and the character style each takes.
 INLINE_KINDS = ("emphasis", "strong", "literal")
 
@@ -60,6 +63,15 @@ class StyleError(Outline2DocxError):
 
 
 @dataclass(frozen=True, slots=True)
+class Border:
+    """A rule above or below a paragraph: width (eighths of a point), colour, distance (pt)."""
+
+    width: int
+    color: str
+    space: int
+
+
+@dataclass(frozen=True, slots=True)
 class Look:
     """What one paragraph or character style sets; None leaves the value to its parent."""
 
@@ -80,6 +92,9 @@ class Look:
     keep_with_next: bool | None = None
     contextual_spacing: bool | None = None  # no space between paragraphs of this same style
     widow_control: bool | None = None  # move a paragraph's first or last line to keep two
+    border_top: Border | None = None
+    border_bottom: Border | None = None
+    right_tab: bool | None = None  # a tab stop at the right edge: "印发机关<tab>印发日期"
     outline_level: int | None = None  # 1-9: shows in the navigation pane and contents
 
 
@@ -96,6 +111,9 @@ PARAGRAPH_ONLY = frozenset(
         "widow_control",
         "contextual_spacing",
         "outline_level",
+        "border_top",
+        "border_bottom",
+        "right_tab",
     }
 )
 
@@ -368,6 +386,19 @@ def _line_spacing(value: Any) -> tuple[str, int]:
     raise ValueError(f"{value!r} is not a line spacing: a height such as '28pt' or a multiple 1-5")
 
 
+def _border(value: Any) -> Border:
+    if (
+        isinstance(value, Mapping)
+        and set(value) <= {"width", "color", "space"}
+        and "width" in value
+    ):
+        width = _length(value["width"]) / 20  # points
+        space = _length(value.get("space", "0pt")) / 20
+        return Border(round(width * 8), _color(value.get("color", "000000")), round(space))
+    example = '{ width = "1pt", color = "FF0000", space = "4pt" }'
+    raise ValueError(f"{value!r} is not a rule such as {example}")
+
+
 def _page_number_format(value: Any) -> str:
     if isinstance(value, str) and value.count("{page}") == 1:
         return value
@@ -392,6 +423,9 @@ LOOK_KEYS: dict[str, Callable[[Any], Any]] = {
     "keep_with_next": _flag,
     "contextual_spacing": _flag,
     "widow_control": _flag,
+    "border_top": _border,
+    "border_bottom": _border,
+    "right_tab": _flag,
     "outline_level": _integer(1, 9),
 }
 PAGE_KEYS = {
@@ -487,7 +521,7 @@ def _roles(check: _Checker, data, paragraphs, characters) -> dict[str, tuple[str
         if lead is not None and lead not in characters:
             raise check.fail(key, f"no character style {lead!r} in character_styles")
         roles[role] = (paragraph, lead)
-    missing = STYLE_ROLES - set(roles) - {"attachment_item", "picture"}
+    missing = STYLE_ROLES - set(roles) - LAYOUT_ROLES
     if missing:
         raise check.fail("roles", f"no style for {', '.join(sorted(missing))}")
     return roles

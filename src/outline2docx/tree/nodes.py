@@ -188,6 +188,9 @@ class Document:
     source: str = "<input>"
     encoding: str = "utf-8"
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # GB/T 9704 elements given as metadata (front matter, --meta): issuer, number, signer,
+    # copy_number, secrecy, urgency, addressee, copies_to, printed_by, printed_on.
+    meta: dict[str, str] = field(default_factory=dict)
 
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every paragraph (headings included) in reading order, tables left out."""
