@@ -49,6 +49,7 @@ class Options:
     drop_noise: bool = False
     pdf: bool = False
     plain: bool = False  # Word input: drop bold and italic too
+    meta: tuple[tuple[str, str], ...] = ()  # --meta: header and imprint data
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +222,12 @@ def prepare_document(source: SourceText, options: Options) -> tuple[Document, tu
 
 
 def finish_document(document: Document, options: Options) -> tuple[Document, tuple[str, ...]]:
-    """Apply --drop-noise to a parsed document; notes list what was dropped."""
+    """Apply --meta and --drop-noise to a parsed document; notes list what was dropped."""
+    if options.meta:
+        from outline2docx.tree.meta import apply_meta
+
+        document.meta.update(options.meta)
+        apply_meta(document)
     notes = []
     if options.drop_noise:
         from outline2docx.tree.edit import drop_noise

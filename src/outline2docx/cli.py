@@ -92,6 +92,14 @@ encoding_option = click.option(
 )
 @click.option("--pdf", is_flag=True, help="Also export a PDF through LibreOffice.")
 @click.option("--plain", is_flag=True, help="Word input: drop bold and italic as well.")
+@click.option(
+    "--meta",
+    "meta",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Header and imprint data (repeatable): 发文机关标志, 发文字号, 签发人, 密级, "
+    "紧急程度, 份号, 主送, 抄送, 印发机关, 印发日期. Overrides the file's front matter.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def convert(
     inputs,
@@ -107,6 +115,7 @@ def convert(
     drop_noise,
     pdf,
     plain,
+    meta,
     quiet,
 ) -> None:
     """Convert plain-text drafts into official-format Word documents.
@@ -135,7 +144,13 @@ def convert(
                     "--pdf needs LibreOffice (Debian/Ubuntu: apt install libreoffice-writer-nogui)"
                 )
             )
-    options = Options(style, encoding, fix, diff, drop_noise, pdf, plain)
+    from outline2docx.read.front_matter import parse_meta_option
+
+    try:
+        extra_meta = tuple(parse_meta_option(meta).items())
+    except ValueError as exc:
+        _fail(click.UsageError(str(exc)))
+    options = Options(style, encoding, fix, diff, drop_noise, pdf, plain, extra_meta)
     if inputs == ("-",):
         _convert_stream(output or "-", options)
     elif "-" in inputs:

@@ -25,7 +25,7 @@ def apply_meta(document: Document) -> Document:
         children.insert(at, Paragraph(Role.DOCNUMBER, number, 0))
     if meta.get("signer"):
         for paragraph in document.paragraphs():
-            if paragraph.role is Role.DOCNUMBER:
+            if paragraph.role is Role.DOCNUMBER and SIGNER_SEPARATOR not in paragraph.text:
                 paragraph.text += SIGNER_SEPARATOR + meta["signer"]
                 break
     if meta.get("addressee") and Role.ADDRESSEE not in roles:

@@ -1,0 +1,35 @@
+import pytest
+
+from outline2docx.read.front_matter import parse_meta_option, split_front_matter
+
+
+def test_front_matter_becomes_metadata_and_keeps_line_numbers():
+    text = "---\n发文机关标志: 青山县人民政府文件\n发文字号：青政发〔2025〕5号\nprinted_by: 办公室\n---\n标题\n"
+    meta, rest = split_front_matter(text)
+    assert meta == {
+        "issuer": "青山县人民政府文件",
+        "number": "青政发〔2025〕5号",
+        "printed_by": "办公室",
+    }
+    assert rest.split("\n")[5] == "标题"  # still line 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\n作者: 张三\n---\n正文",
+        "---\n发文字号: 1\n正文",
+        "正文\n---\n发文字号: 1\n---",
+        "---\n---\n正文",
+    ],
+)
+def test_what_is_not_front_matter_stays_text(text):
+    assert split_front_matter(text) == ({}, text)
+
+
+def test_meta_options():
+    assert parse_meta_option(["抄送=县委办", "printed_on = 2025年3月1日"]) == {
+        "copies_to": "县委办", "printed_on": "2025年3月1日",
+    }  # fmt: skip
+    with pytest.raises(ValueError, match="expected KEY=VALUE"):
+        parse_meta_option(["作者=张三"])

@@ -1,0 +1,88 @@
+"""The 版头 and 版记 from metadata: in the XML, and on LibreOffice's pages."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from outline2docx import parse
+from outline2docx.convert import to_docx
+from outline2docx.pdf import export_pdf, find_office
+
+from ..conftest import SAMPLES
+from ..docx_view import DocxView, W
+
+NOTICE = SAMPLES / "notice-with-header.txt"
+
+
+def test_header_and_imprint_in_the_xml():
+    view = DocxView(to_docx(parse(NOTICE)))
+    body = view.document.find(f"{W}body")
+    paragraphs = view.paragraphs()
+    assert [p.text for p in paragraphs[:5]] == [
+        "000012", "秘密★1年", "特急", "青山县人民政府文件", "青政发〔2025〕5号",
+    ]  # fmt: skip
+    notes, mark, number = paragraphs[:3], paragraphs[3], paragraphs[4]
+    assert {p.style for p in notes} == {"GW Header Note"}
+    assert {p.east_asian for p in notes} == {"黑体"}
+    first = body.findall(f"{W}p")[0]
+    assert first.find(f"{W}pPr/{W}framePr").get(f"{W}yAlign") == "top"
+    assert (mark.style, mark.east_asian, mark.size) == ("GW Issuer", "方正小标宋简体", 36)
+    assert view.styles["GWIssuer"].find(f"{W}rPr/{W}color").get(f"{W}val") == "FF0000"
+    rule = view.styles["GWHeaderNumber"].find(f"{W}pPr/{W}pBdr/{W}bottom")
+    assert (number.style, rule.get(f"{W}color")) == ("GW Header Number", "FF0000")
+    # The imprint: a section of its own that starts on an even page, framed at the bottom.
+    sections = body.findall(f".//{W}sectPr")
+    assert len(sections) == 2
+    assert sections[-1].find(f"{W}type").get(f"{W}val") == "evenPage"
+    copy, printed = paragraphs[-2:]
+    assert copy.text == "抄送：县委办公室，县人大常委会办公室，县政协办公室。"
+    assert printed.text == "青山县人民政府办公室\t2025年3月1日印发"
+    assert (copy.style, printed.style, copy.size) == ("GW Imprint", "GW Imprint", 14)
+    last = body.findall(f"{W}p")[-1]
+    assert last.find(f"{W}pPr/{W}framePr").get(f"{W}yAlign") == "bottom"
+    rules = view.styles["GWImprint"].find(f"{W}pPr/{W}pBdr")
+    assert {child.tag.split("}")[1] for child in rules} == {"top", "bottom"}
+
+
+def red_pixels(pdf, page: int, tmp_path) -> list[tuple[int, int]]:
+    """(x, y) of the clearly red pixels of a page rendered at 30 dpi."""
+    prefix = tmp_path / f"page{page}"
+    subprocess.run(["pdftoppm", "-r", "30", "-f", str(page), "-l", str(page), str(pdf), str(prefix)],
+                   check=True)  # fmt: skip
+    (image,) = tmp_path.glob(f"page{page}*.ppm")
+    data = image.read_bytes()
+    magic, size, _, pixels = data.split(b"\n", 3)
+    assert magic == b"P6"
+    width, height = map(int, size.split())
+    found = []
+    for n in range(width * height):
+        r, g, b = pixels[3 * n : 3 * n + 3]
+        if r > 180 and g < 90 and b < 90:
+            found.append((n % width, n // width))
+    return found
+
+
+@pytest.mark.skipif(find_office() is None or shutil.which("pdftoppm") is None,
+                    reason="LibreOffice and poppler-utils are needed")  # fmt: skip
+def test_red_mark_on_page_one_and_imprint_on_an_even_page(tmp_path):
+    docx_path = tmp_path / "notice.docx"
+    docx_path.write_bytes(to_docx(parse(NOTICE)))
+    pdf = export_pdf(docx_path, tmp_path)
+    red = red_pixels(pdf, 1, tmp_path)
+    assert len(red) > 100  # the mark and the rule
+    height = 842 * 30 // 72
+    assert all(y < height * 0.4 for _, y in red)  # in the header, top of the page
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    pages = bbox.split("<page ")[1:]
+    (imprint_page,) = [n for n, page in enumerate(pages, start=1) if "抄送" in page]
+    last = pages[imprint_page - 1]
+    footer = subprocess.run(["pdftotext", "-layout", "-f", str(imprint_page), "-l", str(imprint_page),
+                             str(pdf), "-"], capture_output=True, text=True).stdout  # fmt: skip
+    number = int("".join(footer.split()).rsplit("—", 2)[-2])
+    assert number % 2 == 0  # the imprint is on an even page
+    y = float(last.split(">抄送")[0].rsplit('yMin="', 1)[1].split('"')[0])
+    assert y > 842 * 0.75  # at the bottom of it

@@ -1,0 +1,24 @@
+from outline2docx import Role, parse
+
+
+def roles(document):
+    return [(p.role, p.text) for p in document.paragraphs()]
+
+
+def test_metadata_fills_in_what_the_text_lacks():
+    text = ("---\n发文机关标志: 青山县人民政府文件\n发文字号: 青政发〔2025〕5号\n签发人: 张三\n"
+            "主送: 各乡镇人民政府\n---\n关于做好防汛工作的通知\n一、总体要求\n正文。")  # fmt: skip
+    assert roles(parse(text))[:4] == [
+        (Role.ISSUER, "青山县人民政府文件"),
+        (Role.DOCNUMBER, "青政发〔2025〕5号\u3000\u3000签发人：张三"),
+        (Role.TITLE, "关于做好防汛工作的通知"),
+        (Role.ADDRESSEE, "各乡镇人民政府："),
+    ]
+
+
+def test_the_texts_own_parts_win():
+    text = "---\n发文机关标志: 别的机关文件\n主送: 别的单位\n---\n青山县教育局文件\n关于开展检查的通知\n各学校：\n正文。"
+    document = parse(text)
+    assert [r for r, _ in roles(document)] == [Role.ISSUER, Role.TITLE, Role.ADDRESSEE, Role.BODY]
+    assert roles(document)[0][1] == "青山县教育局文件"
+    assert document.meta["issuer"] == "别的机关文件"  # kept, but not added twice
