@@ -50,6 +50,7 @@ class Options:
     pdf: bool = False
     plain: bool = False  # Word input: drop bold and italic too
     meta: tuple[tuple[str, str], ...] = ()  # --meta: header and imprint data
+    reference_doc: str | None = None  # an organization's template to pour the text into
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,8 +195,13 @@ def _convert(job: Job, options: Options) -> tuple[str, ...]:
     else:
         source = read_source(job.source, encoding=options.encoding)
         document, notes = prepare_document(source, options)
+    data = render_docx(document, house_style(options.style))
+    if options.reference_doc:
+        from outline2docx.render.reference import apply_reference
+
+        data = apply_reference(data, Path(options.reference_doc))
     job.target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(job.target, render_docx(document, house_style(options.style)))
+    write_atomically(job.target, data)
     if options.pdf:
         from outline2docx.pdf import export_pdf
 

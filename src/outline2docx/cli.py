@@ -100,6 +100,12 @@ encoding_option = click.option(
     help="Header and imprint data (repeatable): 发文机关标志, 发文字号, 签发人, 密级, "
     "紧急程度, 份号, 主送, 抄送, 印发机关, 印发日期. Overrides the file's front matter.",
 )
+@click.option(
+    "--reference-doc",
+    type=click.Path(dir_okay=False),
+    metavar="ORG.docx",
+    help="Take page setup, styles, headers, footers and letterhead from this template.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def convert(
     inputs,
@@ -116,6 +122,7 @@ def convert(
     pdf,
     plain,
     meta,
+    reference_doc,
     quiet,
 ) -> None:
     """Convert plain-text drafts into official-format Word documents.
@@ -150,7 +157,11 @@ def convert(
         extra_meta = tuple(parse_meta_option(meta).items())
     except ValueError as exc:
         _fail(click.UsageError(str(exc)))
-    options = Options(style, encoding, fix, diff, drop_noise, pdf, plain, extra_meta)
+    if reference_doc:
+        from outline2docx.render.reference import check_template
+
+        _guarded(lambda: check_template(Path(reference_doc)))  # refused before any file is read
+    options = Options(style, encoding, fix, diff, drop_noise, pdf, plain, extra_meta, reference_doc)
     if inputs == ("-",):
         _convert_stream(output or "-", options)
     elif "-" in inputs:
@@ -172,6 +183,10 @@ def _convert_stream(output: str, options) -> None:
     for note in notes:
         click.echo(note, err=True)
     data = render_docx(document, house_style(options.style))
+    if options.reference_doc:
+        from outline2docx.render.reference import apply_reference
+
+        data = _guarded(lambda: apply_reference(data, Path(options.reference_doc)))
     if output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -116,6 +116,16 @@ def open_package(source: Path | bytes, label: str | None = None) -> Package:
         total += info.file_size
     if total > MAX_TOTAL_BYTES:
         raise InputError(label, f"would expand to {total} bytes: refused as a zip bomb")
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels")):
+            with archive.open(info) as part:
+                head = part.read(4096)  # a DTD can only come before the root element
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise InputError(
+                    label,
+                    f"part {info.filename} declares a DTD or entities: "
+                    "refused, since external entities can read local files",
+                )
     package = Package(label, archive)
     if not package.has("[Content_Types].xml") or main_document(package) is None:
         raise InputError(label, "not a Word document: no main document part")
