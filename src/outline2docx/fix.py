@@ -170,6 +170,13 @@ def _full_width_alphanumeric(line: str) -> Iterator[Edit]:
         yield Edit(m.start(), m.end(), "".join(chr(ord(c) - 0xFEE0) for c in m.group()))
 
 
+def standard_docnumber(text: str) -> str:
+    """A document number with its year in 〔〕: 青政发[2025]5号 -> 青政发〔2025〕5号."""
+    for edit in _docnumber(text):
+        return text[: edit.start] + edit.text + text[edit.end :]
+    return text
+
+
 RULES: tuple[Rule, ...] = (
     Rule("nonstandard-numbering", "numbering written in a non-standard form", _numbering),
     Rule("docnumber-brackets", "the year of a document number goes in 〔〕", _docnumber),

@@ -16,6 +16,11 @@ def test_metadata_fills_in_what_the_text_lacks():
     ]
 
 
+def test_a_document_number_gets_its_year_in_the_standard_brackets():
+    document = parse("---\n发文字号: 青政发[2025]5号\n---\n关于防汛的通知")
+    assert roles(document)[0] == (Role.DOCNUMBER, "青政发〔2025〕5号")
+
+
 def test_the_texts_own_parts_win():
     text = "---\n发文机关标志: 别的机关文件\n主送: 别的单位\n---\n青山县教育局文件\n关于开展检查的通知\n各学校：\n正文。"
     document = parse(text)

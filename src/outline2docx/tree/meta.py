@@ -19,7 +19,11 @@ def apply_meta(document: Document) -> Document:
     children = document.children
     if meta.get("issuer") and Role.ISSUER not in roles:
         children.insert(0, Paragraph(Role.ISSUER, meta["issuer"], 0))
-    number = meta.get("number")
+    number = ""
+    if meta.get("number"):
+        from outline2docx.fix import standard_docnumber  # only documents with metadata need it
+
+        number = standard_docnumber(meta["number"])
     if number and Role.DOCNUMBER not in roles:
         at = 1 if children and _is(children[0], Role.ISSUER) else 0
         children.insert(at, Paragraph(Role.DOCNUMBER, number, 0))
