@@ -20,6 +20,7 @@ from outline2docx.tree.nodes import Picture, Table
 from ..conftest import SAMPLES
 from ..docx_view import DocxView
 from ..images import png
+from ..packages import zipped
 
 pypandoc = pytest.importorskip("pypandoc")
 
@@ -137,14 +138,6 @@ def test_plain_drops_bold_and_italic(tmp_path):
     path.write_bytes(word_file(tmp_path))
     body = next(p for p in parse_docx(path, plain=True).paragraphs() if p.text.startswith("要"))
     assert body.spans == ()
-
-
-def zipped(parts: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return out.getvalue()
 
 
 def with_document(document_xml: bytes, extra: dict[str, bytes] | None = None) -> bytes:

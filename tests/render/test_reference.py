@@ -19,6 +19,7 @@ from outline2docx.render.reference import apply_reference
 
 from ..conftest import SAMPLES
 from ..docx_view import W
+from ..packages import zipped
 
 LETTERHEAD = "青山县人民政府办公室信笺"
 
@@ -87,14 +88,6 @@ def run(*args):
     return subprocess.run(
         [sys.executable, "-m", "outline2docx", *args], capture_output=True, text=True
     )
-
-
-def zipped(parts: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return out.getvalue()
 
 
 def test_unsafe_templates_are_refused_with_exit_2(tmp_path):
