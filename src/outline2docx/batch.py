@@ -7,23 +7,24 @@ through a temporary file and a rename, so an interrupted batch leaves only whole
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from outline2docx.errors import Outline2DocxError
 from outline2docx.read.lines import SourceText
 from outline2docx.render.style import HouseStyle
 from outline2docx.tree.nodes import Document
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 DEFAULT_GLOBS = ("*.txt", "*.docx")
 DOCX_OUTPUT_SUFFIX = ".gw.docx"  # a restyled Word file never takes its input's name
@@ -277,6 +278,10 @@ def run_batch(
 
 
 def _run_pool(jobs, options, workers, outcomes, on_done) -> None:
+    # Imported here: a single file never needs a pool, and these imports cost start-up time.
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_signals)
     try:
@@ -304,6 +309,8 @@ def _run_pool(jobs, options, workers, outcomes, on_done) -> None:
 
 
 def _result(future: Future, job: Job) -> Outcome:
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return future.result()
     except BrokenProcessPool:

@@ -11,7 +11,6 @@ import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -195,6 +194,8 @@ def builtin_styles() -> dict[str, Path]:
 
 
 def _styles_dir() -> Path:
+    from importlib import resources  # imported on demand: it is slow to import
+
     shipped = Path(str(resources.files("outline2docx") / "styles"))
     if shipped.is_dir():
         return shipped
