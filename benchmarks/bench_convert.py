@@ -22,13 +22,12 @@ def main() -> int:
     ours, theirs = console_script("outline2docx"), pandoc()
     seed = repeated_input(0, "seed.txt")  # one copy: the seed itself
     big = repeated_input(10, "10mb.txt")
-    out = WORK / "out.docx"
-
     def ours_on(path):
-        return time_and_peak([ours, "convert", str(path), "-o", str(out)])
+        return time_and_peak([ours, "convert", str(path), "-o", str(WORK / "ours.docx")])
 
     def pandoc_on(path):
-        return time_and_peak([theirs, "-f", "markdown", "-t", "docx", str(path), "-o", str(out)])
+        out = str(WORK / "pandoc.docx")
+        return time_and_peak([theirs, "-f", "markdown", "-t", "docx", str(path), "-o", out])
 
     seed_ours = min(ours_on(seed)[0] for _ in range(SEED_RUNS))
     seed_pandoc = min(pandoc_on(seed)[0] for _ in range(SEED_RUNS))
