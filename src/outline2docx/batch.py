@@ -187,7 +187,6 @@ def convert_job(job: Job, options: Options) -> Outcome:
 def _convert(job: Job, options: Options) -> tuple[str, ...]:
     from outline2docx.output import write_atomically
     from outline2docx.read.lines import read_source
-    from outline2docx.render.package import render_docx
 
     if job.source.suffix.lower() in (".docx", ".docm", ".dotx"):
         from outline2docx.parse import parse_docx
@@ -196,11 +195,7 @@ def _convert(job: Job, options: Options) -> tuple[str, ...]:
     else:
         source = read_source(job.source, encoding=options.encoding)
         document, notes = prepare_document(source, options)
-    data = render_docx(document, house_style(options.style))
-    if options.reference_doc:
-        from outline2docx.render.reference import apply_reference
-
-        data = apply_reference(data, Path(options.reference_doc))
+    data = document_bytes(document, options)
     job.target.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(job.target, data)
     if options.pdf:
@@ -208,6 +203,18 @@ def _convert(job: Job, options: Options) -> tuple[str, ...]:
 
         export_pdf(job.target)
     return notes
+
+
+def document_bytes(document: Document, options: Options) -> bytes:
+    """The .docx of a prepared document: rendered in the style, poured into the template."""
+    from outline2docx.render.package import render_docx
+
+    data = render_docx(document, house_style(options.style))
+    if options.reference_doc:
+        from outline2docx.render.reference import apply_reference
+
+        data = apply_reference(data, Path(options.reference_doc))
+    return data
 
 
 def prepare_document(source: SourceText, options: Options) -> tuple[Document, tuple[str, ...]]:

@@ -171,10 +171,9 @@ def convert(
 
 
 def _convert_stream(output: str, options) -> None:
-    from outline2docx.batch import house_style, prepare_document
+    from outline2docx.batch import document_bytes, prepare_document
     from outline2docx.output import write_atomically
     from outline2docx.read.lines import read_source
-    from outline2docx.render.package import render_docx
 
     if output == "-" and sys.stdout.isatty():
         _fail(click.UsageError("refusing to write a .docx to a terminal; use -o FILE"))
@@ -182,11 +181,7 @@ def _convert_stream(output: str, options) -> None:
     document, notes = prepare_document(source, options)
     for note in notes:
         click.echo(note, err=True)
-    data = render_docx(document, house_style(options.style))
-    if options.reference_doc:
-        from outline2docx.render.reference import apply_reference
-
-        data = _guarded(lambda: apply_reference(data, Path(options.reference_doc)))
+    data = _guarded(lambda: document_bytes(document, options))
     if output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -24,11 +24,12 @@ def convert(
     style: str | Path | HouseStyle = DEFAULT_STYLE,
     encoding: str | None = None,
 ) -> Path:
-    """Convert a text file to .docx (default: beside it, same name); returns the output path."""
+    """Convert a text or Word file to .docx (default: beside it); returns the output path."""
+    from outline2docx.batch import output_name
     from outline2docx.output import write_atomically
 
     source = Path(source)
-    target = Path(output) if output is not None else source.with_suffix(".docx")
+    target = Path(output) if output is not None else output_name(source)
     data = to_docx(parse(source, encoding=encoding), style)
     write_atomically(target, data)
     return target

@@ -24,7 +24,6 @@ CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 LEADING_ZERO_DATE = re.compile(r"\d{4}年0\d月|\d{1,2}月0\d日")
 _CN_DAY = "[一二三四五六七八九十]{1,3}"
 CHINESE_NUMERAL_DATE = re.compile(f"[〇零○一二三四五六七八九]{{4}}年{_CN_DAY}月(?:{_CN_DAY}日)?")
-ERRORS = frozenset({"placeholder"})
 
 
 def lint(source: SourceText, document: Document) -> list[Diagnostic]:
