@@ -175,3 +175,34 @@ def test_workers_told_to_stop_clean_up(tmp_path):
     assert files and all(p.suffix == ".docx" for p in files)
     for path in files:
         docx.Document(str(path))
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path):
+    import pty
+
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(SAMPLE_TEXTS[0], "utf-8")
+    master, slave = pty.openpty()
+    done = subprocess.run(
+        command("convert", str(tmp_path), "--jobs", "2"),
+        stderr=slave,
+        stdout=subprocess.DEVNULL,
+        timeout=120,
+    )
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert done.returncode == 0
+    assert b"converting" in shown and b"3 converted" in shown
+    piped = subprocess.run(command("convert", str(tmp_path), "--force"), capture_output=True)
+    assert b"converting" not in piped.stderr  # no bar when stderr is not a terminal
+    quiet = subprocess.run(command("convert", str(tmp_path), "-q"), capture_output=True)
+    assert quiet.stderr == b""
