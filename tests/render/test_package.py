@@ -104,6 +104,11 @@ def test_font_table_lists_every_font_with_its_other_name():
     assert fonts["黑体"].find(f"{W}charset").get(f"{W}val") == "86"
 
 
+def test_an_empty_text_gives_a_document_with_one_empty_paragraph():
+    word = docx.Document(io.BytesIO(to_docx(parse(""))))
+    assert [p.text for p in word.paragraphs] == [""]
+
+
 def test_grid_spacing_follows_the_style():
     style = load_style("gbt9704")
     assert grid_char_spacing(style) == -5

@@ -158,8 +158,9 @@ def write_body(document: Document, style: HouseStyle, ids: StyleIds) -> Body:
             parts.append(writer.table(node))
         else:
             parts.append(writer.picture(node))
-    if parts and parts[-1].startswith("<w:tbl>"):
-        parts.append("<w:p/>")  # Word wants a paragraph between a table and the section end
+    if not parts or parts[-1].startswith("<w:tbl>"):
+        # Word wants a paragraph before the section end: in an empty body, or after a table.
+        parts.append("<w:p/>")
     return Body("".join(parts), writer.media, _imprint(writer, meta))
 
 
