@@ -75,6 +75,14 @@ def test_dated_byline_and_adoption_notes_under_a_title():
     assert role_list(text) == ["title", "byline", "chapter"]
 
 
+def test_adoption_notes_broken_over_two_lines():
+    text = (
+        "某市文物保护条例\n（2021年6月18日某市第十七届人民代表大会常务委员会第四十次会议通过\n"
+        "2021年7月29日某省第十三届人民代表大会常务委员会第二十九次会议批准）\n第一章 总则"
+    )
+    assert role_list(text) == ["title", "byline", "byline", "chapter"]
+
+
 def test_a_bracketed_note_under_a_title_is_a_byline():
     assert role_list("在全市大会上的讲话\n（根据录音整理）\n同志们：") == [
         "title",

@@ -138,6 +138,10 @@ def test_standalone_ordinal_phrase_is_a_heading():
         "首页 > 政务公开 > 通知公告",
         "当前位置：首页",
         "发布时间：2025-02-10 09:30  来源：县应急管理局  浏览次数：1234",
+        "（责任编辑：张三）",
+        "本文链接：http://www.example.gov.cn/art/2025/3/1/art_123.html",
+        "上一篇：关于开展2025年春季学期校园安全大检查的通知",
+        "相关阅读",
     ],
 )
 def test_web_residue_is_noise(text):
