@@ -75,6 +75,24 @@ def test_dated_byline_and_adoption_notes_under_a_title():
     assert role_list(text) == ["title", "byline", "chapter"]
 
 
+def test_a_table_of_contents_is_body_text():
+    text = (
+        "某县城市绿化管理办法\n目　　录\n第一章　总则\n第二章　规划和建设\n第三章　附则\n"
+        "第一章　总则\n第一条　为了促进城市绿化事业发展，制定本办法。\n第二章　规划和建设\n第三章　附则"
+    )
+    assert role_list(text) == [
+        "title",
+        "body",
+        "body",
+        "body",
+        "body",
+        "chapter",
+        "article",
+        "chapter",
+        "chapter",
+    ]
+
+
 def test_adoption_notes_broken_over_two_lines():
     text = (
         "某市文物保护条例\n（2021年6月18日某市第十七届人民代表大会常务委员会第四十次会议通过\n"

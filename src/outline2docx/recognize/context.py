@@ -196,7 +196,23 @@ def resolve_attachment_items(facts: list[LineFacts]) -> None:
             in_note = False
 
 
+def resolve_table_of_contents(facts: list[LineFacts]) -> None:
+    """Entries under a "目录" line are body text until the first of them comes again."""
+    for i, f in enumerate(facts):
+        if "".join(f.core.split()) not in P.CONTENTS_TITLES:
+            continue
+        entries = facts[i + 1 : i + 1 + P.CONTENTS_MAX]
+        first = "".join(entries[0].core.split()) if entries else ""
+        for n, entry in enumerate(entries[1:], start=1):
+            if "".join(entry.core.split()) == first:  # the text itself begins here
+                for g in (f, *entries[:n]):
+                    g.role, g.lead, g.numbering, g.rank, g.plain = Role.BODY, "", None, 0, False
+                break
+        return
+
+
 PASSES: tuple[Pass, ...] = (
+    resolve_table_of_contents,
     resolve_decimal_outline,
     resolve_regulation_items,
     resolve_group_headings,

@@ -219,6 +219,9 @@ NOISE_LINE_MAX = 100  # a metadata line ("发布时间：… 来源：…") may 
 CODE_CHARS = re.compile(r"[;{}<>=\\|`~^@#$%&*_+\[\]\"]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
+# A table of contents: a "目录" line, then entries repeated where the text begins.
+CONTENTS_TITLES = frozenset({"目录", "目次"})
+CONTENTS_MAX = 200  # entries a table of contents may have
 # Table-of-contents lines: dot leaders then a page number ("一、总体要求……3").
 TOC = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|－{3,}|-{4,}|\s{4,})\s*\d{1,4}$")
 # Junk glued to the end of a line copied from a forum: a run of ASCII with symbols in it.
