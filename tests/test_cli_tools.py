@@ -54,6 +54,16 @@ def test_check_json_and_ignore(seed_path):
     }
 
 
+def test_check_reads_word_files_too(tmp_path):
+    source = tmp_path / "draft.txt"
+    source.write_text("关于XXX的通知\n各学校:\n一、甲\n三、乙", "utf-8")
+    word = tmp_path / "draft.docx"
+    assert run("convert", str(source), "-o", str(word)).returncode == 0
+    done = run("check", str(word), "--json")
+    found = {(entry["line"], entry["code"]) for entry in json.loads(done.stdout)}
+    assert {(1, "placeholder"), (2, "half-width-punctuation"), (4, "numbering-gap")} <= found
+
+
 def test_check_clean_file_exits_0_and_unreadable_exits_2(tmp_path):
     clean = tmp_path / "clean.txt"
     clean.write_text("关于开展检查的通知\n各学校：\n一、检查时间\n2025年3月。", "utf-8")

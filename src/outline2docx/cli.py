@@ -259,29 +259,22 @@ def check(files, as_json, ignored, encoding) -> None:
     Numbering gaps, repeats and wrong forms, levels out of order, placeholders left in (XXX,
     ×××, ***), half-width punctuation in Chinese text, unbalanced quotes and brackets, web
     residue, dates with leading zeros or in Chinese numerals. Each finding is printed as
-    FILE:LINE:COL: warning|error: message [code]. Exit code 1 when anything is found, 2 when
-    a file cannot be read.
+    FILE:LINE:COL: warning|error: message [code]; in a Word file LINE counts paragraphs.
+    Exit code 1 when anything is found, 2 when a file cannot be read.
     """
     from outline2docx.errors import InputError
-    from outline2docx.lint import lint
-    from outline2docx.parse import parse_source
-    from outline2docx.read.lines import read_source
+    from outline2docx.lint import lint_file
 
     skip = {code.strip() for value in ignored for code in value.split(",")}
     results, unreadable = [], 0
     for file in files:
         try:
-            source = read_source(
-                sys.stdin.buffer.read() if file == "-" else Path(file),
-                "<stdin>" if file == "-" else file,
-                encoding,
-            )
+            found = lint_file(file, encoding, sys.stdin.buffer if file == "-" else None)
         except InputError as exc:
             unreadable += 1
             click.echo(f"{file}: error: {exc.problem} [unreadable]", err=True)
             continue
-        found = [d for d in lint(source, parse_source(source)) if d.code not in skip]
-        results.append((file, found))
+        results.append((file, [d for d in found if d.code not in skip]))
     if as_json:
         import json
 

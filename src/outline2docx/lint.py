@@ -26,6 +26,24 @@ _CN_DAY = "[一二三四五六七八九十]{1,3}"
 CHINESE_NUMERAL_DATE = re.compile(f"[〇零○一二三四五六七八九]{{4}}年{_CN_DAY}月(?:{_CN_DAY}日)?")
 
 
+def lint_file(file: str, encoding: str | None = None, stream=None) -> list[Diagnostic]:
+    """Every diagnostic of a text or Word file (``stream``: read it instead, for "-")."""
+    from pathlib import Path
+
+    from outline2docx.parse import DOCX_SUFFIXES, parse_source
+
+    if stream is None and Path(file).suffix.lower() in DOCX_SUFFIXES:
+        from outline2docx.parse import document_of_items
+        from outline2docx.read.docx_input import read_docx, source_lines
+
+        items = read_docx(Path(file), file)
+        return lint(SourceText(file, "docx", source_lines(items)), document_of_items(items, file))
+    from outline2docx.read.lines import read_source
+
+    source = read_source(stream.read() if stream is not None else Path(file), file, encoding)
+    return lint(source, parse_source(source))
+
+
 def lint(source: SourceText, document: Document) -> list[Diagnostic]:
     """Every diagnostic for a read source and its parsed document, in line and column order."""
     found = list(document.diagnostics)

@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from outline2docx.read import SourceText, read_source, split_lines
 from outline2docx.read.front_matter import split_front_matter
@@ -15,6 +16,9 @@ from outline2docx.tree.build import build
 from outline2docx.tree.checks import check_numbering
 from outline2docx.tree.meta import apply_meta
 from outline2docx.tree.nodes import Diagnostic, Document, Paragraph
+
+if TYPE_CHECKING:
+    from outline2docx.read.docx_input import BodyItems
 
 DOCX_SUFFIXES = (".docx", ".docm", ".dotx")
 
@@ -86,11 +90,17 @@ def parse_docx(
     source: str | os.PathLike[str] | bytes, *, name: str | None = None, plain: bool = False
 ) -> Document:
     """Parse a Word document: its paragraphs classified like text, tables and pictures kept."""
-    from outline2docx.read.docx_input import document_blocks, read_docx, source_lines
+    from outline2docx.read.docx_input import read_docx
 
     data = source if isinstance(source, bytes) else Path(source)
     label = name or (str(source) if not isinstance(source, bytes) else "<docx>")
-    items = read_docx(data, label, plain)
+    return document_of_items(read_docx(data, label, plain), label)
+
+
+def document_of_items(items: BodyItems, label: str) -> Document:
+    """The Document of a Word body already read: paragraphs classified, tables and pictures."""
+    from outline2docx.read.docx_input import document_blocks, source_lines
+
     with _cyclic_gc_paused():
         facts = {f.number: f for f in recognize(source_lines(items))}
         children = build(document_blocks(items, facts))
