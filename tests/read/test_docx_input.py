@@ -208,3 +208,30 @@ def test_cli_refuses_an_unsafe_word_file_with_exit_2(tmp_path):
     assert done.returncode != 0
     assert "refused as a zip bomb" in done.stderr
     assert not (tmp_path / "out.docx").exists()
+
+
+def test_footnotes_follow_their_paragraph():
+    word = docx.Document()
+    word.add_paragraph("关于开展检查的通知")
+    word.add_paragraph("正文有注释。")
+    out = io.BytesIO()
+    word.save(out)
+    parts = {n: zipfile.ZipFile(out).read(n) for n in zipfile.ZipFile(out).namelist()}
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"<w:t>\xe6\xad\xa3\xe6\x96\x87\xe6\x9c\x89\xe6\xb3\xa8\xe9\x87\x8a\xe3\x80\x82</w:t></w:r>",
+        b"<w:t>\xe6\xad\xa3\xe6\x96\x87\xe6\x9c\x89\xe6\xb3\xa8\xe9\x87\x8a\xe3\x80\x82</w:t></w:r>"
+        b'<w:r><w:footnoteReference w:id="1"/></w:r>',
+    )
+    parts["word/footnotes.xml"] = (
+        f'<w:footnotes xmlns:w="{w}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r>'
+        '<w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r>'
+        "<w:t>这是脚注内容。</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    ).encode()
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdFn" Target="footnotes.xml" Type="http://schemas.openxmlformats.org'
+        b'/officeDocument/2006/relationships/footnotes"/></Relationships>',
+    )
+    texts = [p.text for p in parse_docx(zipped(parts)).paragraphs()]
+    assert texts == ["关于开展检查的通知", "正文有注释。[1]", "[1] 这是脚注内容。"]

@@ -82,6 +82,20 @@ class _Reader:
         self.plain = plain
         self.numbering = _Numbering(package, self._related("/numbering"))
         self.styles = _Styles(package, self._related("/styles"))
+        self.notes = {
+            kind: self._notes(self._related(f"/{kind}s"), kind) for kind in ("footnote", "endnote")
+        }
+
+    def _notes(self, part: str | None, kind: str) -> dict[str, str]:
+        """Footnote or endnote texts by id: they follow their paragraph as "[n] text"."""
+        if not part:
+            return {}
+        notes = {}
+        for note in self.package.xml(part).iter(f"{W}{kind}"):
+            if note.get(f"{W}type") in (None, "normal"):
+                text = "".join(t.text or "" for t in note.iter(f"{W}t")).strip()
+                notes[note.get(f"{W}id", "")] = text
+        return notes
 
     def _related(self, suffix: str) -> str | None:
         for reltype, target, mode in self.rels.values():
@@ -105,6 +119,7 @@ class _Reader:
         label = self.numbering.label(*self.styles.numbering_of(p))
         lines = [TextPiece(label)]
         pictures: list[Picture] = []
+        notes: list[TextPiece] = []
         for run, bold, italic in self._runs(p):
             for child in run:
                 tag = child.tag
@@ -118,11 +133,18 @@ class _Reader:
                     self._append(lines[-1], "-", False, False)
                 elif tag == f"{W}sym":
                     self._append(lines[-1], _symbol(child), False, False)
+                elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
+                    kind = tag[len(W) :].removesuffix("Reference")
+                    number = len(notes) + 1
+                    self._append(lines[-1], f"[{number}]", False, False)
+                    text = self.notes[kind].get(child.get(f"{W}id", ""), "")
+                    notes.append(TextPiece(f"[{number}] {text}"))
             pictures.extend(self.pictures(run))
         for piece in lines:
             if piece.text.strip():
                 yield TextPiece(piece.text.strip(), list(_trimmed(piece)))
         yield from pictures
+        yield from notes
 
     def _runs(self, p: etree._Element) -> Iterator[tuple[etree._Element, bool, bool]]:
         for run in p.iter(f"{W}r"):
