@@ -14,6 +14,8 @@ from outline2docx.pdf import export_pdf, find_office
 from ..conftest import SAMPLES
 from ..docx_view import DocxView, W
 
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
 NOTICE = SAMPLES / "notice-with-header.txt"
 
 
@@ -33,18 +35,36 @@ def test_header_and_imprint_in_the_xml():
     assert view.styles["GWIssuer"].find(f"{W}rPr/{W}color").get(f"{W}val") == "FF0000"
     rule = view.styles["GWHeaderNumber"].find(f"{W}pPr/{W}pBdr/{W}bottom")
     assert (number.style, rule.get(f"{W}color")) == ("GW Header Number", "FF0000")
-    # The imprint: a section of its own that starts on an even page, framed at the bottom.
+    # The imprint: a section of its own that starts on an even page, whose footers hold it
+    # over the page number.
     sections = body.findall(f".//{W}sectPr")
     assert len(sections) == 2
     assert sections[-1].find(f"{W}type").get(f"{W}val") == "evenPage"
-    copy, printed = paragraphs[-2:]
-    assert copy.text == "抄送：县委办公室，县人大常委会办公室，县政协办公室。"
-    assert printed.text == "青山县人民政府办公室\t2025年3月1日印发"
-    assert (copy.style, printed.style, copy.size) == ("GW Imprint", "GW Imprint", 14)
-    last = body.findall(f"{W}p")[-1]
-    assert last.find(f"{W}pPr/{W}framePr").get(f"{W}yAlign") == "bottom"
-    rules = view.styles["GWImprint"].find(f"{W}pPr/{W}pBdr")
-    assert {child.tag.split("}")[1] for child in rules} == {"top", "bottom"}
+    rels = view.xml("word/_rels/document.xml.rels")
+    targets = {rel.get("Id"): rel.get("Target") for rel in rels}
+    for reference in sections[-1].findall(f"{W}footerReference"):
+        footer = view.xml("word/" + targets[reference.get(f"{{{R}}}id")])
+        lines = ["".join(t.text for t in p.iter(f"{W}t")) for p in footer.iter(f"{W}p")]
+        styles = [
+            view.style_name(p.find(f"{W}pPr/{W}pStyle").get(f"{W}val"))
+            for p in footer.iter(f"{W}p")
+        ]
+        assert lines[:2] == [
+            "抄送：县委办公室，县人大常委会办公室，县政协办公室。",
+            "青山县人民政府办公室2025年3月1日印发",
+        ]
+        assert styles[:2] == ["GW Imprint Copy", "GW Imprint Printed"]
+    rules = {
+        name: view.styles[name].find(f"{W}pPr/{W}pBdr")
+        for name in ("GWImprintCopy", "GWImprintPrinted")
+    }
+    thickness = {
+        name: {c.tag.split("}")[1]: int(c.get(f"{W}sz")) for c in r} for name, r in rules.items()
+    }
+    assert thickness == {
+        "GWImprintCopy": {"top": 8, "bottom": 6},
+        "GWImprintPrinted": {"bottom": 8},
+    }
 
 
 def red_pixels(pdf, page: int, tmp_path) -> list[tuple[int, int]]:

@@ -176,16 +176,13 @@ def _imprint(writer: _Writer, meta: dict[str, str]) -> str:
     )
     if not (copies or by or on):
         return ""
-    # Both lines share one style and one frame: the style's rules then run above the first
-    # line and below the last (Word groups paragraphs with the same borders, LibreOffice too).
-    bottom = writer.frame("bottom")
     lines = []
     if copies:
         copies = copies if copies.startswith("抄送") else f"抄送：{copies}"
         copies = copies if copies.endswith("。") else copies + "。"
-        lines.append(writer.layout("imprint", copies, bottom))
+        lines.append(writer.layout("imprint_copy", copies))
     printed = f"{by}\t{on if not on or on.endswith('印发') else on + '印发'}"
-    lines.append(writer.layout("imprint", printed, bottom))
+    lines.append(writer.layout("imprint_printed" if copies else "imprint_single", printed))
     return "".join(lines)
 
 

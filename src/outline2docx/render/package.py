@@ -38,21 +38,27 @@ _DRAWING_NAMESPACES = (
 )
 
 # (part name, content type, relationship type from the main document or None)
+_FOOTER = (f"{_WML}.footer+xml", f"{_OFFICE_RELS}/footer")
 _WORD_PARTS = (
     ("word/styles.xml", f"{_WML}.styles+xml", f"{_OFFICE_RELS}/styles"),
     ("word/settings.xml", f"{_WML}.settings+xml", f"{_OFFICE_RELS}/settings"),
     ("word/fontTable.xml", f"{_WML}.fontTable+xml", f"{_OFFICE_RELS}/fontTable"),
-    ("word/footer1.xml", f"{_WML}.footer+xml", f"{_OFFICE_RELS}/footer"),
-    ("word/footer2.xml", f"{_WML}.footer+xml", f"{_OFFICE_RELS}/footer"),
+    ("word/footer1.xml", *_FOOTER),  # rId4: odd pages
+    ("word/footer2.xml", *_FOOTER),  # rId5: even pages
 )
+# The imprint's page: its footers carry the imprint above the page number (rId6, rId7).
+_IMPRINT_PARTS = (("word/footer3.xml", *_FOOTER), ("word/footer4.xml", *_FOOTER))
+
+
+def _word_parts(body: Body) -> tuple[tuple[str, str, str], ...]:
+    return _WORD_PARTS + (_IMPRINT_PARTS if body.imprint else ())
 
 
 def render_docx(document: Document, style: HouseStyle) -> bytes:
     """The .docx file of ``document`` in ``style``, as bytes."""
     ids = style_ids(style)
     body = write_body(document, style, ids)
-    odd_footer = _footer_xml(style, ids[PAGE_NUMBER_STYLES[0]])
-    even_footer = _footer_xml(style, ids[PAGE_NUMBER_STYLES[1]])
+    odd, even = (ids[name] for name in PAGE_NUMBER_STYLES)
     parts = {
         "[Content_Types].xml": _content_types(body),
         "_rels/.rels": _package_rels(),
@@ -63,9 +69,12 @@ def render_docx(document: Document, style: HouseStyle) -> bytes:
         "word/styles.xml": _XML + styles_xml(style, ids),
         "word/settings.xml": _settings_xml(style),
         "word/fontTable.xml": _XML + font_table_xml(style),
-        "word/footer1.xml": odd_footer,
-        "word/footer2.xml": even_footer,
+        "word/footer1.xml": _footer_xml(style, odd),
+        "word/footer2.xml": _footer_xml(style, even),
     }
+    if body.imprint:
+        parts["word/footer3.xml"] = _footer_xml(style, odd, body.imprint)
+        parts["word/footer4.xml"] = _footer_xml(style, even, body.imprint)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as package:
         for name, xml in parts.items():
@@ -95,7 +104,7 @@ def _content_types(body: Body) -> str:
         ("/word/document.xml", f"{_WML}.document.main+xml"),
         ("/docProps/core.xml", _CT_CORE),
         ("/docProps/app.xml", _CT_APP),
-        *((f"/{name}", content_type) for name, content_type, _ in _WORD_PARTS),
+        *((f"/{name}", content_type) for name, content_type, _ in _word_parts(body)),
     ]
     return (
         f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -125,7 +134,7 @@ def _package_rels() -> str:
 def _document_rels(body: Body) -> str:
     rels = [
         (f"rId{n}", reltype, name.removeprefix("word/"))
-        for n, (name, _, reltype) in enumerate(_WORD_PARTS, start=1)
+        for n, (name, _, reltype) in enumerate(_word_parts(body), start=1)
     ]
     rels += [
         (m.rel_id, f"{_OFFICE_RELS}/image", m.part_name.removeprefix("word/")) for m in body.media
@@ -133,28 +142,32 @@ def _document_rels(body: Body) -> str:
     return _relationships(rels)
 
 
-_ODD_FOOTER_ID, _EVEN_FOOTER_ID = "rId4", "rId5"  # footer1 and footer2 in _WORD_PARTS
+_TEXT_FOOTERS = ("rId4", "rId5")  # footer1 and footer2: odd and even pages
+_IMPRINT_FOOTERS = ("rId6", "rId7")  # footer3 and footer4: the imprint's page
 
 
 def _document_xml(body: Body, style: HouseStyle) -> str:
     text = body.xml
+    section = _section_xml(style, _TEXT_FOOTERS)
     if body.imprint:
-        # The text's section ends; the imprint's section starts on the next even page, where
-        # the imprint's frame sits at the bottom (GB/T 9704 7.4: 版记 on the last even page).
-        text += f"<w:p><w:pPr>{_section_xml(style)}</w:pPr></w:p>{body.imprint}"
-    section = _section_xml(style, even_page=bool(body.imprint))
+        # The text's section ends; the imprint's section starts on the next even page, whose
+        # footer holds the imprint right above the page number (GB/T 9704 7.4: 版记 at the
+        # foot of the last even page).
+        text += f"<w:p><w:pPr>{section}</w:pPr></w:p><w:p/>"
+        section = _section_xml(style, _IMPRINT_FOOTERS, even_page=True)
     return (
         f'{_XML}<w:document xmlns:w="{W_NS}" xmlns:r="{_R_NS}" {_DRAWING_NAMESPACES}>'
         f"<w:body>{text}{section}</w:body></w:document>"
     )
 
 
-def _section_xml(style: HouseStyle, even_page: bool = False) -> str:
+def _section_xml(style: HouseStyle, footers: tuple[str, str], even_page: bool = False) -> str:
     page = style.page
-    even = f'<w:footerReference w:type="even" r:id="{_EVEN_FOOTER_ID}"/>' if page.duplex else ""
+    odd_id, even_id = footers
+    even = f'<w:footerReference w:type="even" r:id="{even_id}"/>' if page.duplex else ""
     start = '<w:type w:val="evenPage"/>' if even_page else ""
     return (
-        f'<w:sectPr><w:footerReference w:type="default" r:id="{_ODD_FOOTER_ID}"/>{even}{start}'
+        f'<w:sectPr><w:footerReference w:type="default" r:id="{odd_id}"/>{even}{start}'
         f'<w:pgSz w:w="{page.width}" w:h="{page.height}"/>'
         f'<w:pgMar w:top="{page.top}" w:right="{page.right}" w:bottom="{page.bottom}" '
         f'w:left="{page.left}" w:header="{page.header}" w:footer="{page.footer}" w:gutter="0"/>'
@@ -163,7 +176,7 @@ def _section_xml(style: HouseStyle, even_page: bool = False) -> str:
     )
 
 
-def _footer_xml(style: HouseStyle, style_id: str) -> str:
+def _footer_xml(style: HouseStyle, style_id: str, above: str = "") -> str:
     before, after = style.page_number.format.split("{page}")
     field = (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
@@ -173,7 +186,7 @@ def _footer_xml(style: HouseStyle, style_id: str) -> str:
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     )
     runs = (run_xml(before) if before else "") + field + (run_xml(after) if after else "")
-    return f'{_XML}<w:ftr xmlns:w="{W_NS}">{paragraph_xml(style_id, runs)}</w:ftr>'
+    return f'{_XML}<w:ftr xmlns:w="{W_NS}">{above}{paragraph_xml(style_id, runs)}</w:ftr>'
 
 
 def _settings_xml(style: HouseStyle) -> str:

@@ -60,25 +60,38 @@ def apply_reference(rendered: bytes, template_path: Path) -> bytes:
     document = template.xml(template_main)
     body = document.find(f"{W}body")
     section = body.find(f"{W}sectPr")
-    our_document = ours.xml("word/document.xml")
-    our_body = our_document.find(f"{W}body")
-    our_section = our_body.find(f"{W}sectPr")
+    our_body = ours.xml("word/document.xml").find(f"{W}body")
+    our_last = our_body.find(f"{W}sectPr")
+    our_inner = our_body.find(f"{W}p/{W}pPr/{W}sectPr")  # the text's, when an imprint follows
+    our_text_section = our_inner if our_inner is not None else our_last
     if not section.findall(f"{W}footerReference"):
-        _adopt_footers(ours, our_section, section, parts, types, rels, folder)
+        _adopt_footers(ours, our_text_section, section, parts, types, rels, folder)
     for child in list(body):
         body.remove(child)
     for child in our_body:
-        if child is our_section:
-            continue
-        inner = child.find(f"{W}pPr/{W}sectPr")
-        if inner is not None:  # the text's section before an imprint: the template's setup
-            inner.getparent().replace(inner, copy.deepcopy(section))
-        body.append(copy.deepcopy(child))
-    if our_section.find(f"{W}type") is not None:  # the imprint's section starts on an even page
-        section.insert(0, copy.deepcopy(our_section.find(f"{W}type")))
-        for first_page in section.findall(f"{W}titlePg"):  # and has no letterhead of its own
-            section.remove(first_page)
-    body.append(section)
+        if child is not our_last:
+            body.append(copy.deepcopy(child))
+    if our_inner is None:
+        body.append(section)
+    else:
+        # The text keeps the template's setup; the imprint's page, which starts on an even
+        # page, takes the same setup with our footers (imprint over page number) and no
+        # first-page letterhead.
+        body.find(f"{W}p/{W}pPr/{W}sectPr").getparent().replace(
+            body.find(f"{W}p/{W}pPr/{W}sectPr"), copy.deepcopy(section)
+        )
+        imprint = copy.deepcopy(section)
+        for old in imprint.findall(f"{W}footerReference") + imprint.findall(f"{W}titlePg"):
+            imprint.remove(old)
+        _adopt_footers(ours, our_last, imprint, parts, types, rels, folder)
+        imprint.insert(
+            len(imprint.findall(f"{W}headerReference"))
+            + len(imprint.findall(f"{W}footerReference")),
+            copy.deepcopy(our_last.find(f"{W}type")),
+        )
+        body.append(imprint)
+    for each in body.iter(f"{W}sectPr"):
+        _mirror_default_to_even(each)
     parts[template_main] = _xml(document)
 
     _adopt_pictures(ours, parts, types, rels, folder)
@@ -138,7 +151,7 @@ def _adopt_pictures(ours: Package, parts, types, rels, folder: str) -> None:
 
 
 def _adopt_footers(ours: Package, our_section, section, parts, types, rels, folder: str) -> None:
-    """The template has no footers: bring our page numbers, and the odd/even setting."""
+    """Bring our footers (page numbers, or imprint and page number), and odd/even pages."""
     taken = {rel.get("Id") for rel in rels}
     our_rels = ours.relationships("word/document.xml")
     for reference in reversed(our_section.findall(f"{W}footerReference")):
@@ -157,12 +170,6 @@ def _adopt_footers(ours: Package, our_section, section, parts, types, rels, fold
         override.set("ContentType", FOOTER_CONTENT_TYPE)
     if our_section.find(f"{W}footerReference[@{W}type='even']") is None:
         return
-    # Odd and even pages now differ: even pages show the template's header too.
-    headers = {h.get(f"{W}type"): h for h in section.findall(f"{W}headerReference")}
-    if "default" in headers and "even" not in headers:
-        even = copy.deepcopy(headers["default"])
-        even.set(f"{W}type", "even")
-        section.insert(list(section).index(headers["default"]) + 1, even)
     settings_name = posixpath.join(folder, "settings.xml")
     if settings_name in parts:
         settings = etree.fromstring(parts[settings_name])
@@ -171,6 +178,17 @@ def _adopt_footers(ours: Package, our_section, section, parts, types, rels, fold
             position = list(settings).index(zoom) + 1 if zoom is not None else 0
             settings.insert(position, etree.Element(f"{W}evenAndOddHeaders"))
             parts[settings_name] = _xml(settings)
+
+
+def _mirror_default_to_even(section) -> None:
+    """Where odd and even pages may differ, an even page shows the default header or footer
+    unless the template gave it one of its own."""
+    for kind in ("headerReference", "footerReference"):
+        refs = {r.get(f"{W}type"): r for r in section.findall(f"{W}{kind}")}
+        if "default" in refs and "even" not in refs:
+            even = copy.deepcopy(refs["default"])
+            even.set(f"{W}type", "even")
+            refs["default"].addnext(even)
 
 
 def _relate(rels, wanted_id: str, reltype: str, target: str, taken: set[str]) -> str:

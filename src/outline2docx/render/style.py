@@ -27,7 +27,17 @@ DEFAULT_STYLE = "gbt9704"
 # and the paragraph that holds a picture.
 # Layout parts the renderer places itself: header notes (份号/密级/紧急程度), the document
 # number under an issuer mark (with the red rule), and the imprint lines (版记).
-LAYOUT_ROLES = frozenset({"attachment_item", "picture", "header_note", "header_number", "imprint"})
+LAYOUT_ROLES = frozenset(
+    {
+        "attachment_item",
+        "picture",
+        "header_note",
+        "header_number",
+        "imprint_copy",
+        "imprint_printed",
+        "imprint_single",
+    }
+)
 STYLE_ROLES = frozenset(role.value for role in Role) | LAYOUT_ROLES
 # Inline formatting kinds (tree.nodes.Span.kind) and the character style each takes.
 INLINE_KINDS = ("emphasis", "strong", "literal")
