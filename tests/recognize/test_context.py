@@ -101,6 +101,12 @@ def test_adoption_notes_broken_over_two_lines():
     assert role_list(text) == ["title", "byline", "byline", "chapter"]
 
 
+def test_a_draft_mark_under_a_title_is_part_of_it():
+    assert role_list("青山县城市绿化管理办法\n（征求意见稿）\n第一章 总则") == [
+        "title", "title", "chapter",
+    ]  # fmt: skip
+
+
 def test_a_bracketed_note_under_a_title_is_a_byline():
     assert role_list("在全市大会上的讲话\n（根据录音整理）\n同志们：") == [
         "title",

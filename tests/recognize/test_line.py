@@ -142,6 +142,7 @@ def test_standalone_ordinal_phrase_is_a_heading():
         "本文链接：http://www.example.gov.cn/art/2025/3/1/art_123.html",
         "上一篇：关于开展2025年春季学期校园安全大检查的通知",
         "相关阅读",
+        "2021-10-17 14:15:41",
     ],
 )
 def test_web_residue_is_noise(text):

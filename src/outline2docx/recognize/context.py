@@ -115,6 +115,8 @@ def _header_role(f: LineFacts, seen: set[Role], after: LineFacts | None) -> Role
     if Role.TITLE in seen or Role.DOCNUMBER in seen:
         if f.role is Role.BODY and P.ADDRESSEE_END.search(core) and _is_address(core):
             return Role.ADDRESSEE
+        if f.role is Role.BODY and P.DRAFT_MARK.match(core) and Role.TITLE in seen:
+            return Role.TITLE
         if f.role is Role.BODY and (_is_byline(core) or _is_bracketed_note(core)):
             return Role.BYLINE
         if f.role is Role.BODY and P.SUBTITLE.match(core) and Role.BYLINE not in seen:

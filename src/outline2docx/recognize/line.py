@@ -108,8 +108,8 @@ def _is_junk_without_cjk(text: str) -> bool:
     words = P.LATIN_WORD.findall(text)
     if words and sum(map(len, words)) >= 0.6 * len("".join(tokens)):
         return False  # Latin prose, or a placeholder such as XXX
-    if P.CODE_CHARS.search(text):
-        return True  # '");', 'f$ Y) |. D#'
+    if P.CODE_CHARS.search(text) or P.TIMESTAMP.search(text):
+        return True  # '");', 'f$ Y) |. D#', a web page's "2021-10-17 14:15:41"
     if len(tokens) > 1 and all(t.isdecimal() for t in tokens):
         return True  # "47 3432347": counters of a web page
     return len(tokens) >= 4 and len("".join(tokens)) <= 2.5 * len(tokens)

@@ -218,6 +218,9 @@ NOISE_LINE_MAX = 100  # a metadata line ("发布时间：… 来源：…") may 
 # Stray code and anti-copy watermarks have no CJK text; these mark them as code, not prose.
 CODE_CHARS = re.compile(r"[;{}<>=\\|`~^@#$%&*_+\[\]\"]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+TIMESTAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
+# "（征求意见稿）" under a title belongs to the title.
+DRAFT_MARK = re.compile(r"^[（(](?:征求意见稿|送审稿|草案|讨论稿|修订稿|代拟稿|试行)[）)]$")
 
 # A table of contents: a "目录" line, then entries repeated where the text begins.
 CONTENTS_TITLES = frozenset({"目录", "目次"})
