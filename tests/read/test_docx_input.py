@@ -18,7 +18,7 @@ from outline2docx.read.package import open_package
 from outline2docx.tree.nodes import Picture, Table
 
 from ..conftest import SAMPLES
-from ..docx_view import DocxView
+from ..docx_view import DocxView, W
 from ..images import png
 from ..packages import zipped
 
@@ -235,3 +235,24 @@ def test_footnotes_follow_their_paragraph():
     )
     texts = [p.text for p in parse_docx(zipped(parts)).paragraphs()]
     assert texts == ["关于开展检查的通知", "正文有注释。[1]", "[1] 这是脚注内容。"]
+
+
+def test_merged_cells_stay_merged():
+    word = docx.Document()
+    table = word.add_table(rows=3, cols=3)
+    for r in range(3):
+        for c in range(3):
+            table.cell(r, c).text = f"{r}{c}"
+    table.cell(0, 1).merge(table.cell(0, 2))  # across
+    table.cell(1, 0).merge(table.cell(2, 0))  # down
+    out = io.BytesIO()
+    word.save(out)
+    (parsed,) = [b for b in parse_docx(out.getvalue()).flow() if isinstance(b, Table)]
+    assert parsed.spans == {(0, 1): (2, 1), (1, 0): (1, 2)}
+    restyled = docx.Document(io.BytesIO(to_docx(parse_docx(out.getvalue()))))
+    again = restyled.tables[0]
+    assert again.cell(0, 1)._tc is again.cell(0, 2)._tc
+    assert again.cell(1, 0)._tc.tcPr.find(f"{W}vMerge").get(f"{W}val") == "restart"
+    texts = [c.text for row in again.rows for c in row.cells]
+    for expected in ("00", "01", "10", "11", "12", "21", "22"):
+        assert any(expected in t for t in texts)

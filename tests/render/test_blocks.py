@@ -89,3 +89,17 @@ def test_inline_spans_take_character_styles():
 def test_a_file_that_is_not_a_picture_is_an_error():
     with pytest.raises(Outline2DocxError, match="not a picture"):
         to_docx(Document([Picture(b"not an image", "x.png")]))
+
+
+def test_cells_spanning_columns_and_rows():
+    spans = {(0, 0): (1, 2), (0, 1): (2, 1)}  # A covers two rows, B two columns
+    table = Table(
+        [[cell("A"), cell("B")], [cell("C"), cell("D")], [cell("E"), cell("F"), cell("G")]],
+        spans=spans,
+    )
+    word = docx.Document(io.BytesIO(to_docx(Document([table]))))
+    (out,) = word.tables
+    grid = [[c.text for c in row.cells] for row in out.rows]
+    assert grid == [["A", "B", "B"], ["A", "C", "D"], ["E", "F", "G"]]
+    assert out.cell(0, 1)._tc is out.cell(0, 2)._tc  # one cell over two columns
+    assert out.cell(0, 0)._tc.tcPr.find(f"{W}vMerge").get(f"{W}val") == "restart"

@@ -58,7 +58,8 @@ def test_tables_lists_pictures_and_fonts(built):
     word = docx.Document(str(path))
     simple, grid = word.tables
     assert [c.text for c in simple.rows[0].cells] == ["检查类型", "频次", "牵头单位"]
-    assert [c.text for c in grid.rows[2].cells] == ["重大隐患", "制定方案，限期整改"]
+    assert [c.text for c in grid.rows[3].cells] == ["重大隐患", "制定方案，限期整改"]
+    assert grid.cell(0, 0)._tc is grid.cell(0, 1)._tc  # the title row spans both columns
     assert len(word.inline_shapes) == 1
     view = DocxView(path)
     by_text = {p.text: p for p in view.paragraphs()}

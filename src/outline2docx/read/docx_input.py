@@ -168,13 +168,34 @@ class _Reader:
                 piece.spans.append(Span(start, len(piece.text), kind))
 
     def table(self, tbl: etree._Element) -> Table:
-        rows = []
+        rows: list[list[list[Paragraph]]] = []
+        spans: dict[tuple[int, int], tuple[int, int]] = {}
         header_rows = 0
+        merging: dict[int, tuple[int, int]] = {}  # grid column -> (row, cell) of a vMerge start
         for tr in tbl.findall(f"{W}tr"):
-            rows.append([self.cell(tc) for tc in tr.findall(f"{W}tc")])
+            row: list[list[Paragraph]] = []
+            column = 0
+            for tc in tr.findall(f"{W}tc"):
+                across = int(_val(tc.find(f"{W}tcPr/{W}gridSpan"), "1") or 1)
+                merge = tc.find(f"{W}tcPr/{W}vMerge")
+                if merge is not None and _val(merge, "continue") != "restart" and column in merging:
+                    start = merging[column]  # covered by the cell above: not a cell of its own
+                    spans[start] = (spans[start][0], spans[start][1] + 1)
+                    row_paragraphs = self.cell(tc)
+                    rows[start[0]][start[1]].extend(row_paragraphs)  # nothing is lost
+                else:
+                    merging.pop(column, None)
+                    if merge is not None or across > 1:
+                        spans[(len(rows), len(row))] = (across, 1)
+                    if merge is not None:
+                        merging[column] = (len(rows), len(row))
+                    row.append(self.cell(tc))
+                column += across
+            rows.append(row)
             if tr.find(f"{W}trPr/{W}tblHeader") is not None and len(rows) == header_rows + 1:
                 header_rows += 1
-        return Table(rows, 0, header_rows)
+        spans = {key: value for key, value in spans.items() if value != (1, 1)}
+        return Table(rows, 0, header_rows, spans)
 
     def cell(self, tc: etree._Element) -> list[Paragraph]:
         """A cell's paragraphs; a table nested in it gives up its text, cell by cell."""
@@ -203,6 +224,10 @@ class _Reader:
                     description = doc_pr.get("descr", "") if doc_pr is not None else ""
                     break
             yield Picture(self.package.read(rel[1]), Path(rel[1]).name, 0, description)
+
+
+def _val(element: etree._Element | None, default: str) -> str:
+    return element.get(f"{W}val", default) if element is not None else default
 
 
 def _trimmed(piece: TextPiece) -> tuple[Span, ...]:

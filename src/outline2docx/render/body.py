@@ -87,25 +87,36 @@ class _Writer:
         return "".join(pieces)
 
     def table(self, table: Table) -> str:
-        columns = max((len(row) for row in table.rows), default=1)
+        layout = table.grid()
+        columns = max((col + span for row in layout for col, span, _ in row), default=1)
         width = self.style.page.text_width // columns
         grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
         rows = []
-        for n, row in enumerate(table.rows):
+        for n, (row, placed) in enumerate(zip(table.rows, layout, strict=True)):
             header = "<w:trPr><w:tblHeader/></w:trPr>" if n < table.header_rows else ""
-            cells = [*row, *([[]] * (columns - len(row)))]  # short rows are padded
-            rows.append(f"<w:tr>{header}" + "".join(self.cell(c, width) for c in cells) + "</w:tr>")
+            contents = iter(row)
+            cells = [
+                self.cell([] if merge == "continue" else next(contents), width, span, merge)
+                for _, span, merge in placed
+            ]
+            used = sum(span for _, span, _ in placed)
+            cells += [self.cell([], width, 1, "")] * (columns - used)  # short rows are padded
+            rows.append(f"<w:tr>{header}{''.join(cells)}</w:tr>")
         properties = (
             f'<w:tblPr><w:tblStyle w:val="{TABLE_STYLE_ID}"/>'
             f'<w:tblW w:w="{width * columns}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr>'
         )
         return f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
-    def cell(self, paragraphs: list[Paragraph], width: int) -> str:
+    def cell(self, paragraphs: list[Paragraph], width: int, span: int, merge: str) -> str:
         inner = "".join(self.paragraph(p) for p in paragraphs)
         if not inner:  # a cell must hold a paragraph
             inner = paragraph_xml(self.roles["table_text"][0], "")
-        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{inner}</w:tc>'
+        spans = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+        if merge:
+            spans += '<w:vMerge w:val="restart"/>' if merge == "restart" else "<w:vMerge/>"
+        properties = f'<w:tcW w:w="{width * span}" w:type="dxa"/>{spans}'
+        return f"<w:tc><w:tcPr>{properties}</w:tcPr>{inner}</w:tc>"
 
     def picture(self, picture: Picture) -> str:
         from outline2docx.render.pictures import picture_size

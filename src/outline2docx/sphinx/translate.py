@@ -276,15 +276,20 @@ class DoctreeTranslator:
         if title is not None:
             out.append(self.paragraph(title, Role.CAPTION))
         rows: list[list[list[Paragraph]]] = []
+        spans: dict[tuple[int, int], tuple[int, int]] = {}
         header_rows = 0
         for group in node.findall(nodes.tgroup):
             for part in group.children:
                 if not isinstance(part, (nodes.thead, nodes.tbody)):
                     continue
                 for row in part.children:
+                    for n, entry in enumerate(row.children):
+                        across, down = entry.get("morecols", 0) + 1, entry.get("morerows", 0) + 1
+                        if (across, down) != (1, 1):
+                            spans[(len(rows), n)] = (across, down)
                     rows.append([self.cell(entry, depth) for entry in row.children])
                     header_rows += isinstance(part, nodes.thead)
-        out.append(Table(rows, _line(node), header_rows))
+        out.append(Table(rows, _line(node), header_rows, spans))
 
     def cell(self, entry: nodes.Element, depth: int) -> list[Paragraph]:
         blocks: list[Block] = []
