@@ -43,7 +43,7 @@ def resolve_regulation_items(facts: list[LineFacts]) -> None:
     for f in facts:
         in_chapter = in_chapter or f.role is Role.CHAPTER
         if in_chapter and f.numbering and f.numbering.kind == "cn":
-            f.role, f.rank = Role.ARTICLE, 30
+            f.role, f.rank = Role.ARTICLE, P.RANKS[Role.ARTICLE]
             f.lead = f.numbering.label
 
 
@@ -60,7 +60,7 @@ def resolve_group_headings(facts: list[LineFacts]) -> None:
     ]
     if len(groups) >= 2:  # one such line could be a title; a pattern of them is structure
         for f in groups:
-            f.role, f.rank, f.plain = Role.H1, 40, False
+            f.role, f.rank, f.plain = Role.H1, P.RANKS[Role.H1], False
 
 
 def resolve_header_zones(facts: list[LineFacts]) -> None:

@@ -169,7 +169,7 @@ def _match_enumerator(facts: LineFacts) -> bool:
         end = first_sentence_end(text, m.end())
         if enum.kind == "ordinal" and end < 0 and len(text) <= P.GROUP_HEADING_MAX:
             # "第一，发展思路要清晰" standing alone is a heading, not a run-in paragraph.
-            facts.role, facts.rank = Role.H1, 40
+            facts.role, facts.rank = Role.H1, P.RANKS[Role.H1]
             return True
         facts.role = Role.RUNIN
         facts.lead = text[:end] if end > 0 else m.group()

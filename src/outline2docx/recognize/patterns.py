@@ -109,12 +109,15 @@ NUMBERINGS: tuple[NumberingForm, ...] = (
 # Every numbering and run-in lead starts with one of these (or a digit): a fast pre-check.
 NUMBER_STARTS = frozenset(CHARS + "（(第其首再然最" + CIRCLED + PARENTHESIZED + PARENTHESIZED_CN)
 
+# The nesting rank of each heading role, from the table above.
+RANKS = {form.role: form.rank for form in NUMBERINGS}
+
 # Decimal outlines (1 / 1.1 / 1.1.1, common in emergency plans) map by depth to h1/h2/h3. The
 # number must be followed by a space, so "1.5亿元" never matches; a bare "1 总则" counts only in
 # a document that also has deeper decimal numbers.
 DECIMAL = re.compile(rf"(?P<n>\d{{1,2}}(?:[.．]\d{{1,2}}){{0,3}})[.．]?(?:{_SPACE}+)(?=\S)")
 DECIMAL_ROLES = ((Role.H1, Role.H1_RUNIN), (Role.H2, Role.H2_RUNIN), (Role.H3, Role.H3_RUNIN))
-DECIMAL_RANK = 40  # depth d gets DECIMAL_RANK + 10 * (d - 1), like 一、/（一）/1.
+DECIMAL_RANK = RANKS[Role.H1]  # depth d gets DECIMAL_RANK + 10 * (d - 1), like 一、/（一）/1.
 
 
 @dataclass(frozen=True, slots=True)
