@@ -16,6 +16,8 @@ Examples:
   outline2docx convert speech.txt              writes speech.docx beside it
   outline2docx convert drafts/ -o out/ --jobs 4
   outline2docx convert speech.txt --style speech --fix --drop-noise --pdf
+  outline2docx convert report.docx --reference-doc org.docx     restyle a Word file
+  outline2docx convert notice.txt --meta 发文字号=青政发〔2025〕5号
   outline2docx check drafts/*.txt              problems, compiler style
   outline2docx fix draft.txt --diff            what --fix would change
   outline2docx tree notice.txt                 the outline with roles and line numbers
