@@ -189,9 +189,7 @@ def _convert(job: Job, options: Options) -> tuple[str, ...]:
     from outline2docx.read.lines import read_source
 
     if job.source.suffix.lower() in (".docx", ".docm", ".dotx"):
-        from outline2docx.parse import parse_docx
-
-        document, notes = finish_document(parse_docx(job.source, plain=options.plain), options)
+        document, notes = _prepare_word(job.source, options)
     else:
         source = read_source(job.source, encoding=options.encoding)
         document, notes = prepare_document(source, options)
@@ -203,6 +201,23 @@ def _convert(job: Job, options: Options) -> tuple[str, ...]:
 
         export_pdf(job.target)
     return notes
+
+
+def _prepare_word(source: Path, options: Options) -> tuple[Document, tuple[str, ...]]:
+    """Read a Word file, fix its text (with --fix, before it is classified) and parse it."""
+    from outline2docx.parse import document_of_items
+    from outline2docx.read.docx_input import fix_items, read_docx
+
+    items = read_docx(source, str(source), options.plain)
+    notes: list[str] = []
+    if options.fix:
+        changed = fix_items(items)
+        if options.diff and changed:
+            from outline2docx.fix import unified_diff
+
+            notes.append(unified_diff(str(source), changed))
+    document, more = finish_document(document_of_items(items, str(source)), options)
+    return document, (*notes, *more)
 
 
 def document_bytes(document: Document, options: Options) -> bytes:

@@ -251,6 +251,28 @@ def fix_source(
     return SourceText(source.source, source.encoding, lines, source.removed), changes
 
 
+def remap_spans(spans, before: str, after: str) -> list:
+    """Spans over ``before`` moved onto ``after``, the same text fixed (lengths may change)."""
+    import difflib
+
+    if before == after or not spans:
+        return list(spans)
+    blocks = difflib.SequenceMatcher(None, before, after, autojunk=False).get_matching_blocks()
+
+    def moved(position: int) -> int:
+        for a, b, size in blocks:
+            if a <= position <= a + size:
+                return b + (position - a)
+        return min(position, len(after))
+
+    out = []
+    for span in spans:
+        start, end = moved(span.start), moved(span.end)
+        if start < end:
+            out.append(type(span)(start, end, span.kind))
+    return out
+
+
 def unified_diff(name: str, changed: list[tuple[int, str, str]]) -> str:
     """A unified diff with one hunk per changed line: (line number, before, after)."""
     out = [f"--- {name}", f"+++ {name} (fixed)"]

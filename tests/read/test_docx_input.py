@@ -256,3 +256,35 @@ def test_merged_cells_stay_merged():
     texts = [c.text for row in again.rows for c in row.cells]
     for expected in ("00", "01", "10", "11", "12", "21", "22"):
         assert any(expected in t for t in texts)
+
+
+def test_fix_applies_to_word_input_and_keeps_bold(tmp_path):
+    word = docx.Document()
+    word.add_paragraph("关于开展检查的通知")
+    body = word.add_paragraph()
+    body.add_run("各位代表,同志们:要")
+    body.add_run("高度重视").bold = True
+    body.add_run("...")
+    source = tmp_path / "draft.docx"
+    word.save(str(source))
+    out = tmp_path / "fixed.docx"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "outline2docx",
+            "convert",
+            str(source),
+            "-o",
+            str(out),
+            "--fix",
+            "--diff",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "+各位代表，同志们：要高度重视……" in done.stderr
+    paragraph = docx.Document(str(out)).paragraphs[1]
+    assert paragraph.text == "各位代表，同志们：要高度重视……"
+    assert [r.text for r in paragraph.runs if r.style.name == "GW Strong"] == ["高度重视"]

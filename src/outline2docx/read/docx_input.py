@@ -54,6 +54,21 @@ def read_docx(source: Path | bytes, label: str | None = None, plain: bool = Fals
     return items
 
 
+def fix_items(items: BodyItems) -> list[tuple[int, str, str]]:
+    """Apply fix.py's rules to every text piece (spans follow); returns the changed lines."""
+    from outline2docx.fix import fix_line, remap_spans
+
+    changed = []
+    for number, piece in enumerate(items.items, start=1):
+        if isinstance(piece, TextPiece):
+            fixed, changes = fix_line(piece.text, number)
+            if changes:
+                piece.spans = remap_spans(piece.spans, piece.text, fixed)
+                changed.append((number, piece.text, fixed))
+                piece.text = fixed
+    return changed
+
+
 def source_lines(items: BodyItems) -> list[SourceLine]:
     """The text pieces as numbered source lines (numbered by position in the body)."""
     return [
