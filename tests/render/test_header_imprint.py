@@ -106,3 +106,17 @@ def test_red_mark_on_page_one_and_imprint_on_an_even_page(tmp_path):
     assert number % 2 == 0  # the imprint is on an even page
     y = float(last.split(">抄送")[0].rsplit('yMin="', 1)[1].split('"')[0])
     assert y > 842 * 0.75  # at the bottom of it
+
+
+def test_a_signer_puts_the_number_left_and_the_signer_right():
+    text = "---\n发文机关标志: 青山县人民政府\n发文字号: 青政〔2025〕5号\n签发人: 张三\n---\n关于申请经费的请示"
+    view = DocxView(to_docx(parse(text)))
+    number = view.paragraphs()[1]
+    assert (number.style, number.text, number.align) == (
+        "GW Header Number Signed",
+        "青政〔2025〕5号\t签发人：张三",
+        "left",
+    )
+    tab = view.styles["GWHeaderNumberSigned"].find(f"{W}pPr/{W}tabs/{W}tab")
+    assert tab.get(f"{W}val") == "right"
+    assert (number.left_chars, number.right_chars) == (100, 100)

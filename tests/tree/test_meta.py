@@ -10,7 +10,7 @@ def test_metadata_fills_in_what_the_text_lacks():
             "主送: 各乡镇人民政府\n---\n关于做好防汛工作的通知\n一、总体要求\n正文。")  # fmt: skip
     assert roles(parse(text))[:4] == [
         (Role.ISSUER, "青山县人民政府文件"),
-        (Role.DOCNUMBER, "青政发〔2025〕5号\u3000\u3000签发人：张三"),
+        (Role.DOCNUMBER, "青政发〔2025〕5号\t签发人：张三"),
         (Role.TITLE, "关于做好防汛工作的通知"),
         (Role.ADDRESSEE, "各乡镇人民政府："),
     ]

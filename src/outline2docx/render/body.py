@@ -201,7 +201,8 @@ def _style_role(paragraph: Paragraph, after: Paragraph | None, roles: dict) -> s
     role = paragraph.role.value
     # In a header (版头) the document number sits over the red rule.
     if paragraph.role is Role.DOCNUMBER and after is not None and after.role is Role.ISSUER:
-        return "header_number" if "header_number" in roles else role
+        signed = "签发人" in paragraph.text and "header_number_signed" in roles
+        return "header_number_signed" if signed else "header_number"
     # The items under "附件：1. …" align under the first name, not under "附件".
     if paragraph.role is Role.ATTACHMENT and not paragraph.text.startswith("附"):
         return "attachment_item" if "attachment_item" in roles else role

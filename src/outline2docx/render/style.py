@@ -33,6 +33,7 @@ LAYOUT_ROLES = frozenset(
         "picture",
         "header_note",
         "header_number",
+        "header_number_signed",
         "imprint_copy",
         "imprint_printed",
         "imprint_single",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from outline2docx.tree.nodes import Document, Paragraph, Role
 
 _FRONT = (Role.ISSUER, Role.DOCNUMBER, Role.TITLE, Role.SUBTITLE, Role.BYLINE)
-SIGNER_SEPARATOR = "\u3000\u3000签发人："
+SIGNER_SEPARATOR = "\t签发人："  # the number on the left, 签发人 on the right (上行文)
 
 
 def apply_meta(document: Document) -> Document:
