@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -199,11 +200,16 @@ def _convert_files(inputs, output, globs, jobs, skip_existing, force, options, q
         _fail(click.UsageError(f"no files matching {', '.join(globs or DEFAULT_GLOBS)}"))
     show_progress = not quiet and sys.stderr.isatty() and len(plan.jobs) > 1
     interrupted = False
-    with click.progressbar(
-        length=len(plan.jobs), label="converting", file=sys.stderr, hidden=not show_progress
-    ) as bar:
+    # Without a terminal there is no bar to draw, and click's progress bar is slow to import.
+    bar = (
+        click.progressbar(length=len(plan.jobs), label="converting", file=sys.stderr)
+        if show_progress
+        else contextlib.nullcontext(None)
+    )
+    with bar as shown:
+        on_done = (lambda _: shown.update(1)) if shown is not None else (lambda _: None)
         try:
-            outcomes = run_batch(plan.jobs, options, jobs, on_done=lambda _: bar.update(1))
+            outcomes = run_batch(plan.jobs, options, jobs, on_done=on_done)
         except KeyboardInterrupt as stop:
             outcomes, interrupted = getattr(stop, "outcomes", []), True
     outcomes = plan.decided + outcomes
