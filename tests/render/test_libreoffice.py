@@ -81,3 +81,20 @@ def test_sample_speech_in_speech_style_keeps_the_grid(tmp_path):
     assert footer == "—1—"
     assert max(len(line) for line in lines) <= 28
     assert HAN.findall("".join(pages)) == HAN.findall((SAMPLES / "speech.txt").read_text("utf-8"))
+
+
+def test_page_number_has_a_space_on_each_side_of_the_digits(tmp_path):
+    if not NOTICE.is_file():
+        pytest.skip("../shared/corpus is not available")
+    pdf = render(NOTICE, tmp_path)
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "2", "-l", "2", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    words = re.findall(r'xMin="([\d.]+)"[^>]*xMax="([\d.]+)"[^>]*>([^<]+)</word>', bbox)
+    dash, number, dash_again = [(float(a), float(b), w) for a, b, w in words][-3:]
+    assert (dash[2], number[2], dash_again[2]) == ("—", "2", "—")
+    # pdftotext drops the spaces of "— 2 —", but the gaps show them: about a quarter em each
+    assert number[0] - dash[1] > 2 and dash_again[0] - number[1] > 2
