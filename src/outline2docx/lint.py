@@ -26,6 +26,16 @@ _CN_DAY = "[一二三四五六七八九十]{1,3}"
 CHINESE_NUMERAL_DATE = re.compile(f"[〇零○一二三四五六七八九]{{4}}年{_CN_DAY}月(?:{_CN_DAY}日)?")
 
 
+# What a pattern finds, how bad it is, its code for --ignore, and what to say ({} is the match).
+PATTERN_CHECKS = (
+    (PLACEHOLDER, "error", "placeholder", "placeholder {!r} left in the text"),
+    (LEADING_ZERO_DATE, "warning", "date-format",
+     "date {!r} has a leading zero: write 2024年8月1日"),
+    (CHINESE_NUMERAL_DATE, "warning", "date-format",
+     "date {!r} in Chinese numerals: GB/T 9704-2012 writes Arabic numerals, as in 2024年8月1日"),
+)  # fmt: skip
+
+
 def lint_file(file: str, encoding: str | None = None, stream=None) -> list[Diagnostic]:
     """Every diagnostic of a text or Word file (``stream``: read it instead, for "-")."""
     from pathlib import Path
@@ -66,35 +76,13 @@ def _line_findings(number: int, text: str, indent: int) -> Iterator[Diagnostic]:
                     rule.code,
                     f"{rule.message}: {before!r} -> {edit.text!r}",
                 )
-    for m in PLACEHOLDER.finditer(text):
-        yield _diagnostic(
-            number,
-            indent + m.start(),
-            "error",
-            "placeholder",
-            f"placeholder {m.group()!r} left in the text",
-        )
+    for pattern, severity, code, message in PATTERN_CHECKS:
+        for m in pattern.finditer(text):
+            yield _diagnostic(number, indent + m.start(), severity, code, message.format(m.group()))
     for at, char in _unbalanced(text):
         partner = PAIRS.get(char) or CLOSERS[char]
         yield _diagnostic(
             number, indent + at, "warning", "unbalanced", f"{char!r} has no matching {partner!r}"
-        )
-    for m in LEADING_ZERO_DATE.finditer(text):
-        yield _diagnostic(
-            number,
-            indent + m.start(),
-            "warning",
-            "date-format",
-            f"date {m.group()!r} has a leading zero: write 2024年8月1日",
-        )
-    for m in CHINESE_NUMERAL_DATE.finditer(text):
-        yield _diagnostic(
-            number,
-            indent + m.start(),
-            "warning",
-            "date-format",
-            f"date {m.group()!r} in Chinese numerals: GB/T 9704-2012 writes "
-            "Arabic numerals, as in 2024年8月1日",
         )
 
 
