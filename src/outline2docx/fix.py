@@ -251,12 +251,10 @@ def fix_source(
     return SourceText(source.source, source.encoding, lines, source.removed), changes
 
 
-def remap_spans(spans, before: str, after: str) -> list:
-    """Spans over ``before`` moved onto ``after``, the same text fixed (lengths may change)."""
+def position_map(before: str, after: str) -> Callable[[int], int]:
+    """Where a position in ``before`` lands in ``after``, the same text fixed."""
     import difflib
 
-    if before == after or not spans:
-        return list(spans)
     blocks = difflib.SequenceMatcher(None, before, after, autojunk=False).get_matching_blocks()
 
     def moved(position: int) -> int:
@@ -265,6 +263,14 @@ def remap_spans(spans, before: str, after: str) -> list:
                 return b + (position - a)
         return min(position, len(after))
 
+    return moved
+
+
+def remap_spans(spans, before: str, after: str) -> list:
+    """Spans over ``before`` moved onto ``after`` (a fix may change lengths)."""
+    if before == after or not spans:
+        return list(spans)
+    moved = position_map(before, after)
     out = []
     for span in spans:
         start, end = moved(span.start), moved(span.end)

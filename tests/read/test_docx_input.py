@@ -210,7 +210,7 @@ def test_cli_refuses_an_unsafe_word_file_with_exit_2(tmp_path):
     assert not (tmp_path / "out.docx").exists()
 
 
-def test_footnotes_follow_their_paragraph():
+def test_footnotes_stay_footnotes():
     word = docx.Document()
     word.add_paragraph("关于开展检查的通知")
     word.add_paragraph("正文有注释。")
@@ -233,8 +233,16 @@ def test_footnotes_follow_their_paragraph():
         b'<Relationship Id="rIdFn" Target="footnotes.xml" Type="http://schemas.openxmlformats.org'
         b'/officeDocument/2006/relationships/footnotes"/></Relationships>',
     )
-    texts = [p.text for p in parse_docx(zipped(parts)).paragraphs()]
-    assert texts == ["关于开展检查的通知", "正文有注释。[1]", "[1] 这是脚注内容。"]
+    document = parse_docx(zipped(parts))
+    assert [p.text for p in document.paragraphs()] == ["关于开展检查的通知", "正文有注释。"]
+    (note,) = list(document.paragraphs())[1].notes
+    assert (note.offset, note.body) == (6, "这是脚注内容。")
+    restyled = DocxView(to_docx(document))
+    footnotes = restyled.xml("word/footnotes.xml")
+    texts = ["".join(t.text for t in n.iter(f"{W}t")) for n in footnotes.iter(f"{W}footnote")]
+    assert texts[-1] == " 这是脚注内容。"
+    reference = restyled.document.find(f".//{W}footnoteReference")
+    assert reference.get(f"{W}id") == "1"
 
 
 def test_merged_cells_stay_merged():

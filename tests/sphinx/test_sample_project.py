@@ -11,7 +11,7 @@ import pytest
 
 from outline2docx.pdf import export_pdf, find_office
 
-from ..docx_view import DocxView
+from ..docx_view import DocxView, W
 from .conftest import SAMPLE, sphinx_build
 
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -77,6 +77,19 @@ def test_tables_lists_pictures_and_fonts(built):
     assert cells and all(p.size == 14 for p in cells)
 
 
+def test_footnotes_become_word_footnotes(built):
+    out, _ = built
+    view = DocxView(out / "gongwen" / "安全生产工作手册.docx")
+    footnotes = view.xml("word/footnotes.xml")
+    texts = ["".join(t.text for t in note.iter(f"{W}t")) for note in footnotes.iter(f"{W}footnote")]
+    assert texts[-1] == " 即“三个必须”，见《中华人民共和国安全生产法》第三条。"
+    body_text = "".join(p.text for p in view.paragraphs())
+    assert "三个必须”，见" not in body_text  # not repeated as a paragraph
+    (reference,) = view.document.iter(f"{W}footnoteReference")
+    run_text = reference.getparent().getprevious().find(f"{W}t").text
+    assert run_text.endswith("管生产经营必须管安全”的要求")
+
+
 def test_html_build_shows_the_outline_page(built):
     out, _ = built
     page = (out / "html" / "plan.html").read_text("utf-8")
@@ -131,8 +144,11 @@ def test_libreoffice_page_checks(built, tmp_path):
         assert max(widths) <= 28
         full_pages += len(widths) == 22 and widths.count(28) >= 5  # a page of running text
     assert full_pages >= 1
-    source_text = "".join(HAN.findall(docx_text(out)))
-    assert "".join(HAN.findall(text)) == source_text
+    # Footnotes are printed at the foot of their page: set them aside, then compare in order.
+    footnote = "".join(HAN.findall("即“三个必须”，见《中华人民共和国安全生产法》第三条。"))
+    rendered = "".join(HAN.findall(text))
+    assert footnote in rendered
+    assert rendered.replace(footnote, "", 1) == "".join(HAN.findall(docx_text(out)))
 
 
 def docx_text(out) -> str:

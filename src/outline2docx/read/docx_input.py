@@ -17,7 +17,7 @@ from lxml import etree
 from outline2docx.read.lines import SourceLine
 from outline2docx.read.package import Package, main_document, open_package
 from outline2docx.recognize.numerals import CIRCLED, int_to_chinese
-from outline2docx.tree.nodes import Paragraph, Picture, Role, Span, Table
+from outline2docx.tree.nodes import Note, Paragraph, Picture, Role, Span, Table
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -28,10 +28,11 @@ RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 @dataclass
 class TextPiece:
-    """A paragraph's text as Word shows it, with bold and italic spans."""
+    """A paragraph's text as Word shows it, with bold and italic spans and its footnotes."""
 
     text: str
     spans: list[Span] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
 
 @dataclass
@@ -56,7 +57,7 @@ def read_docx(source: Path | bytes, label: str | None = None, plain: bool = Fals
 
 def fix_items(items: BodyItems) -> list[tuple[int, str, str]]:
     """Apply fix.py's rules to every text piece (spans follow); returns the changed lines."""
-    from outline2docx.fix import fix_line, remap_spans
+    from outline2docx.fix import fix_line, position_map, remap_spans
 
     changed = []
     for number, piece in enumerate(items.items, start=1):
@@ -64,6 +65,8 @@ def fix_items(items: BodyItems) -> list[tuple[int, str, str]]:
             fixed, changes = fix_line(piece.text, number)
             if changes:
                 piece.spans = remap_spans(piece.spans, piece.text, fixed)
+                moved = position_map(piece.text, fixed)
+                piece.notes = [Note(moved(n.offset), n.body) for n in piece.notes]
                 changed.append((number, piece.text, fixed))
                 piece.text = fixed
     return changed
@@ -83,7 +86,9 @@ def document_blocks(items: BodyItems, facts_by_line: dict) -> Iterator[tuple]:
     for number, item in enumerate(items.items, start=1):
         if isinstance(item, TextPiece):
             f = facts_by_line[number]
-            paragraph = Paragraph(f.role, f.text, number, f.lead, f.numbering, tuple(item.spans))
+            paragraph = Paragraph(
+                f.role, f.text, number, f.lead, f.numbering, tuple(item.spans), tuple(item.notes)
+            )
             yield paragraph, f.rank if f.is_heading else 0
         else:
             item.line = number
@@ -134,7 +139,6 @@ class _Reader:
         label = self.numbering.label(*self.styles.numbering_of(p))
         lines = [TextPiece(label)]
         pictures: list[Picture] = []
-        notes: list[TextPiece] = []
         for run, bold, italic in self._runs(p):
             for child in run:
                 tag = child.tag
@@ -150,16 +154,13 @@ class _Reader:
                     self._append(lines[-1], _symbol(child), False, False)
                 elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
                     kind = tag[len(W) :].removesuffix("Reference")
-                    number = len(notes) + 1
-                    self._append(lines[-1], f"[{number}]", False, False)
-                    text = self.notes[kind].get(child.get(f"{W}id", ""), "")
-                    notes.append(TextPiece(f"[{number}] {text}"))
+                    body = self.notes[kind].get(child.get(f"{W}id", ""), "")
+                    lines[-1].notes.append(Note(len(lines[-1].text), body))
             pictures.extend(self.pictures(run))
         for piece in lines:
             if piece.text.strip():
-                yield TextPiece(piece.text.strip(), list(_trimmed(piece)))
+                yield _trimmed_piece(piece)
         yield from pictures
-        yield from notes
 
     def _runs(self, p: etree._Element) -> Iterator[tuple[etree._Element, bool, bool]]:
         for run in p.iter(f"{W}r"):
@@ -217,8 +218,9 @@ class _Reader:
         paragraphs = []
         for block in self.blocks(tc):
             if isinstance(block, TextPiece):
+                spans, notes = tuple(block.spans), tuple(block.notes)
                 paragraphs.append(
-                    Paragraph(Role.TABLE_TEXT, block.text, 0, spans=tuple(block.spans))
+                    Paragraph(Role.TABLE_TEXT, block.text, 0, spans=spans, notes=notes)
                 )
             elif isinstance(block, Table):
                 paragraphs += [p for row in block.rows for cell in row for p in cell]
@@ -243,6 +245,14 @@ class _Reader:
 
 def _val(element: etree._Element | None, default: str) -> str:
     return element.get(f"{W}val", default) if element is not None else default
+
+
+def _trimmed_piece(piece: TextPiece) -> TextPiece:
+    """The piece without surrounding white space, its spans and notes moved along."""
+    offset = len(piece.text) - len(piece.text.lstrip())
+    text = piece.text.strip()
+    notes = [Note(min(max(n.offset - offset, 0), len(text)), n.body) for n in piece.notes]
+    return TextPiece(text, list(_trimmed(piece)), notes)
 
 
 def _trimmed(piece: TextPiece) -> tuple[Span, ...]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from outline2docx.render.ooxml import escape, paragraph_xml, run_xml
 from outline2docx.render.style import HouseStyle
-from outline2docx.render.styles_xml import TABLE_STYLE_ID, StyleIds
+from outline2docx.render.styles_xml import FOOTNOTE_REFERENCE, TABLE_STYLE_ID, StyleIds
 from outline2docx.tree.nodes import Document, Paragraph, Picture, Role, Table
 
 EMU_PER_TWIP = 635
@@ -35,6 +35,7 @@ class Body:
     xml: str
     media: list[Media] = field(default_factory=list)
     imprint: str = ""  # paragraphs of the 版记, set on the last even page
+    footnotes: str = ""  # the w:footnote elements of word/footnotes.xml
 
 
 class _Writer:
@@ -45,6 +46,7 @@ class _Writer:
         }
         self.inline = {kind: ids[name] for kind, name in style.inline.items()}
         self.media: list[Media] = []
+        self.footnotes: list[str] = []  # texts of the footnotes, numbered from 1
 
     def paragraph(self, paragraph: Paragraph, after: Paragraph | None = None) -> str:
         paragraph_style, lead_style = self.roles[_style_role(paragraph, after, self.roles)]
@@ -69,22 +71,37 @@ class _Writer:
 
     def runs(self, paragraph: Paragraph, lead_style: str | None) -> str:
         text = paragraph.text
-        if not paragraph.spans:
+        if not paragraph.spans and not paragraph.notes:
             if lead_style and paragraph.lead:
                 return run_xml(paragraph.lead, lead_style) + run_xml(paragraph.rest)
             return run_xml(text)
-        # Cut the text wherever a span or the lead starts or ends; style each piece.
+        # Cut the text wherever a span, the lead or a footnote mark starts or ends.
         lead_end = len(paragraph.lead) if lead_style else 0
         edges = {i for span in paragraph.spans for i in (span.start, span.end)}
-        pieces = []
-        for start, end in itertools.pairwise(sorted({0, len(text), lead_end} | edges)):
+        marks = {note.offset for note in paragraph.notes}
+        pieces = [self.note_marks(paragraph, 0)]
+        for start, end in itertools.pairwise(sorted({0, len(text), lead_end} | edges | marks)):
             kinds = [s.kind for s in paragraph.spans if s.start <= start and end <= s.end]
             if end <= lead_end:
                 char_style = lead_style
             else:
                 char_style = self.inline[kinds[-1]] if kinds else None
             pieces.append(run_xml(text[start:end], char_style))
+            pieces.append(self.note_marks(paragraph, end))
         return "".join(pieces)
+
+    def note_marks(self, paragraph: Paragraph, offset: int) -> str:
+        """Footnote reference runs for the notes anchored at ``offset``; collects their text."""
+        runs = []
+        for note in paragraph.notes:
+            if note.offset == offset:
+                self.footnotes.append(note.body)
+                number = len(self.footnotes)
+                runs.append(
+                    f'<w:r><w:rPr><w:rStyle w:val="{FOOTNOTE_REFERENCE}"/></w:rPr>'
+                    f'<w:footnoteReference w:id="{number}"/></w:r>'
+                )
+        return "".join(runs)
 
     def table(self, table: Table) -> str:
         layout = table.grid()
@@ -172,7 +189,27 @@ def write_body(document: Document, style: HouseStyle, ids: StyleIds) -> Body:
     if not parts or parts[-1].startswith("<w:tbl>"):
         # Word wants a paragraph before the section end: in an empty body, or after a table.
         parts.append("<w:p/>")
-    return Body("".join(parts), writer.media, _imprint(writer, meta))
+    return Body("".join(parts), writer.media, _imprint(writer, meta), _footnotes(writer))
+
+
+def _footnotes(writer: _Writer) -> str:
+    """The notes as w:footnote elements, after the two separators Word expects."""
+    if not writer.footnotes:
+        return ""
+    style = writer.roles["footnote"][0]
+    notes = [
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        "</w:footnote>",
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        "<w:continuationSeparator/></w:r></w:p></w:footnote>",
+    ]
+    for number, text in enumerate(writer.footnotes, start=1):
+        mark = f'<w:r><w:rPr><w:rStyle w:val="{FOOTNOTE_REFERENCE}"/></w:rPr><w:footnoteRef/></w:r>'
+        notes.append(
+            f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
+            f"{mark}{run_xml(' ' + text)}</w:p></w:footnote>"
+        )
+    return "".join(notes)
 
 
 HEADER_NOTES = ("copy_number", "secrecy", "urgency")  # top left, in this order (GB/T 9704 7.2)

@@ -50,8 +50,16 @@ _WORD_PARTS = (
 _IMPRINT_PARTS = (("word/footer3.xml", *_FOOTER), ("word/footer4.xml", *_FOOTER))
 
 
+_FOOTNOTES_PART = (("word/footnotes.xml", f"{_WML}.footnotes+xml", f"{_OFFICE_RELS}/footnotes"),)
+
+
 def _word_parts(body: Body) -> tuple[tuple[str, str, str], ...]:
-    return _WORD_PARTS + (_IMPRINT_PARTS if body.imprint else ())
+    # Ids follow the order: footnotes come last, so the footers keep rId4-rId7.
+    return (
+        _WORD_PARTS
+        + (_IMPRINT_PARTS if body.imprint else ())
+        + (_FOOTNOTES_PART if body.footnotes else ())
+    )
 
 
 def render_docx(document: Document, style: HouseStyle) -> bytes:
@@ -67,7 +75,7 @@ def render_docx(document: Document, style: HouseStyle) -> bytes:
         "word/_rels/document.xml.rels": _document_rels(body),
         "word/document.xml": _document_xml(body, style),
         "word/styles.xml": _XML + styles_xml(style, ids),
-        "word/settings.xml": _settings_xml(style),
+        "word/settings.xml": _settings_xml(style, footnotes=bool(body.footnotes)),
         "word/fontTable.xml": _XML + font_table_xml(style),
         "word/footer1.xml": _footer_xml(style, odd),
         "word/footer2.xml": _footer_xml(style, even),
@@ -75,6 +83,10 @@ def render_docx(document: Document, style: HouseStyle) -> bytes:
     if body.imprint:
         parts["word/footer3.xml"] = _footer_xml(style, odd, body.imprint)
         parts["word/footer4.xml"] = _footer_xml(style, even, body.imprint)
+    if body.footnotes:
+        parts["word/footnotes.xml"] = (
+            f'{_XML}<w:footnotes xmlns:w="{W_NS}">{body.footnotes}</w:footnotes>'
+        )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as package:
         for name, xml in parts.items():
@@ -189,13 +201,18 @@ def _footer_xml(style: HouseStyle, style_id: str, above: str = "") -> str:
     return f'{_XML}<w:ftr xmlns:w="{W_NS}">{above}{paragraph_xml(style_id, runs)}</w:ftr>'
 
 
-def _settings_xml(style: HouseStyle) -> str:
+def _settings_xml(style: HouseStyle, footnotes: bool = False) -> str:
     duplex = "<w:evenAndOddHeaders/>" if style.page.duplex else ""
+    separators = (
+        '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
+        if footnotes
+        else ""
+    )
     return (
         f'{_XML}<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/>{duplex}'
         '<w:defaultTabStop w:val="420"/>'
         # Full-width punctuation keeps its full width: the 28-character grid depends on it.
-        '<w:characterSpacingControl w:val="doNotCompress"/>'
+        f'<w:characterSpacingControl w:val="doNotCompress"/>{separators}'
         "<w:compat><w:useFELayout/>"
         f'<w:compatSetting w:name="compatibilityMode" w:uri="{_MS_WORD}" w:val="15"/>'
         "</w:compat>"

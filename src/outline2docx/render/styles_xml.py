@@ -24,6 +24,12 @@ BUILTIN_IDS = {
 }
 PAGE_NUMBER_STYLES = ("GW Page Number Odd", "GW Page Number Even")
 TABLE_STYLE_ID = "GWTable"
+FOOTNOTE_REFERENCE = "FootnoteReference"  # Word's built-in character style for note marks
+FOOTNOTE_REFERENCE_STYLE = (
+    f'<w:style w:type="character" w:styleId="{FOOTNOTE_REFERENCE}">'
+    '<w:name w:val="footnote reference"/><w:basedOn w:val="DefaultParagraphFont"/>'
+    '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'
+)
 _BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
 # Tables take the borders here and their text from the table_text role's paragraph style.
 TABLE_STYLE = (
@@ -76,6 +82,7 @@ def styles_xml(style: HouseStyle, ids: StyleIds) -> str:
             parts.append(_character_style(style, ids, name, look))
     parts.extend(_page_number_styles(style, ids))
     parts.append(TABLE_STYLE)
+    parts.append(FOOTNOTE_REFERENCE_STYLE)
     parts.append("</w:styles>")
     return "".join(parts)
 

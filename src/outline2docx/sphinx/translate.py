@@ -19,6 +19,7 @@ from outline2docx.recognize.numerals import CIRCLED, int_to_chinese
 from outline2docx.tree.nodes import (
     Block,
     Document,
+    Note,
     Numbering,
     Paragraph,
     Picture,
@@ -115,6 +116,19 @@ class DoctreeTranslator:
 
     def translate(self, doctree: nodes.document) -> Document:
         """The Document of ``doctree``."""
+        # Footnotes referenced from a paragraph become Word footnotes at the reference; the
+        # others stay paragraphs where they stand.
+        self.footnotes = {
+            footnote_id: " ".join(p.astext() for p in footnote.findall(nodes.paragraph))
+            for footnote in doctree.findall(nodes.footnote)
+            for footnote_id in footnote["ids"]
+        }
+        self.as_notes = {
+            ref["refid"]
+            for ref in doctree.findall(nodes.footnote_reference)
+            if ref.get("refid") in self.footnotes and _in_paragraph(ref)
+        }
+        self.pending_notes: list[Note] = []
         root: list[Block] = []
         for child in doctree.children:
             self.block(child, root, depth=0, role=Role.BODY)
@@ -156,7 +170,8 @@ class DoctreeTranslator:
         elif isinstance(node, nodes.image):
             out.append(self.picture(node))
         elif isinstance(node, (nodes.footnote, nodes.citation)):
-            self.footnote(node, out)
+            if not set(node["ids"]) & self.as_notes:
+                self.footnote(node, out)
         elif isinstance(node, (nodes.rubric, nodes.caption, nodes.title)):
             out.append(self.paragraph(node, Role.CAPTION))
         elif isinstance(node, addnodes.desc_signature):
@@ -343,16 +358,18 @@ class DoctreeTranslator:
         self, node: nodes.Element, role: Role, prefix: str = "", prefix_kind: str | None = None
     ) -> Paragraph:
         text, spans = self.inline(node)
+        notes = tuple(Note(n.offset + len(prefix), n.body) for n in self.pending_notes)
         if prefix:
             shifted = tuple(Span(s.start + len(prefix), s.end + len(prefix), s.kind) for s in spans)
             spans = ((Span(0, len(prefix), prefix_kind),) if prefix_kind else ()) + shifted
             text = prefix + text
-        return Paragraph(role, text, _line(node), spans=spans)
+        return Paragraph(role, text, _line(node), spans=spans, notes=notes)
 
     def inline(self, node: nodes.Element) -> tuple[str, tuple[Span, ...]]:
         """The text of ``node`` with its emphasis, strong and literal spans."""
         parts: list[str] = []
         spans: list[Span] = []
+        self.pending_notes = []
         self._inline(node, parts, spans)
         text = "".join(parts)
         return text.replace("\n", " "), tuple(s for s in spans if s.start < s.end)
@@ -360,6 +377,10 @@ class DoctreeTranslator:
     def _inline(self, node: nodes.Node, parts: list[str], spans: list[Span]) -> None:
         if isinstance(node, nodes.Text):
             parts.append(node.astext())  # astext() drops docutils' NUL escape markers
+            return
+        if isinstance(node, nodes.footnote_reference) and node.get("refid") in self.as_notes:
+            offset = sum(map(len, parts))
+            self.pending_notes.append(Note(offset, self.footnotes[node["refid"]]))
             return
         if isinstance(node, (nodes.footnote_reference, nodes.citation_reference)):
             parts.append(f"[{node.astext()}]")
@@ -392,6 +413,14 @@ def _span_kind(node: nodes.Node) -> str | None:
     if isinstance(node, (nodes.literal, addnodes.literal_emphasis)):
         return "literal"
     return None
+
+
+def _in_paragraph(node: nodes.Node) -> bool:
+    """True when the innermost text element around ``node`` is a paragraph."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.TextElement):
+        parent = parent.parent
+    return isinstance(parent, nodes.paragraph)
 
 
 def _line(node: nodes.Node) -> int:

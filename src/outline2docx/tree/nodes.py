@@ -112,6 +112,7 @@ class Paragraph:
     lead: str = ""  # prefix of text set as a heading or bold lead: '（一）重大意义。', '一是…。'
     numbering: Numbering | None = None
     spans: tuple[Span, ...] = ()  # inline emphasis, strong and literal text (not from plain text)
+    notes: tuple[Note, ...] = ()  # footnotes anchored in the text (Sphinx, Word input)
 
     @property
     def rest(self) -> str:
@@ -145,6 +146,14 @@ class Span:
     start: int
     end: int
     kind: str  # "emphasis", "strong" or "literal"
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A footnote: its mark follows ``text[:offset]`` of the paragraph; ``body`` is the note."""
+
+    offset: int
+    body: str
 
 
 @dataclass(slots=True)
