@@ -39,6 +39,10 @@ def _paragraph(p: Paragraph) -> dict[str, Any]:
     if p.numbering is not None:
         n = p.numbering
         node["numbering"] = {"kind": n.kind, "value": n.value, "label": n.label, "form": n.form}
+    if p.spans:
+        node["spans"] = [{"start": s.start, "end": s.end, "kind": s.kind} for s in p.spans]
+    if p.notes:
+        node["notes"] = [{"offset": n.offset, "text": n.body} for n in p.notes]
     return node
 
 
