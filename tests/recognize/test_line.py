@@ -143,6 +143,8 @@ def test_standalone_ordinal_phrase_is_a_heading():
         "上一篇：关于开展2025年春季学期校园安全大检查的通知",
         "相关阅读",
         "2021-10-17 14:15:41",
+        "本帖最后由 张三 于 2021-3-5 10:20 编辑",
+        "发表于 2021-3-5 10:20 | 只看该作者",
     ],
 )
 def test_web_residue_is_noise(text):
