@@ -162,6 +162,8 @@ def test_web_residue_is_noise(text):
         "……",
         "分享经验，共同提高。这是我们的做法。",
         "一、评论",
+        "对政协提案的回复",
+        "本刊编辑部",
     ],
 )
 def test_text_that_only_looks_odd_is_not_noise(text):
