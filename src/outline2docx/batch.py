@@ -6,6 +6,7 @@ through a temporary file and a rename, so an interrupted batch leaves only whole
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import signal
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from outline2docx.errors import Outline2DocxError
+from outline2docx.parse import DOCX_SUFFIXES
 from outline2docx.read.lines import SourceText
 from outline2docx.render.style import HouseStyle
 from outline2docx.tree.nodes import Document
@@ -127,7 +129,7 @@ def plan_batch(
 
 def output_name(source: Path) -> Path:
     """The document a source becomes: notice.txt -> notice.docx, report.docx -> report.gw.docx."""
-    if source.suffix.lower() in (".docx", ".docm", ".dotx"):
+    if source.suffix.lower() in DOCX_SUFFIXES:
         return source.with_name(source.stem + DOCX_OUTPUT_SUFFIX)
     return source.with_suffix(".docx")
 
@@ -188,7 +190,7 @@ def _convert(job: Job, options: Options) -> tuple[str, ...]:
     from outline2docx.output import write_atomically
     from outline2docx.read.lines import read_source
 
-    if job.source.suffix.lower() in (".docx", ".docm", ".dotx"):
+    if job.source.suffix.lower() in DOCX_SUFFIXES:
         document, notes = _prepare_word(job.source, options)
     else:
         source = read_source(job.source, encoding=options.encoding)
@@ -354,19 +356,19 @@ def _exit_on_signal(signum, frame) -> None:
     raise SystemExit(128 + signum)
 
 
-class _signals_interrupt:
+@contextlib.contextmanager
+def _signals_interrupt() -> Iterator[None]:
     """Within this block SIGTERM raises KeyboardInterrupt, like SIGINT does."""
+    # Signal handlers can only be set from the main thread; elsewhere the caller decides.
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
-    def __enter__(self) -> None:
-        # Signal handlers can only be set from the main thread; elsewhere the caller decides.
-        self.active = threading.current_thread() is threading.main_thread()
-        if self.active:
-            self.previous = signal.signal(signal.SIGTERM, self._interrupt)
 
-    def __exit__(self, *exc) -> None:
-        if self.active:
-            signal.signal(signal.SIGTERM, self.previous)
-
-    @staticmethod
-    def _interrupt(signum, frame) -> None:
-        raise KeyboardInterrupt
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt

@@ -16,7 +16,7 @@ from outline2docx.read.front_matter import split_front_matter
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 # Characters outside XML 1.0's Char production: C0 controls but tab/LF/CR, lone surrogates,
 # U+FFFE and U+FFFF. Word would refuse a document holding any of them.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class SourceLine(NamedTuple):  # a tuple: one is made per line, and tuples are made fast
@@ -51,13 +51,13 @@ def split_lines(text: str) -> tuple[list[SourceLine], list[RemovedChar]]:
     """Split ``text`` into non-empty trimmed lines, dropping characters XML cannot hold."""
     lines: list[SourceLine] = []
     removed: list[RemovedChar] = []
-    clean = _NOT_XML.search(text) is None  # one scan of the whole text in the common case
+    clean = NOT_XML.search(text) is None  # one scan of the whole text in the common case
     for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
-        if not clean and _NOT_XML.search(raw):
+        if not clean and NOT_XML.search(raw):
             removed.extend(
-                RemovedChar(number, m.start() + 1, m.group()) for m in _NOT_XML.finditer(raw)
+                RemovedChar(number, m.start() + 1, m.group()) for m in NOT_XML.finditer(raw)
             )
-            raw = _NOT_XML.sub("", raw)
+            raw = NOT_XML.sub("", raw)
         stripped = raw.strip()
         if stripped:
             lines.append(SourceLine(number, stripped, len(raw) - len(raw.lstrip())))

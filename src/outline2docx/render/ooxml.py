@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from outline2docx.read.lines import NOT_XML
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 
@@ -14,14 +16,11 @@ AMBIGUOUS = re.compile("[\u2018\u2019\u201c\u201d\u2014\u2015\u2026\u00b7\u2013\
 ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 
 
-# Characters XML 1.0 cannot hold. The text parser removes (and reports) them; other
-# front-ends may pass them on, and a document holding one would not open.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 def escape(text: str) -> str:
     """Text escaped for XML character data and attribute values, unholdable characters dropped."""
-    text = _NOT_XML.sub("", text)
+    # The text parser removes (and reports) these; other front-ends may pass them on, and a
+    # document holding one would not open.
+    text = NOT_XML.sub("", text)
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     )

@@ -10,7 +10,7 @@ from docutils import nodes
 from sphinx.parsers import Parser
 
 from outline2docx.parse import parse
-from outline2docx.tree.nodes import Block, Paragraph, Role, Section
+from outline2docx.tree.nodes import FRONT_ROLES, Block, Paragraph, Role, Section
 
 
 class OutlineParser(Parser):
@@ -23,7 +23,7 @@ class OutlineParser(Parser):
         parsed = parse(inputstring, name=document.get("source", "<outline>"))
         blocks = list(parsed.children)
         titles = []
-        while blocks and isinstance(blocks[0], Paragraph) and blocks[0].role in _FRONT:
+        while blocks and isinstance(blocks[0], Paragraph) and blocks[0].role in FRONT_ROLES:
             titles.append(blocks.pop(0))
         title_text = "".join(p.text for p in titles if p.role is Role.TITLE)
         container: nodes.Element = document
@@ -65,6 +65,3 @@ class OutlineParser(Parser):
         else:
             node += nodes.Text(paragraph.text)
         return node
-
-
-_FRONT = {Role.ISSUER, Role.TITLE, Role.SUBTITLE, Role.DOCNUMBER, Role.BYLINE}

@@ -4,9 +4,8 @@ none of its own. The header notes (份号, 密级, 紧急程度) and the imprint
 
 from __future__ import annotations
 
-from outline2docx.tree.nodes import Document, Paragraph, Role
+from outline2docx.tree.nodes import FRONT_ROLES, Document, Paragraph, Role
 
-_FRONT = (Role.ISSUER, Role.DOCNUMBER, Role.TITLE, Role.SUBTITLE, Role.BYLINE)
 SIGNER_SEPARATOR = "\t签发人："  # the number on the left, 签发人 on the right (上行文)
 
 
@@ -37,7 +36,7 @@ def apply_meta(document: Document) -> Document:
         while (
             at < len(children)
             and isinstance(children[at], Paragraph)
-            and children[at].role in _FRONT
+            and children[at].role in FRONT_ROLES
         ):
             at += 1
         addressee = meta["addressee"]

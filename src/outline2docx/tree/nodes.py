@@ -74,6 +74,8 @@ HEADING_ROLES = frozenset(
         Role.ARTICLE,
     }
 )
+# The parts above the text: what comes before the addressee or the first paragraph.
+FRONT_ROLES = frozenset({Role.ISSUER, Role.DOCNUMBER, Role.TITLE, Role.SUBTITLE, Role.BYLINE})
 # Roles that belong to the document as a whole: they close any open section.
 FRAME_ROLES = frozenset(
     {
@@ -249,11 +251,6 @@ class Document:
             if isinstance(node, Section):
                 yield node
                 stack.extend(reversed(node.children))
-
-    @property
-    def text(self) -> str:
-        """The document's text, one line per paragraph."""
-        return "\n".join(p.text for p in self.paragraphs())
 
 
 def lead_paragraph(block: Block) -> Paragraph | None:
