@@ -43,6 +43,18 @@ encoding_option = click.option(
 )
 
 
+ignore_option = click.option(
+    "--ignore",
+    "ignored",
+    multiple=True,
+    metavar="CODE",
+    help="Leave out the rule CODE (repeatable, or comma-separated).",
+    callback=lambda ctx, param, values: frozenset(
+        code.strip() for value in values for code in value.split(",") if code.strip()
+    ),
+)
+
+
 # ---- convert -------------------------------------------------------------------------------
 
 
@@ -253,13 +265,7 @@ def _summarize(outcomes, planned: int, quiet: bool, interrupted: bool) -> None:
     type=click.Path(dir_okay=False, allow_dash=True),
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
-@click.option(
-    "--ignore",
-    "ignored",
-    multiple=True,
-    metavar="CODE",
-    help="Do not report CODE (repeatable, or comma-separated).",
-)
+@ignore_option
 @encoding_option
 def check(files, as_json, ignored, encoding) -> None:
     """Report what is wrong with drafts, without writing anything.
@@ -273,7 +279,6 @@ def check(files, as_json, ignored, encoding) -> None:
     from outline2docx.errors import InputError
     from outline2docx.lint import lint_file
 
-    skip = {code.strip() for value in ignored for code in value.split(",")}
     results, unreadable = [], 0
     for file in files:
         try:
@@ -282,7 +287,7 @@ def check(files, as_json, ignored, encoding) -> None:
             unreadable += 1
             click.echo(f"{file}: error: {exc.problem} [unreadable]", err=True)
             continue
-        results.append((file, [d for d in found if d.code not in skip]))
+        results.append((file, [d for d in found if d.code not in ignored]))
     if as_json:
         import json
 
@@ -319,13 +324,7 @@ def check(files, as_json, ignored, encoding) -> None:
     help="Write the fixed text here (default: standard output).",
 )
 @click.option("--diff", is_flag=True, help="Show the changes as a diff; write nothing.")
-@click.option(
-    "--ignore",
-    "ignored",
-    multiple=True,
-    metavar="CODE",
-    help="Skip the rule CODE (repeatable, or comma-separated).",
-)
+@ignore_option
 @encoding_option
 def fix(file, output, diff, ignored, encoding) -> None:
     """Apply the safe normalizations of GB/T 9704 §5–§6 to FILE.
@@ -340,7 +339,6 @@ def fix(file, output, diff, ignored, encoding) -> None:
     from outline2docx.output import write_atomically
     from outline2docx.read.decoding import decode
 
-    skip = frozenset(code.strip() for value in ignored for code in value.split(","))
     name = "<stdin>" if file == "-" else file
     try:
         data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
@@ -349,7 +347,7 @@ def fix(file, output, diff, ignored, encoding) -> None:
         _fail(exc)
     except OSError as exc:
         _fail(InputError(name, exc.strerror or str(exc)))
-    fixed, changes, changed_lines = fix_text(decoded.text, skip)
+    fixed, changes, changed_lines = fix_text(decoded.text, ignored)
     if diff:
         if changed_lines:
             click.echo(unified_diff(name, changed_lines))
