@@ -114,7 +114,8 @@ def test_unknown_nodes_warn_once_and_never_crash(tmp_path):
     (source / "index.rst").write_text(
         "测试\n====\n\n.. raw:: html\n\n   <b>raw</b>\n\n"
         "一段正文 :math:`a^2` 和 :abbr:`GB (国家标准)`。\n\n.. math::\n\n   a^2 + b^2 = c^2\n\n"
-        ".. |x| replace:: 替换\n\n|x| 文字\n\n.. glossary::\n\n   术语\n      解释。\n",
+        ".. |x| replace:: 替换\n\n|x| 文字\n\n.. glossary::\n\n   术语\n      解释。\n\n"
+        ".. centered:: 居中一\n\n.. centered:: 居中二\n",
         "utf-8",
     )
     done = sphinx_build(source, tmp_path / "out", "gongwen", "-E")
@@ -123,6 +124,8 @@ def test_unknown_nodes_warn_once_and_never_crash(tmp_path):
     assert "<b>raw</b>" not in " ".join(texts)
     assert any("a^2 + b^2 = c^2" in t for t in texts)
     assert "替换 文字" in texts
+    assert {"居中一", "居中二"} <= set(texts)  # an unknown node keeps its text
+    assert done.stderr.count("no gongwen translation for centered nodes") == 1
 
 
 @pytest.mark.skipif(
