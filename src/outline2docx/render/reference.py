@@ -9,6 +9,7 @@ has no footers of its own. Templates are untrusted: read/package.py checks them 
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import posixpath
 import zipfile
@@ -42,9 +43,16 @@ def check_template(path: Path) -> Package:
     return package
 
 
+@functools.lru_cache(maxsize=4)
+def _checked_template(path: str, modified: int) -> Package:
+    """A template opened and checked once per process (a batch pours many documents into it);
+    ``modified`` makes a changed file a new entry."""
+    return check_template(Path(path))
+
+
 def apply_reference(rendered: bytes, template_path: Path) -> bytes:
     """The rendered .docx poured into the template: the template's look, the document's text."""
-    template = check_template(template_path)
+    template = _checked_template(str(template_path), template_path.stat().st_mtime_ns)
     ours = open_package(rendered, "<rendered>")
     template_main = main_document(template)
     folder = posixpath.dirname(template_main)
