@@ -35,11 +35,8 @@ class TextPiece:
     notes: list[Note] = field(default_factory=list)
 
 
-@dataclass
-class BodyItems:
-    """The body in order: text lines (to classify), tables and pictures (kept as they are)."""
-
-    items: list[TextPiece | Table | Picture] = field(default_factory=list)
+# The body in order: text lines (to classify), tables and pictures (kept as they are).
+BodyItems = list[TextPiece | Table | Picture]
 
 
 def read_docx(source: Path | bytes, label: str | None = None, plain: bool = False) -> BodyItems:
@@ -48,11 +45,7 @@ def read_docx(source: Path | bytes, label: str | None = None, plain: bool = Fals
     part = main_document(package)
     reader = _Reader(package, part, plain)
     body = package.xml(part).find(f"{W}body")
-    items = BodyItems()
-    if body is not None:
-        for node in reader.blocks(body):
-            items.items.append(node)
-    return items
+    return list(reader.blocks(body)) if body is not None else []
 
 
 def fix_items(items: BodyItems) -> list[tuple[int, str, str]]:
@@ -60,7 +53,7 @@ def fix_items(items: BodyItems) -> list[tuple[int, str, str]]:
     from outline2docx.fix import fix_line, position_map, remap_spans
 
     changed = []
-    for number, piece in enumerate(items.items, start=1):
+    for number, piece in enumerate(items, start=1):
         if isinstance(piece, TextPiece):
             fixed, changes = fix_line(piece.text, number)
             if changes:
@@ -76,14 +69,14 @@ def source_lines(items: BodyItems) -> list[SourceLine]:
     """The text pieces as numbered source lines (numbered by position in the body)."""
     return [
         SourceLine(number, piece.text)
-        for number, piece in enumerate(items.items, start=1)
+        for number, piece in enumerate(items, start=1)
         if isinstance(piece, TextPiece)
     ]
 
 
 def document_blocks(items: BodyItems, facts_by_line: dict) -> Iterator[tuple]:
     """(block, rank) pairs for the tree builder: classified paragraphs, tables, pictures."""
-    for number, item in enumerate(items.items, start=1):
+    for number, item in enumerate(items, start=1):
         if isinstance(item, TextPiece):
             f = facts_by_line[number]
             paragraph = Paragraph(
