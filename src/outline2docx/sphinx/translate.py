@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
 
 from outline2docx.read.lines import SourceLine
 from outline2docx.recognize.line import examine
@@ -28,7 +29,6 @@ from outline2docx.tree.nodes import (
     Span,
     Table,
 )
-from sphinx import addnodes
 
 HEADING_ROLES = (Role.H1, Role.H2, Role.H3, Role.H4)
 RANK_OF_DEPTH = 40  # depth 1 has the rank of 一、; each level below is 10 deeper
