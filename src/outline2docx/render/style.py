@@ -205,12 +205,12 @@ def builtin_styles() -> dict[str, Path]:
 
 
 def _styles_dir() -> Path:
-    from importlib import resources  # imported on demand: it is slow to import
-
-    shipped = Path(str(resources.files("outline2docx") / "styles"))
-    if shipped.is_dir():
-        return shipped
-    return Path(__file__).resolve().parents[3] / "styles"  # a source checkout
+    # The wheel puts styles/ inside the package (installed as plain files, never zipped);
+    # a source checkout keeps it at the repository root. importlib.resources would cost a
+    # visible share of a one-file conversion's start-up.
+    package = Path(__file__).resolve().parents[1]
+    shipped = package / "styles"
+    return shipped if shipped.is_dir() else package.parents[1] / "styles"
 
 
 def load_style(name_or_path: str | Path = DEFAULT_STYLE) -> HouseStyle:
