@@ -53,7 +53,7 @@ def _describe(block: Table | Picture) -> str:
 
 
 def _row(p: Paragraph, depth: int) -> str:
-    return f"{p.line:5d}  {p.role.value:<11s}{'  ' * depth}{_clip(p.lead or p.text)}"
+    return f"{p.line:5d}  {p.role.value:<11s}{'  ' * depth}{_clip(p.title)}"
 
 
 def _clip(text: str) -> str:

@@ -40,9 +40,9 @@ class OutlineParser(Parser):
         if isinstance(block, Section):
             heading = block.heading
             # A run-in heading ("（一）重大意义。党的……") is a short title and a paragraph.
-            section = self._section(document, heading.lead or heading.text)
+            section = self._section(document, heading.title)
             parent += section
-            if heading.lead and heading.role.value.endswith("_runin"):
+            if heading.title != heading.text:
                 section += self._paragraph(Paragraph(Role.BODY, heading.rest, heading.line))
             for child in block.children:
                 self._block(document, section, child)

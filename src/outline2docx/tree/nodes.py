@@ -74,6 +74,8 @@ HEADING_ROLES = frozenset(
         Role.ARTICLE,
     }
 )
+# Headings that carry body text on their line: their lead is the heading, the rest a paragraph.
+RUNIN_HEADING_ROLES = frozenset({Role.H1_RUNIN, Role.H2_RUNIN, Role.H3_RUNIN})
 # The parts above the text: what comes before the addressee or the first paragraph.
 FRONT_ROLES = frozenset({Role.ISSUER, Role.DOCNUMBER, Role.TITLE, Role.SUBTITLE, Role.BYLINE})
 # Roles that belong to the document as a whole: they close any open section.
@@ -120,6 +122,13 @@ class Paragraph:
     def rest(self) -> str:
         """The text after the lead."""
         return self.text[len(self.lead) :]
+
+    @property
+    def title(self) -> str:
+        """The line as a short heading: a run-in heading's lead, any other line's whole text.
+
+        An article's or item's lead is only its number ('第一条'), set apart by font."""
+        return self.lead if self.role in RUNIN_HEADING_ROLES else self.text
 
     @property
     def lines(self) -> tuple[int, ...]:
