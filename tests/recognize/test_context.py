@@ -147,6 +147,14 @@ def test_courtesy_line_before_the_signature_is_the_closing():
     assert role_list(text)[-3:] == ["closing", "signature", "date"]
 
 
+def test_closing_above_attachment_notes_and_the_signature():
+    text = (
+        "关于商请支持的函\n某局：\n正文。\n请予支持，为盼。\n"
+        "附件：1.实施方案\n2.技术文件\n某市总工会\n2026年8月12日"
+    )
+    assert role_list(text)[3:] == ["closing", "attachment", "attachment", "signature", "date"]
+
+
 def test_attachment_title_after_a_bare_attachment_line():
     text = "正文。\n附件\n号牌式样和车辆涂装样图\n一、号牌编码规则"
     assert role_list(text) == ["body", "attachment", "title", "h1"]

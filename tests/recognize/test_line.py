@@ -183,6 +183,8 @@ def test_text_that_only_looks_odd_is_not_noise(text):
         ("附件2", Role.ATTACHMENT),
         ("注释", Role.ATTACHMENT),
         ("特此通知。", Role.CLOSING),
+        ("特此函告，请予支持。", Role.CLOSING),
+        ("特此通知，请遵照执行。", Role.CLOSING),
         ("谢谢大家！", Role.CLOSING),
         ("以上报告，请予审议。", Role.CLOSING),
     ],

@@ -163,9 +163,9 @@ def resolve_end_matter(facts: list[LineFacts]) -> None:
                 g.role = Role.SIGNATURE
             else:
                 break
-        first_above = next((j for j in above if facts[j].role is not Role.SIGNATURE), None)
-        if first_above is not None and _is_courtesy(facts[first_above]):
-            facts[first_above].role = Role.CLOSING
+        last_text = _last_text_line(facts, i)
+        if last_text is not None and _is_courtesy(last_text):
+            last_text.role = Role.CLOSING
 
 
 _TEXT_ROLES = frozenset({Role.BODY, Role.RUNIN, Role.CLOSING}) | HEADING_ROLES
@@ -180,6 +180,15 @@ def _previous_content(facts: list[LineFacts], i: int) -> list[int]:
             if len(found) == 3:
                 break
     return found
+
+
+def _last_text_line(facts: list[LineFacts], i: int) -> LineFacts | None:
+    """The last line of text above the signature of the date at ``i``: attachment notes,
+    which stand between the text and the signature, and noise are passed over."""
+    for f in reversed(facts[:i]):
+        if f.role not in (Role.SIGNATURE, Role.ATTACHMENT, Role.NOISE):
+            return f
+    return None
 
 
 def _is_courtesy(f: LineFacts) -> bool:
@@ -219,6 +228,6 @@ PASSES: tuple[Pass, ...] = (
     resolve_regulation_items,
     resolve_group_headings,
     resolve_header_zones,
+    resolve_attachment_items,  # before the end matter, which looks past attachment notes
     resolve_end_matter,
-    resolve_attachment_items,
 )
