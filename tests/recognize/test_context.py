@@ -186,3 +186,13 @@ def test_cn_items_under_chapters_are_articles():
 def test_noise_does_not_interrupt_the_header():
     text = "县工会讲话稿\n好学生 分享 时间:\n县工会代表大会讲话\n各位代表,同志们:\n今天开幕了。"
     assert role_list(text) == ["title", "noise", "title", "salutation", "body"]
+
+
+def test_a_web_headline_that_only_repeats_the_title_is_noise():
+    text = "全会闭幕时讲话\n时间:2021-10-17 14:15:41 浏览量:\n在全会闭幕时的讲话\n同志们:"
+    assert role_list(text) == ["noise", "noise", "title", "salutation"]
+
+
+def test_a_headline_that_says_more_than_the_title_stays_a_title():
+    text = "代表大会讲话稿\n好学生 分享 时间:\n代表大会讲话\n同志们:"
+    assert role_list(text) == ["title", "noise", "title", "salutation"]

@@ -81,18 +81,42 @@ def _is_bare_attachment(core: str) -> bool:
 
 def _read_header(facts: list[LineFacts], start: int) -> None:
     seen: set[Role] = set()
+    titles: list[list[LineFacts]] = [[]]  # title lines, in groups parted by noise
     for i in range(start, len(facts)):
         f = facts[i]
         if not seen and _is_bracketed_note(f.core):
             continue  # "（此件公开发布）" between a date of issue and the next title
         role = _header_role(f, seen, facts[i + 1] if i + 1 < len(facts) else None)
         if role is None:
-            return
+            break
+        if role is Role.NOISE and titles[-1]:
+            titles.append([])
+        if role is Role.TITLE:
+            titles[-1].append(f)
         if role is not Role.NOISE:
             f.role = role
             seen.add(role)
         if role in (Role.SALUTATION, Role.ADDRESSEE):
-            return
+            break
+    _drop_echoed_headlines([group for group in titles if group])
+
+
+def _drop_echoed_headlines(titles: list[list[LineFacts]]) -> None:
+    """A web page's headline above the document's own title, saying nothing the title does
+    not ("市委全会闭幕时讲话" over "市委在全会闭幕时的讲话"), is page residue."""
+    if len(titles) < 2:
+        return
+    title = "".join("".join(f.core.split()) for f in titles[-1])
+    for group in titles[:-1]:
+        headline = "".join("".join(f.core.split()) for f in group)
+        if _is_subsequence(headline, title):
+            for f in group:
+                f.role = Role.NOISE
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(char in rest for char in short)
 
 
 def _is_bracketed_note(core: str) -> bool:
