@@ -145,6 +145,10 @@ def test_standalone_ordinal_phrase_is_a_heading():
         "2021-10-17 14:15:41",
         "本帖最后由 张三 于 2021-3-5 10:20 编辑",
         "发表于 2021-3-5 10:20 | 只看该作者",
+        "扫一扫在手机打开当前页",
+        "用手机扫描二维码 分享到微信",
+        "【我要纠错】 【打印本页】",
+        "版权所有：某某县人民政府办公室 浙ICP备12345678号",
     ],
 )
 def test_web_residue_is_noise(text):
@@ -164,6 +168,7 @@ def test_web_residue_is_noise(text):
         "一、评论",
         "对政协提案的回复",
         "本刊编辑部",
+        "群众可扫描二维码参与评议，评议结果将在网站公布。",
     ],
 )
 def test_text_that_only_looks_odd_is_not_noise(text):
