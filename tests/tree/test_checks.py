@@ -33,5 +33,15 @@ def test_mixed_forms_of_one_level():
     assert codes(text) == [(5, "numbering-form")]
 
 
+def test_a_decimal_outline_is_one_form_at_every_depth():
+    text = "1 总则\n1.1 目的\n1.2 依据\n2 组织\n2.1 指挥部\n2.1.1 组成\n2.1.2 职责"
+    assert codes(text) == []
+
+
+def test_a_decimal_outline_with_stray_trailing_dots_is_mixed():
+    text = "1 总则\n1.1 目的\n1.2. 依据\n2 组织\n2.1 指挥部"
+    assert codes(text) == [(3, "numbering-form")]
+
+
 def test_removed_control_characters_are_reported():
     assert codes("正文\x07。") == [(1, "control-character")]

@@ -147,7 +147,8 @@ def _match_decimal(facts: LineFacts) -> bool:
         return False
     role, runin = P.DECIMAL_ROLES[depth - 1]
     facts.decimal_depth = depth
-    facts.numbering = Numbering("decimal", int(number.split(".")[-1]), m.group(), number)
+    value = int(number.split(".")[-1])
+    facts.numbering = Numbering("decimal", value, m.group(), _form_of(m.group(), m))
     facts.rank = P.DECIMAL_RANK + 10 * (depth - 1)
     heading_end = heading_part_end(facts.text, m.end())
     if heading_end < len(facts.text):
