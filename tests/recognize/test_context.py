@@ -59,6 +59,11 @@ def test_speech_header_with_split_subtitle_and_speaker():
     assert role_list(text) == ["title", "subtitle", "subtitle", "byline", "salutation", "body"]
 
 
+def test_a_speaker_with_two_posts_under_a_subtitle_is_the_byline():
+    text = "凝心聚力 真抓实干\n——在全市教育工作会议上的讲话\n市委副书记、市长  王某某\n（2025年2月20日）\n同志们："
+    assert role_list(text) == ["title", "subtitle", "byline", "byline", "salutation"]
+
+
 def test_a_name_under_a_title_is_the_byline_but_a_title_tail_is_not():
     assert role_list("在全市大会上的讲话\n张三\n同志们：") == ["title", "byline", "salutation"]
     assert role_list("关于开展检查工作\n的通知\n各学校：") == ["title", "title", "addressee"]

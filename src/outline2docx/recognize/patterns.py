@@ -160,8 +160,8 @@ DATE = re.compile(
 DATE_LEAD = re.compile(r"^[（(]?\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 # "（2018年1月2日）", "（2023年5月1日在…）": a byline under a title.
 PAREN_BYLINE = re.compile(r"^[（(][^（）()]*\d{4}年[^（）()]*[）)]$")
-# "广东省省长 孟凡利", "XXX县长 张三": a job title, a space, a 2–4 character name.
-SPEAKER = re.compile(rf"^(?:{_LETTER}|[×＊*]){{2,20}}{_SPACE}+(?:{_LETTER}|×){{2,4}}$")
+# "广东省省长 孟凡利", "市委副书记、市长 王某某": job titles, a space, a 2–4 character name.
+SPEAKER = re.compile(rf"^(?:{_LETTER}|[×＊*、]){{2,24}}{_SPACE}+(?:{_LETTER}|×){{2,4}}$")
 # A speaker's name alone under the title ("张三", "XXX"); not the end of a broken title line.
 PERSON_NAME = re.compile(r"^(?:[\u4e00-\u9fff]\s?){2,4}$|^[Xx×]{2,3}$")
 DOCUMENT_KIND = re.compile(
