@@ -209,9 +209,9 @@ def _previous_content(facts: list[LineFacts], i: int) -> list[int]:
 def _last_text_line(facts: list[LineFacts], i: int) -> LineFacts | None:
     """The last line of text above the signature of the date at ``i``: attachment notes,
     which stand between the text and the signature, and noise are passed over."""
-    for f in reversed(facts[:i]):
-        if f.role not in (Role.SIGNATURE, Role.ATTACHMENT, Role.NOISE):
-            return f
+    for j in range(i - 1, -1, -1):  # nearest first, and no copy of the list per date
+        if facts[j].role not in (Role.SIGNATURE, Role.ATTACHMENT, Role.NOISE):
+            return facts[j]
     return None
 
 
