@@ -37,13 +37,14 @@ def parse(
     )
     if is_path and Path(source).suffix.lower() in DOCX_SUFFIXES:
         return parse_docx(source, name=name)
-    if isinstance(source, str) and not is_path:
-        meta, body = split_front_matter(source)
-        lines, removed = split_lines(body)
-        text = SourceText(name or "<text>", "str", lines, removed, meta)
-    else:
-        text = read_source(source, name=name, encoding=encoding)
-    return parse_source(text)
+    with _cyclic_gc_paused():  # reading makes a tuple per line too: see _cyclic_gc_paused
+        if isinstance(source, str) and not is_path:
+            meta, body = split_front_matter(source)
+            lines, removed = split_lines(body)
+            text = SourceText(name or "<text>", "str", lines, removed, meta)
+        else:
+            text = read_source(source, name=name, encoding=encoding)
+        return parse_source(text)
 
 
 def parse_source(text: SourceText) -> Document:
