@@ -201,3 +201,7 @@ def test_a_web_headline_that_only_repeats_the_title_is_noise():
 def test_a_headline_that_says_more_than_the_title_stays_a_title():
     text = "代表大会讲话稿\n好学生 分享 时间:\n代表大会讲话\n同志们:"
     assert role_list(text) == ["title", "noise", "title", "salutation"]
+
+
+def test_a_form_line_under_a_title_is_not_an_addressee():
+    assert role_list("运动会报名表\n班级：    联系人：\n姓名") == ["title", "body", "body"]

@@ -155,7 +155,9 @@ def _header_role(f: LineFacts, seen: set[Role], after: LineFacts | None) -> Role
 
 
 def _is_address(core: str) -> bool:
-    return len(core) <= P.ADDRESSEE_MAX and "。" not in core
+    # One colon, at the end: "班级：    联系人：" is a form to fill in, not an addressee.
+    colons = core.count("：") + core.count(":")
+    return len(core) <= P.ADDRESSEE_MAX and "。" not in core and colons == 1
 
 
 def _is_byline(core: str) -> bool:
