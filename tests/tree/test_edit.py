@@ -1,0 +1,33 @@
+"""Tree edits asked for by options: dropping web residue."""
+
+from __future__ import annotations
+
+from outline2docx import parse
+from outline2docx.tree.edit import drop_noise
+from outline2docx.tree.nodes import Role
+
+TEXT = """在大会上的讲话
+好学生 分享 时间:
+同志们：
+一、统一思想
+正文。
+分享到 收藏 点赞
+二、狠抓落实
+正文。
+47 3432347
+"""
+
+
+def test_noise_leaves_the_tree_and_is_returned_in_reading_order():
+    document = parse(TEXT)
+    dropped = drop_noise(document)
+    assert [p.line for p in dropped] == [2, 6, 9]
+    assert all(p.role is Role.NOISE for p in dropped)
+    assert all(p.role is not Role.NOISE for p in document.paragraphs())
+
+
+def test_everything_else_stays_in_place():
+    document = parse(TEXT)
+    before = [p.line for p in document.paragraphs() if p.role is not Role.NOISE]
+    drop_noise(document)
+    assert [p.line for p in document.paragraphs()] == before
