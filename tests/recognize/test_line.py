@@ -38,6 +38,8 @@ def facts_of(text: str):
         ("第一条 为了加强管理，制定本条例。", Role.ARTICLE, "article", 1),
         ("第一百零一条 本条例自公布之日起施行。", Role.ARTICLE, "article", 101),
         ("第一千零四十条　婚姻家庭受国家保护。", Role.ARTICLE, "article", 1040),
+        ("第3章 考勤管理", Role.CHAPTER, "chapter", 3),
+        ("第12条 员工应当按时出勤。", Role.ARTICLE, "article", 12),
     ],
 )
 def test_numbering_forms(text, role, kind, value):
@@ -60,6 +62,8 @@ def test_numbering_forms(text, role, kind, value):
         "统一是前提，协调是关键。",
         "三、四月份是防火关键期，要加强巡查。",
         "第一条路线已经修通。",
+        "第3条线路下月通车。",
+        "第2节课后集合。",
         "一、总体要求…………………………1",
         "第一章 总则 ........................ 3",
         "100%的学校完成了检查。",

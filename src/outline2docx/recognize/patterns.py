@@ -14,6 +14,7 @@ from outline2docx.recognize.numerals import CHARS, CIRCLED, PARENTHESIZED, PAREN
 from outline2docx.tree.nodes import Role
 
 CN = f"[{CHARS}]+"  # a Chinese numeral: 一, 十一, 一百零一
+DIGITS = r"\d{1,4}"  # 第1章 / 第12条: company rules often number in Arabic digits
 # Unicode whitespace: space, tab, full-width space U+3000, no-break space. \s rather than a class
 # of those characters: a class holding non-Latin-1 characters costs ~0.6 ms to compile, and
 # start-up time is what a user converting one file waits for.
@@ -46,7 +47,7 @@ NUMBERINGS: tuple[NumberingForm, ...] = (
         Role.CHAPTER,
         Role.CHAPTER,
         10,
-        rf"第(?P<n>{CN})章(?={_SPACE}|$|[^，,。的是])",
+        rf"第(?P<n>{CN}|{DIGITS})章(?={_SPACE}|$|[^，,。的是])",
         "第一章 总则",
     ),
     _form(
@@ -54,7 +55,7 @@ NUMBERINGS: tuple[NumberingForm, ...] = (
         Role.SECTION,
         Role.SECTION,
         20,
-        rf"第(?P<n>{CN})节(?={_SPACE}|$|[^，,。的是课])",
+        rf"第(?P<n>{CN}|{DIGITS})节(?={_SPACE}|$|[^，,。的是课])",
         "第一节 一般规定",
     ),
     _form(
@@ -62,7 +63,7 @@ NUMBERINGS: tuple[NumberingForm, ...] = (
         Role.ARTICLE,
         Role.ARTICLE,
         30,
-        rf"第(?P<n>{CN})条(?={_SPACE}|$|[^，,。的是件路线])",
+        rf"第(?P<n>{CN}|{DIGITS})条(?={_SPACE}|$|[^，,。的是件路线])",
         "第一条 为了……",
     ),
     # 一、 and its common mistakes 一. 一， ; not "三、四月份" (a range of months).
