@@ -16,6 +16,7 @@ import docx
 import pytest
 
 from outline2docx.batch import FAILED, SKIPPED, plan_batch
+from outline2docx.errors import UsageProblem
 
 from .conftest import SAMPLES
 
@@ -116,6 +117,30 @@ def test_skip_existing_and_collisions(tmp_path):
     subprocess.run(command("convert", str(tmp_path / "a.txt")), check=True, capture_output=True)
     plan = plan_batch([tmp_path / "a.txt"], skip_existing=True)
     assert plan.jobs == [] and plan.decided[0].status == SKIPPED
+
+
+def test_a_document_name_for_several_outputs_is_refused_before_any_writing(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("一、甲", "utf-8")
+    target = tmp_path / "all.docx"
+    done = subprocess.run(
+        command("convert", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(target)),
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert f"-o {target} names one document, but 2 inputs need an output folder" in done.stderr
+    assert not target.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_one_file_may_name_its_document_and_a_folder_input_may_not(tmp_path):
+    (tmp_path / "a.txt").write_text("一、甲", "utf-8")
+    assert (
+        plan_batch([tmp_path / "a.txt"], tmp_path / "x.docx").jobs[0].target == tmp_path / "x.docx"
+    )
+    with pytest.raises(UsageProblem, match="needs an output folder"):
+        plan_batch([tmp_path], tmp_path / "x.docx")
 
 
 def test_globs_choose_the_files(tmp_path):

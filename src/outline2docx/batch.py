@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from outline2docx.errors import Outline2DocxError
+from outline2docx.errors import Outline2DocxError, UsageProblem
 from outline2docx.parse import DOCX_SUFFIXES
 from outline2docx.read.lines import SourceText
 from outline2docx.render.style import HouseStyle
@@ -94,9 +94,12 @@ def plan_batch(
     globs = tuple(globs)
     out = Path(output) if output is not None else None
     # -o names the document itself only for one file input and a name ending in .docx
-    into_folder = out is not None and (
-        out.is_dir() or len(inputs) > 1 or inputs[0].is_dir() or out.suffix.lower() != ".docx"
-    )
+    many = len(inputs) > 1 or inputs[0].is_dir()
+    names_document = out is not None and out.suffix.lower() == ".docx" and not out.is_dir()
+    if many and names_document:
+        given = f"{len(inputs)} inputs need" if len(inputs) > 1 else f"folder {inputs[0]} needs"
+        raise UsageProblem(f"-o {out} names one document, but {given} an output folder")
+    into_folder = out is not None and not names_document
     plan = Plan()
     owners: dict[Path, Path] = {}
     for source, relative in _expand(inputs, globs, plan):

@@ -207,7 +207,9 @@ def _convert_stream(output: str, options) -> None:
 def _convert_files(inputs, output, globs, jobs, skip_existing, force, options, quiet) -> None:
     from outline2docx.batch import DEFAULT_GLOBS, FAILED, plan_batch, run_batch
 
-    plan = plan_batch(inputs, output, globs or DEFAULT_GLOBS, skip_existing, force)
+    plan = _guarded(
+        lambda: plan_batch(inputs, output, globs or DEFAULT_GLOBS, skip_existing, force)
+    )
     if not plan.jobs and not plan.decided:
         _fail(click.UsageError(f"no files matching {', '.join(globs or DEFAULT_GLOBS)}"))
     show_progress = not quiet and sys.stderr.isatty() and len(plan.jobs) > 1

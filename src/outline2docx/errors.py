@@ -18,3 +18,9 @@ class InputError(Outline2DocxError):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+
+
+class UsageProblem(Outline2DocxError):
+    """Options that cannot work together, found before any file is touched."""
+
+    exit_code = 2
