@@ -14,6 +14,7 @@ from docx.shared import Inches
 from outline2docx import InputError, Role
 from outline2docx.convert import to_docx
 from outline2docx.parse import parse, parse_docx
+from outline2docx.read.docx_input import visible_bullet
 from outline2docx.read.package import open_package
 from outline2docx.tree.nodes import Picture, Table
 
@@ -131,6 +132,25 @@ def test_nothing_is_lost_from_a_word_document(tmp_path):
     restyled = docx.Document(io.BytesIO(to_docx(document)))
     assert [p.text for p in restyled.paragraphs if p.text] == texts
     assert len(restyled.tables) == 1 and len(restyled.inline_shapes) == 1
+
+
+def test_symbol_font_bullets_become_the_characters_they_show(tmp_path):
+    word = docx.Document()
+    word.add_paragraph("检查重点：")
+    word.add_paragraph("消防设施", style="List Bullet")  # python-docx's template: Symbol U+F0B7
+    word.add_paragraph("用电安全", style="List Bullet")
+    path = tmp_path / "bullets.docx"
+    word.save(path)
+    texts = [p.text for p in parse_docx(path).paragraphs()]
+    assert texts == ["检查重点：", "• 消防设施", "• 用电安全"]
+
+
+@pytest.mark.parametrize(
+    ("bullet", "shown"),
+    [("\uf0b7", "•"), ("\uf0a7", "▪"), ("\uf0d8", "➢"), ("\uf0e0", "•"), ("o", "◦"), ("-", "-")],
+)
+def test_bullets_of_symbol_fonts_in_unicode(bullet, shown):
+    assert visible_bullet(bullet) == shown
 
 
 def test_plain_drops_bold_and_italic(tmp_path):

@@ -355,8 +355,29 @@ class _Numbering:
             value = counters[n] if counters[n] is not None else _start(levels.get(n))
             pattern = pattern.replace(f"%{n + 1}", _format(value, levels.get(n)))
         if _format_name(levels[level]) == "bullet":
-            return "" if not pattern.strip() else pattern + " "
+            return "" if not pattern.strip() else visible_bullet(pattern) + " "
         return pattern
+
+
+# Word draws bullets in symbol fonts: private-use characters (U+F0xx) that are empty boxes in
+# any other font, and "o" in Courier New for the second level. Their look in Unicode:
+_SYMBOL_BULLETS = {
+    "\uf0b7": "•",  # Symbol: the default bullet
+    "\uf0a7": "▪",  # Wingdings: small square
+    "\uf06c": "●",
+    "\uf06e": "■",
+    "\uf0d8": "➢",
+    "\uf076": "❖",
+    "\uf0fc": "✓",
+    "o": "◦",
+}
+
+
+def visible_bullet(text: str) -> str:
+    """A bullet's text with symbol-font characters as the Unicode characters they show."""
+    return "".join(
+        _SYMBOL_BULLETS.get(char, "•" if "\uf000" <= char <= "\uf0ff" else char) for char in text
+    )
 
 
 def _start(lvl: etree._Element | None) -> int:
