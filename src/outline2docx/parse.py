@@ -100,10 +100,11 @@ def parse_docx(
 
 def document_of_items(items: BodyItems, label: str) -> Document:
     """The Document of a Word body already read: paragraphs classified, tables and pictures."""
-    from outline2docx.read.docx_input import document_blocks, source_lines
+    from outline2docx.read.docx_input import apply_outline_levels, document_blocks, source_lines
 
     with _cyclic_gc_paused():
         facts = {f.number: f for f in recognize(source_lines(items))}
+        apply_outline_levels(items, facts)
         children = build(document_blocks(items, facts))
     return Document(children, label, "docx", check_numbering(children))
 

@@ -71,6 +71,64 @@ def test_pandocs_docx_of_the_samples(name, tmp_path):
     assert roles_and_texts(from_word) == roles_and_texts(from_text)
 
 
+MARKDOWN_WITH_HEADINGS = """# 关于加强安全管理的通知
+
+各单位：
+
+为加强管理，现通知如下。
+
+## 总体要求
+
+坚持安全第一。
+
+## 主要任务
+
+### 排查隐患
+
+全面排查。
+
+## 三、保障措施
+
+加强领导。
+"""
+
+
+def test_word_headings_without_numbers_keep_their_levels(tmp_path):
+    source = tmp_path / "headings.md"
+    source.write_text(MARKDOWN_WITH_HEADINGS, "utf-8")
+    out = tmp_path / "headings.docx"
+    subprocess.run([pypandoc.get_pandoc_path(), str(source), "-o", str(out)], check=True)
+    document = parse_docx(out)
+    roles = {p.text: p.role for p in document.paragraphs()}
+    assert roles["关于加强安全管理的通知"] is Role.TITLE
+    assert roles["总体要求"] is roles["主要任务"] is Role.H1  # Heading 2, the outermost used
+    assert roles["排查隐患"] is Role.H2
+    assert roles["三、保障措施"] is Role.H1  # a number decides, whatever the Word style
+    assert roles["全面排查。"] is Role.BODY
+    styles = {p.text: p.style for p in DocxView(to_docx(document)).paragraphs()}
+    assert styles["总体要求"] == "heading 1" and styles["排查隐患"] == "heading 2"
+
+
+def test_an_outline_level_set_on_a_paragraph_counts_and_level_9_is_body(tmp_path):
+    word = docx.Document()
+    for text, level in [
+        ("工作方案", None),
+        ("工作目标", "0"),
+        ("具体指标", "1"),
+        ("以下说明各项指标的含义。", "9"),
+    ]:
+        paragraph = word.add_paragraph(text)
+        if level is not None:
+            outline = paragraph._p.get_or_add_pPr().makeelement(
+                f"{W}outlineLvl", {f"{W}val": level}
+            )
+            paragraph._p.get_or_add_pPr().append(outline)
+    path = tmp_path / "levels.docx"
+    word.save(path)
+    roles = [p.role for p in parse_docx(path).paragraphs()]
+    assert roles == [Role.TITLE, Role.H1, Role.H2, Role.BODY]
+
+
 def word_file(tmp_path) -> bytes:
     """A Word document with automatic numbering, a table, a picture and inline formatting."""
     word = docx.Document()

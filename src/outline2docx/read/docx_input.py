@@ -16,6 +16,7 @@ from lxml import etree
 
 from outline2docx.read.lines import SourceLine
 from outline2docx.read.package import Package, main_document, open_package
+from outline2docx.recognize import patterns as P
 from outline2docx.recognize.numerals import CIRCLED, int_to_chinese
 from outline2docx.tree.nodes import Note, Paragraph, Picture, Role, Span, Table
 
@@ -33,6 +34,7 @@ class TextPiece:
     text: str
     spans: list[Span] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    outline_level: int | None = None  # 0 for Word's Heading 1 …; None for body text
 
 
 # The body in order: text lines (to classify), tables and pictures (kept as they are).
@@ -72,6 +74,32 @@ def source_lines(items: BodyItems) -> list[SourceLine]:
         for number, piece in enumerate(items, start=1)
         if isinstance(piece, TextPiece)
     ]
+
+
+# Word headings the recognizer found no number in become headings of these levels, the
+# outermost outline level used below the title taking the first.
+_OUTLINE_ROLES = (Role.H1, Role.H2, Role.H3, Role.H4)
+# What such a paragraph may have been taken for: body text, or a byline (a short line under
+# the title looks like a name), which a Word heading is not.
+_OUTLINE_OVERRIDES = frozenset({Role.BODY, Role.BYLINE})
+
+
+def apply_outline_levels(items: BodyItems, facts_by_line: dict) -> None:
+    """Paragraphs Word marks as headings (Heading 1…, or an outline level) that carry no
+    number of their own ("总体要求") become h1–h4 by their level, not body text."""
+    unnumbered = [
+        (facts_by_line[number], item.outline_level)
+        for number, item in enumerate(items, start=1)
+        if isinstance(item, TextPiece)
+        and item.outline_level is not None
+        and facts_by_line[number].role in _OUTLINE_OVERRIDES
+    ]
+    if not unnumbered:
+        return
+    top = min(level for _, level in unnumbered)
+    for facts, level in unnumbered:
+        role = _OUTLINE_ROLES[min(level - top, len(_OUTLINE_ROLES) - 1)]
+        facts.role, facts.rank = role, P.RANKS[role]
 
 
 def document_blocks(items: BodyItems, facts_by_line: dict) -> Iterator[tuple]:
@@ -130,7 +158,8 @@ class _Reader:
 
     def paragraph(self, p: etree._Element) -> Iterator[TextPiece | Picture]:
         label = self.numbering.label(*self.styles.numbering_of(p))
-        lines = [TextPiece(label)]
+        outline_level = self.styles.outline_level(p)
+        lines = [TextPiece(label, outline_level=outline_level)]
         pictures: list[Picture] = []
         for run, bold, italic in self._runs(p):
             for child in run:
@@ -140,7 +169,8 @@ class _Reader:
                 elif tag in (f"{W}tab", f"{W}ptab"):
                     self._append(lines[-1], "\t", False, False)
                 elif tag in (f"{W}br", f"{W}cr"):
-                    lines.append(TextPiece(""))  # a line break: a line of its own, as typed
+                    # a line break: a line of its own, as typed
+                    lines.append(TextPiece("", outline_level=outline_level))
                 elif tag == f"{W}noBreakHyphen":
                     self._append(lines[-1], "-", False, False)
                 elif tag == f"{W}sym":
@@ -245,7 +275,7 @@ def _trimmed_piece(piece: TextPiece) -> TextPiece:
     offset = len(piece.text) - len(piece.text.lstrip())
     text = piece.text.strip()
     notes = [Note(min(max(n.offset - offset, 0), len(text)), n.body) for n in piece.notes]
-    return TextPiece(text, list(_trimmed(piece)), notes)
+    return TextPiece(text, list(_trimmed(piece)), notes, piece.outline_level)
 
 
 def _trimmed(piece: TextPiece) -> tuple[Span, ...]:
@@ -278,25 +308,46 @@ class _Styles:
 
     def numbering_of(self, p: etree._Element) -> tuple[str | None, int]:
         """The (numId, level) a paragraph is numbered with, directly or through its style."""
-        num_pr = p.find(f"{W}pPr/{W}numPr")
-        style_id = p.find(f"{W}pPr/{W}pStyle")
-        style_id = style_id.get(f"{W}val") if style_id is not None else None
-        level = None
-        seen = set()
-        while num_pr is None and style_id and style_id not in seen:
-            seen.add(style_id)
-            style = self.styles.get(style_id)
-            if style is None:
-                break
-            num_pr = style.find(f"{W}pPr/{W}numPr")
-            based = style.find(f"{W}basedOn")
-            style_id = based.get(f"{W}val") if based is not None else None
+        num_pr = self._paragraph_property(p, "numPr")
         if num_pr is None:
             return None, 0
         num_id = num_pr.find(f"{W}numId")
         ilvl = num_pr.find(f"{W}ilvl")
         level = int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0
         return (num_id.get(f"{W}val") if num_id is not None else None), level
+
+    def outline_level(self, p: etree._Element) -> int | None:
+        """0 for a paragraph at Heading 1's level, 1 for Heading 2's …; None for body text."""
+        level = self._paragraph_property(p, "outlineLvl")
+        if level is not None:
+            value = int(_val(level, "9"))
+            return value if value < 9 else None  # 9 is Word's "body text" level
+        for style in self._chain(p):  # headings of templates that leave the level implicit
+            name = _val(style.find(f"{W}name"), "").lower()
+            if name.startswith("heading ") and name[8:].isdigit():
+                return int(name[8:]) - 1
+        return None
+
+    def _paragraph_property(self, p: etree._Element, name: str) -> etree._Element | None:
+        """A w:pPr child set on the paragraph, else the nearest one its style chain sets."""
+        found = p.find(f"{W}pPr/{W}{name}")
+        if found is not None:
+            return found
+        for style in self._chain(p):
+            found = style.find(f"{W}pPr/{W}{name}")
+            if found is not None:
+                return found
+        return None
+
+    def _chain(self, p: etree._Element) -> Iterator[etree._Element]:
+        """The paragraph's style, then the styles it is based on, in order."""
+        style_id = _val(p.find(f"{W}pPr/{W}pStyle"), "")
+        seen = set()
+        while style_id and style_id not in seen and style_id in self.styles:
+            seen.add(style_id)
+            style = self.styles[style_id]
+            yield style
+            style_id = _val(style.find(f"{W}basedOn"), "")
 
     def flag(self, props: etree._Element | None, name: str) -> bool:
         """Whether a run is bold (``b``) or italic (``i``): directly or by its character style."""
