@@ -14,6 +14,7 @@ from outline2docx.render.styles_xml import grid_char_spacing
 
 from ..conftest import SAMPLES
 from ..docx_view import DocxView, W
+from ..schema_order import order_problems
 
 
 def speech_docx() -> bytes:
@@ -112,3 +113,14 @@ def test_an_empty_text_gives_a_document_with_one_empty_paragraph():
 def test_grid_spacing_follows_the_style():
     style = load_style("gbt9704")
     assert grid_char_spacing(style) == -5
+
+
+def test_every_part_keeps_the_schemas_element_order(tmp_path):
+    """Word refuses elements out of schema order; LibreOffice and python-docx do not notice."""
+    documents = {
+        "speech": to_docx(parse(SAMPLES / "speech.txt"), "speech"),
+        "regulation": to_docx(parse(SAMPLES / "regulation.txt"), "regulation"),
+        "header and imprint": to_docx(parse(SAMPLES / "notice-with-header.txt")),
+    }
+    for name, data in documents.items():
+        assert order_problems(data) == [], name

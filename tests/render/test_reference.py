@@ -20,6 +20,7 @@ from outline2docx.render.reference import apply_reference
 from ..conftest import SAMPLES
 from ..docx_view import W
 from ..packages import zipped
+from ..schema_order import order_problems
 
 LETTERHEAD = "青山县人民政府办公室信笺"
 
@@ -58,6 +59,14 @@ def test_content_poured_into_the_template(tmp_path):
     assert texts == [p.text for p in parse(SAMPLES / "notice.txt").paragraphs()]
     assert word.styles["Normal"].font.name == "Georgia"  # the template's own style wins
     assert word.paragraphs[0].style.name == "GW Issuer"  # ours, added where it lacks one
+
+
+def test_merged_parts_keep_the_schemas_element_order(tmp_path):
+    # python-docx's template has proofState and defaultTabStop in its settings: the
+    # evenAndOddHeaders the page numbers need must come after them, not after zoom.
+    data = apply_reference(to_docx(parse(SAMPLES / "notice-with-header.txt")), template(tmp_path))
+    assert docx.Document(io.BytesIO(data)).settings.odd_and_even_pages_header_footer
+    assert order_problems(data) == []
 
 
 def test_the_templates_own_footers_stay(tmp_path):

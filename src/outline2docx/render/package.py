@@ -209,8 +209,9 @@ def _settings_xml(style: HouseStyle, footnotes: bool = False) -> str:
         else ""
     )
     return (
-        f'{_XML}<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/>{duplex}'
-        '<w:defaultTabStop w:val="420"/>'
+        # In schema order, which Word insists on: zoom, defaultTabStop, evenAndOddHeaders, …
+        f'{_XML}<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/>'
+        f'<w:defaultTabStop w:val="420"/>{duplex}'
         # Full-width punctuation keeps its full width: the 28-character grid depends on it.
         f'<w:characterSpacingControl w:val="doNotCompress"/>{separators}'
         "<w:compat><w:useFELayout/>"

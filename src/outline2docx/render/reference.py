@@ -182,10 +182,70 @@ def _adopt_footers(ours: Package, our_section, section, parts, types, rels, fold
     if settings_name in parts:
         settings = etree.fromstring(parts[settings_name])
         if settings.find(f"{W}evenAndOddHeaders") is None:
-            zoom = settings.find(f"{W}zoom")
-            position = list(settings).index(zoom) + 1 if zoom is not None else 0
+            before = [
+                i
+                for i, child in enumerate(settings)
+                if isinstance(child.tag, str)
+                and etree.QName(child).localname in _BEFORE_EVEN_AND_ODD
+            ]
+            position = before[-1] + 1 if before else 0
             settings.insert(position, etree.Element(f"{W}evenAndOddHeaders"))
             parts[settings_name] = _xml(settings)
+
+
+# The children of w:settings that the schema (CT_Settings) puts before w:evenAndOddHeaders:
+# Word refuses a settings part whose children are out of that order.
+_BEFORE_EVEN_AND_ODD = frozenset(
+    [
+        "writeProtection",
+        "view",
+        "zoom",
+        "removePersonalInformation",
+        "removeDateAndTime",
+        "doNotDisplayPageBoundaries",
+        "displayBackgroundShape",
+        "printPostScriptOverText",
+        "printFractionalCharacterWidth",
+        "printFormsData",
+        "embedTrueTypeFonts",
+        "embedSystemFonts",
+        "saveSubsetFonts",
+        "saveFormsData",
+        "mirrorMargins",
+        "alignBordersAndEdges",
+        "bordersDoNotSurroundHeader",
+        "bordersDoNotSurroundFooter",
+        "gutterAtTop",
+        "hideSpellingErrors",
+        "hideGrammaticalErrors",
+        "activeWritingStyle",
+        "proofState",
+        "formsDesign",
+        "attachedTemplate",
+        "linkStyles",
+        "stylePaneFormatFilter",
+        "stylePaneSortMethod",
+        "documentType",
+        "mailMerge",
+        "revisionView",
+        "trackRevisions",
+        "doNotTrackMoves",
+        "doNotTrackFormatting",
+        "documentProtection",
+        "autoFormatOverride",
+        "styleLockTheme",
+        "styleLockQFSet",
+        "defaultTabStop",
+        "autoHyphenation",
+        "consecutiveHyphenLimit",
+        "hyphenationZone",
+        "doNotHyphenateCaps",
+        "showEnvelope",
+        "summaryLength",
+        "clickAndTypeStyle",
+        "defaultTableStyle",
+    ]
+)
 
 
 def _mirror_default_to_even(section) -> None:

@@ -175,9 +175,7 @@ def _ppr(style: HouseStyle, look: Look, size: float | None = None) -> str:
         parts.append("<w:keepNext/>")
     if look.widow_control is not None:
         parts.append("<w:widowControl/>" if look.widow_control else '<w:widowControl w:val="0"/>')
-    if look.right_tab:
-        position = style.page.text_width - round((look.right_indent or 0) * char)
-        parts.append(f'<w:tabs><w:tab w:val="right" w:pos="{position}"/></w:tabs>')
+    # The schema fixes the order of w:pPr's children (Word rejects others): pBdr, then tabs.
     rules = [
         (edge, b) for edge, b in (("top", look.border_top), ("bottom", look.border_bottom)) if b
     ]
@@ -191,6 +189,9 @@ def _ppr(style: HouseStyle, look: Look, size: float | None = None) -> str:
             )
             + "</w:pBdr>"
         )
+    if look.right_tab:
+        position = style.page.text_width - round((look.right_indent or 0) * char)
+        parts.append(f'<w:tabs><w:tab w:val="right" w:pos="{position}"/></w:tabs>')
     spacing = []
     if look.space_before is not None:
         lines = look.space_before
