@@ -64,6 +64,11 @@ SEQUENCES = {
         " doNotIncludeSubdocsInStats doNotAutoCompressPictures forceUpgrade captions"
         " readModeInkLockDown smartTagType schemaLibrary shapeDefaults doNotEmbedSmartTags"
         " decimalSymbol listSeparator",
+        "pBdr": "top left start bottom right end between bar",
+        "tblBorders": "top left start bottom right end insideH insideV",
+        "tcBorders": "top left start bottom right end insideH insideV tl2br tr2bl",
+        "tblCellMar": "top left start bottom right end",
+        "docDefaults": "rPrDefault pPrDefault",
         "tbl": "bookmarkStart tblPr tblGrid tr",
         "tr": "tblPrEx trPr tc",
         "tc": "tcPr p tbl",
