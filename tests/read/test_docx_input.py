@@ -22,7 +22,7 @@ from ..conftest import SAMPLES
 from ..docx_view import DocxView, W
 from ..images import png
 from ..packages import zipped
-from ..schema_order import order_problems
+from ..word_checks import word_problems
 
 pypandoc = pytest.importorskip("pypandoc")
 
@@ -322,7 +322,7 @@ def test_footnotes_stay_footnotes():
     assert texts[-1] == " 这是脚注内容。"
     reference = restyled.document.find(f".//{W}footnoteReference")
     assert reference.get(f"{W}id") == "1"
-    assert order_problems(to_docx(document)) == []
+    assert word_problems(to_docx(document)) == []
 
 
 def test_merged_cells_stay_merged():
@@ -344,7 +344,7 @@ def test_merged_cells_stay_merged():
     texts = [c.text for row in again.rows for c in row.cells]
     for expected in ("00", "01", "10", "11", "12", "21", "22"):
         assert any(expected in t for t in texts)
-    assert order_problems(to_docx(parse_docx(out.getvalue()))) == []
+    assert word_problems(to_docx(parse_docx(out.getvalue()))) == []
 
 
 def test_fix_applies_to_word_input_and_keeps_bold(tmp_path):

@@ -14,7 +14,7 @@ from outline2docx.render.styles_xml import grid_char_spacing
 
 from ..conftest import SAMPLES
 from ..docx_view import DocxView, W
-from ..schema_order import order_problems
+from ..word_checks import word_problems
 
 
 def speech_docx() -> bytes:
@@ -123,4 +123,4 @@ def test_every_part_keeps_the_schemas_element_order(tmp_path):
         "header and imprint": to_docx(parse(SAMPLES / "notice-with-header.txt")),
     }
     for name, data in documents.items():
-        assert order_problems(data) == [], name
+        assert word_problems(data) == [], name

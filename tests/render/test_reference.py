@@ -20,7 +20,7 @@ from outline2docx.render.reference import apply_reference
 from ..conftest import SAMPLES
 from ..docx_view import W
 from ..packages import zipped
-from ..schema_order import order_problems
+from ..word_checks import word_problems
 
 LETTERHEAD = "青山县人民政府办公室信笺"
 
@@ -66,7 +66,7 @@ def test_merged_parts_keep_the_schemas_element_order(tmp_path):
     # evenAndOddHeaders the page numbers need must come after them, not after zoom.
     data = apply_reference(to_docx(parse(SAMPLES / "notice-with-header.txt")), template(tmp_path))
     assert docx.Document(io.BytesIO(data)).settings.odd_and_even_pages_header_footer
-    assert order_problems(data) == []
+    assert word_problems(data) == []
 
 
 def test_the_templates_own_footers_stay(tmp_path):

@@ -12,7 +12,7 @@ import pytest
 from outline2docx.pdf import export_pdf, find_office
 
 from ..docx_view import DocxView, W
-from ..schema_order import order_problems
+from ..word_checks import word_problems
 from .conftest import SAMPLE, sphinx_build
 
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -76,7 +76,7 @@ def test_tables_lists_pictures_and_fonts(built):
     assert [r.text for r in strong] == ["全面领导责任"]
     cells = [p for p in view.paragraphs() if p.style == "GW Table Text"]
     assert cells and all(p.size == 14 for p in cells)
-    assert order_problems(path.read_bytes()) == []  # tables, pictures and footnotes too
+    assert word_problems(path.read_bytes()) == []  # tables, pictures and footnotes too
 
 
 def test_footnotes_become_word_footnotes(built):

@@ -1,18 +1,23 @@
-"""Child order of WordprocessingML elements, as the ECMA-376 schema fixes it.
+"""What Word insists on in a .docx and LibreOffice and python-docx let pass.
 
-Word refuses (or "repairs") a part whose elements appear out of their schema sequence, while
-LibreOffice and python-docx read it happily, so only a check like this one catches it. The
-sequences list the children this project can write, and those a template may bring.
+Word refuses (or "repairs") a package with elements out of their ECMA-376 schema sequence, a
+part without a content type, a relationship to a missing part, or a style reference to no
+style; the readers the tests use read such files happily, so only checks like these catch
+them. The sequences list the children this project can write, and those a template may bring.
 """
 
 from __future__ import annotations
 
+import collections
 import io
+import posixpath
 import zipfile
 
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 SEQUENCES = {
     name: order.split()
@@ -105,3 +110,51 @@ def _in_part(name: str, root: etree._Element) -> list[str]:
                 problems.append(f"{name}: <w:{parent}> has <w:{local}> after <w:{order[furthest]}>")
             furthest = max(furthest, order.index(local))
     return problems
+
+
+def word_problems(data: bytes) -> list[str]:
+    """Everything below, for one .docx."""
+    return order_problems(data) + package_problems(data) + style_problems(data)
+
+
+def package_problems(data: bytes) -> list[str]:
+    """Parts without a content type, overrides and relationships naming missing parts."""
+    problems = []
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = set(package.namelist())
+        types = etree.fromstring(package.read("[Content_Types].xml"))
+        defaults = {d.get("Extension", "").lower() for d in types.iter(f"{CT}Default")}
+        overrides = {o.get("PartName", "") for o in types.iter(f"{CT}Override")}
+        for name in sorted(names - {"[Content_Types].xml"}):
+            if f"/{name}" not in overrides and name.rsplit(".", 1)[-1].lower() not in defaults:
+                problems.append(f"{name}: no content type")
+        problems += [
+            f"{o}: content type for a missing part" for o in overrides if o[1:] not in names
+        ]
+        for rels in sorted(n for n in names if n.endswith(".rels")):
+            base = posixpath.dirname(posixpath.dirname(rels))
+            for rel in etree.fromstring(package.read(rels)).iter(f"{REL}Relationship"):
+                target = rel.get("Target", "")
+                if rel.get("TargetMode") == "External":
+                    continue
+                part = target[1:] if target.startswith("/") else posixpath.join(base, target)
+                if posixpath.normpath(part) not in names:
+                    problems.append(f"{rels}: relationship to missing {part}")
+    return problems
+
+
+def style_problems(data: bytes) -> list[str]:
+    """Style ids defined twice, and references (pStyle, rStyle, basedOn…) to no style."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        styles = etree.fromstring(package.read("word/styles.xml"))
+        ids = [s.get(f"{W}styleId") for s in styles.iter(f"{W}style")]
+        problems = [
+            f"style id {i} defined twice" for i, n in collections.Counter(ids).items() if n > 1
+        ]
+        used: set[str] = set()
+        for name in package.namelist():
+            if name.startswith("word/") and name.endswith(".xml"):
+                root = etree.fromstring(package.read(name))
+                for tag in ("pStyle", "rStyle", "tblStyle", "basedOn", "next", "link"):
+                    used |= {e.get(f"{W}val") for e in root.iter(f"{W}{tag}")}
+    return problems + [f"no style {ref}" for ref in sorted(used - set(ids))]
