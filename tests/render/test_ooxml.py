@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from outline2docx.render.ooxml import W_NS, W, escape, paragraph_xml, run_xml
+from outline2docx.namespaces import W_NS, W
+from outline2docx.render.ooxml import escape, paragraph_xml, run_xml
 
 
 def element(xml: str) -> etree._Element:

@@ -14,17 +14,15 @@ from pathlib import Path
 
 from lxml import etree
 
+from outline2docx.namespaces import R_NS, R, W
 from outline2docx.read.lines import SourceLine
 from outline2docx.read.package import Package, main_document, open_package
 from outline2docx.recognize import patterns as P
 from outline2docx.recognize.numerals import CIRCLED, int_to_chinese
 from outline2docx.tree.nodes import Note, Paragraph, Picture, Role, Span, Table
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
-RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 @dataclass
@@ -140,7 +138,7 @@ class _Reader:
 
     def _related(self, suffix: str) -> str | None:
         for reltype, target, mode in self.rels.values():
-            if reltype == RELS + suffix and mode != "External" and self.package.has(target):
+            if reltype == R_NS + suffix and mode != "External" and self.package.has(target):
                 return target
         return None
 

@@ -17,12 +17,12 @@ from pathlib import Path
 from lxml import etree
 
 from outline2docx.errors import InputError
+from outline2docx.namespaces import RELS_NS
 
 MAX_PART_BYTES = 256 * 1024 * 1024  # one part, uncompressed
 MAX_TOTAL_BYTES = 512 * 1024 * 1024  # the whole package, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed, for parts over 1 MB
 MAX_PARTS = 10_000
-RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _SAFE_PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
 )

@@ -3,7 +3,8 @@ find it under its other name or substitute a close one when it is missing."""
 
 from __future__ import annotations
 
-from outline2docx.render.ooxml import W_NS, escape
+from outline2docx.namespaces import W_NS
+from outline2docx.render.ooxml import escape
 from outline2docx.render.style import HouseStyle
 
 # Chinese and English names of the fonts official documents use, and their kind: Word looks

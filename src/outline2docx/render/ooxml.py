@@ -6,9 +6,6 @@ import re
 
 from outline2docx.read.lines import NOT_XML
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = f"{{{W_NS}}}"
-
 # Characters Word draws with the Latin font unless told the run is East Asian text: quotes,
 # dashes, ellipsis, middle dot (the "ambiguous" characters of ../shared/spec/gbt9704.md §4).
 AMBIGUOUS = re.compile("[\u2018\u2019\u201c\u201d\u2014\u2015\u2026\u00b7\u2013\u2025\u2027\u00a7]")

@@ -14,17 +14,15 @@ import io
 import zipfile
 from datetime import datetime, timezone
 
+from outline2docx.namespaces import R_NS, RELS_NS, W_NS
 from outline2docx.render.body import Body, write_body
 from outline2docx.render.fonts import font_table_xml
-from outline2docx.render.ooxml import W_NS, escape, paragraph_xml, run_xml
+from outline2docx.render.ooxml import escape, paragraph_xml, run_xml
 from outline2docx.render.style import HouseStyle
 from outline2docx.render.styles_xml import PAGE_NUMBER_STYLES, style_ids, styles_xml
 from outline2docx.tree.nodes import Document, Role
 
 _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 _CT_RELS = "application/vnd.openxmlformats-package.relationships+xml"
 _CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
@@ -38,11 +36,11 @@ _DRAWING_NAMESPACES = (
 )
 
 # (part name, content type, relationship type from the main document or None)
-_FOOTER = (f"{_WML}.footer+xml", f"{_OFFICE_RELS}/footer")
+_FOOTER = (f"{_WML}.footer+xml", f"{R_NS}/footer")
 _WORD_PARTS = (
-    ("word/styles.xml", f"{_WML}.styles+xml", f"{_OFFICE_RELS}/styles"),
-    ("word/settings.xml", f"{_WML}.settings+xml", f"{_OFFICE_RELS}/settings"),
-    ("word/fontTable.xml", f"{_WML}.fontTable+xml", f"{_OFFICE_RELS}/fontTable"),
+    ("word/styles.xml", f"{_WML}.styles+xml", f"{R_NS}/styles"),
+    ("word/settings.xml", f"{_WML}.settings+xml", f"{R_NS}/settings"),
+    ("word/fontTable.xml", f"{_WML}.fontTable+xml", f"{R_NS}/fontTable"),
     ("word/footer1.xml", *_FOOTER),  # rId4: odd pages
     ("word/footer2.xml", *_FOOTER),  # rId5: even pages
 )
@@ -50,7 +48,7 @@ _WORD_PARTS = (
 _IMPRINT_PARTS = (("word/footer3.xml", *_FOOTER), ("word/footer4.xml", *_FOOTER))
 
 
-_FOOTNOTES_PART = (("word/footnotes.xml", f"{_WML}.footnotes+xml", f"{_OFFICE_RELS}/footnotes"),)
+_FOOTNOTES_PART = (("word/footnotes.xml", f"{_WML}.footnotes+xml", f"{R_NS}/footnotes"),)
 
 
 def _word_parts(body: Body) -> tuple[tuple[str, str, str], ...]:
@@ -130,15 +128,15 @@ def _content_types(body: Body) -> str:
 
 def _relationships(rels: list[tuple[str, str, str]]) -> str:
     body = "".join(f'<Relationship Id="{i}" Type="{t}" Target="{to}"/>' for i, t, to in rels)
-    return f'{_XML}<Relationships xmlns="{_PKG_RELS_NS}">{body}</Relationships>'
+    return f'{_XML}<Relationships xmlns="{RELS_NS}">{body}</Relationships>'
 
 
 def _package_rels() -> str:
     return _relationships(
         [
-            ("rId1", f"{_OFFICE_RELS}/officeDocument", "word/document.xml"),
+            ("rId1", f"{R_NS}/officeDocument", "word/document.xml"),
             ("rId2", _REL_CORE, "docProps/core.xml"),
-            ("rId3", f"{_OFFICE_RELS}/extended-properties", "docProps/app.xml"),
+            ("rId3", f"{R_NS}/extended-properties", "docProps/app.xml"),
         ]
     )
 
@@ -148,9 +146,7 @@ def _document_rels(body: Body) -> str:
         (f"rId{n}", reltype, name.removeprefix("word/"))
         for n, (name, _, reltype) in enumerate(_word_parts(body), start=1)
     ]
-    rels += [
-        (m.rel_id, f"{_OFFICE_RELS}/image", m.part_name.removeprefix("word/")) for m in body.media
-    ]
+    rels += [(m.rel_id, f"{R_NS}/image", m.part_name.removeprefix("word/")) for m in body.media]
     return _relationships(rels)
 
 
@@ -168,7 +164,7 @@ def _document_xml(body: Body, style: HouseStyle) -> str:
         text += f"<w:p><w:pPr>{section}</w:pPr></w:p><w:p/>"
         section = _section_xml(style, _IMPRINT_FOOTERS, even_page=True)
     return (
-        f'{_XML}<w:document xmlns:w="{W_NS}" xmlns:r="{_R_NS}" {_DRAWING_NAMESPACES}>'
+        f'{_XML}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}" {_DRAWING_NAMESPACES}>'
         f"<w:body>{text}{section}</w:body></w:document>"
     )
 

@@ -17,13 +17,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from outline2docx.namespaces import CT_NS, R_NS, RELS_NS, W
 from outline2docx.read.package import Package, main_document, open_package
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = f"{{{W_NS}}}"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 FOOTER_TYPE = f"{R_NS}/footer"
 IMAGE_TYPE = f"{R_NS}/image"
 STYLES_TYPE = f"{R_NS}/styles"

@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 import re
 
-from outline2docx.render.ooxml import ALIGN, W_NS, escape, half_points
+from outline2docx.namespaces import W_NS
+from outline2docx.render.ooxml import ALIGN, escape, half_points
 from outline2docx.render.style import HouseStyle, Look
 
 BUILTIN_IDS = {
