@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from outline2docx.fix import RULES, fix_line, fix_text, unified_diff
+
+# Drafts as users paste them: Chinese text, numbering, both widths of punctuation and digits,
+# quotes, dots and dashes, Latin words, and the brackets of document numbers.
+DRAFT_CHARACTERS = st.sampled_from(
+    list("一二三十第条章节是要加强领导工作会议同志们国发号年月日")
+    + list("（）()【】[]〔〕，,。.、：:；;！!？?“”‘’\"'…—-")
+    + list("0123456789０１２３ＸＸabcXYZ ")
+)
+DRAFTS = st.text(DRAFT_CHARACTERS, max_size=60)
 
 
 @pytest.mark.parametrize(
@@ -92,3 +103,24 @@ def test_fix_text_keeps_line_breaks_and_indentation():
 def test_rule_codes_are_unique():
     codes = [rule.code for rule in RULES]
     assert len(codes) == len(set(codes))
+
+
+@settings(max_examples=300, deadline=None)
+@given(DRAFTS)
+@example(":,—")  # a mark's context was its neighbour mark, fixed only in the first pass
+@example("０,.")  # the full-width digit, once converted, made a numbering "0，"
+def test_fixing_twice_changes_nothing_more(line):
+    once, _ = fix_line(line)
+    twice, changes = fix_line(once)
+    assert twice == once, changes
+
+
+@settings(max_examples=300, deadline=None)
+@given(DRAFTS)
+def test_fixing_never_touches_chinese_characters(line):
+    fixed, _ = fix_line(line)
+
+    def han(text):
+        return [c for c in text if "\u4e00" <= c <= "\u9fff"]
+
+    assert han(fixed) == han(line)

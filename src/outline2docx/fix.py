@@ -50,10 +50,36 @@ class Rule:
     find: Callable[[str], Iterator[Edit]]
 
 
+# Marks a context check looks past, in both widths: whether a mark stands in Chinese text is
+# decided by the nearest word on either side, never by a neighbouring mark, so that fixing one
+# mark cannot change the context of the next (fixing twice changes nothing more).
+_MARKS = frozenset(",;:!?.，；：！？。、\"'“”‘’…—-()（）")
+
+
+def _word_before(line: str, at: int) -> str:
+    """The nearest character before ``line[at]`` that is not a punctuation mark."""
+    while at > 0 and line[at - 1] in _MARKS:
+        at -= 1
+    return line[at - 1] if at > 0 else ""
+
+
+def _word_after(line: str, at: int) -> str:
+    """The nearest character from ``line[at]`` on that is not a punctuation mark."""
+    while at < len(line) and line[at] in _MARKS:
+        at += 1
+    return line[at] if at < len(line) else ""
+
+
+def _is_chinese(char: str) -> bool:
+    return bool(char) and char not in _MARKS and bool(_CJK_CONTEXT.match(char))
+
+
+def _has_chinese(text: str) -> bool:
+    return any(_is_chinese(char) for char in text)
+
+
 def _chinese_context(line: str, start: int, end: int) -> bool:
-    before = line[start - 1] if start > 0 else ""
-    after = line[end] if end < len(line) else ""
-    return bool(_CJK_CONTEXT.match(before) or _CJK_CONTEXT.match(after))
+    return _is_chinese(_word_before(line, start)) or _is_chinese(_word_after(line, end))
 
 
 def _in_url(line: str, at: int) -> bool:
@@ -105,7 +131,7 @@ def _punctuation(line: str) -> Iterator[Edit]:
         after = line[at + 1] if at + 1 < len(line) else ""
         if before.isdigit() and after.isdigit():
             continue  # 3.14, 1,000, 10:30
-        if mark == "." and (not _CJK_CONTEXT.match(before) or after == "."):
+        if mark == "." and ("." in (before, after) or not _is_chinese(_word_before(line, at))):
             continue  # only a sentence's end after Chinese text; never part of "..."
         if mark != "." and not _chinese_context(line, at, at + 1):
             continue
@@ -113,7 +139,7 @@ def _punctuation(line: str) -> Iterator[Edit]:
             continue
         yield Edit(at, at + 1, _HALF_WIDTH[mark])
     for m in _HALF_PARENS.finditer(line, skip):
-        if _CJK_CONTEXT.search(m.group(1)) or _chinese_context(line, m.start(), m.end()):
+        if _has_chinese(m.group(1)) or _chinese_context(line, m.start(), m.end()):
             yield Edit(m.start(), m.start() + 1, "（")
             yield Edit(m.end() - 1, m.end(), "）")
 
@@ -130,14 +156,14 @@ _STRAIGHT_SINGLE = re.compile(r"'")
 
 def _quotes(line: str) -> Iterator[Edit]:
     doubles = [m.start() for m in _STRAIGHT_DOUBLE.finditer(line)]
-    if doubles and len(doubles) % 2 == 0 and _CJK_CONTEXT.search(line):
+    if doubles and len(doubles) % 2 == 0 and _has_chinese(line):
         for n, at in enumerate(doubles):
             yield Edit(at, at + 1, "“" if n % 2 == 0 else "”")
     singles = [m.start() for m in _STRAIGHT_SINGLE.finditer(line)]
     # Only quote pairs with Chinese inside: never an English apostrophe.
     if singles and len(singles) % 2 == 0:
         pairs = list(zip(singles[::2], singles[1::2], strict=True))
-        if all(_CJK_CONTEXT.search(line[a + 1 : b]) for a, b in pairs):
+        if all(_has_chinese(line[a + 1 : b]) for a, b in pairs):
             for a, b in pairs:
                 yield Edit(a, a + 1, "‘")
                 yield Edit(b, b + 1, "’")
@@ -197,7 +223,25 @@ def fix_line(
     """``text`` with every rule applied in table order, and the changes made.
 
     Columns are 1-based in the source line, whose first ``indent`` characters were trimmed.
+    A fix can make another rule apply ("０,." becomes "0，。", then a numbering "0，"), so the
+    rules run again until the line is stable: fixing twice changes nothing more.
     """
+    changes: list[Change] = []
+    for _ in range(_MAX_PASSES):
+        text, found = _apply_rules(text, number, ignore, indent)
+        if not found:
+            break
+        changes += found
+    changes.sort(key=lambda c: c.column)
+    return text, changes
+
+
+_MAX_PASSES = 4  # each pass only moves toward the standard forms; two suffice in practice
+
+
+def _apply_rules(
+    text: str, number: int, ignore: frozenset[str], indent: int
+) -> tuple[str, list[Change]]:
     changes: list[Change] = []
     for rule in RULES:
         if rule.code in ignore:
@@ -210,7 +254,6 @@ def fix_line(
             column = indent + edit.start + 1
             changes.append(Change(number, column, before, edit.text, rule.code, rule.message))
             text = text[: edit.start] + edit.text + text[edit.end :]
-    changes.sort(key=lambda c: c.column)
     return text, changes
 
 
