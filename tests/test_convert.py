@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
+import zipfile
 
 import docx
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
 
-from outline2docx.convert import convert
+from outline2docx import parse
+from outline2docx.convert import convert, to_docx
+from outline2docx.namespaces import W
 
 from .conftest import SAMPLES
 
@@ -98,3 +105,26 @@ def test_our_own_output_is_replaced_whole_a_foreign_file_only_with_force(tmp_pat
     assert again.returncode == 0, again.stderr
     assert docx.Document(str(out)).paragraphs[0].text == "在全区安全生产工作会议上的讲话"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.docx"]
+
+
+_OUTLINE_FORMS = ["一、", "（一）", "1.", "（1）", "①", "一是", "第一，", "第一条 ", "附件：", "——"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", *_OUTLINE_FORMS]),
+            st.text(alphabet='加强领导。：；！？，“”‘’…—（）<>&"1.5亿元XxX \u3000\t', max_size=30),
+        ),
+        max_size=25,
+    ),
+    st.sampled_from(["gbt9704", "speech", "regulation"]),
+)
+def test_every_character_reaches_the_word_document(parts, style):
+    text = "\n".join(number + rest for number, rest in parts)
+    body = etree.fromstring(
+        zipfile.ZipFile(io.BytesIO(to_docx(parse(text), style))).read("word/document.xml")
+    )
+    written = "".join(t.text or "" for t in body.iter(f"{W}t"))
+    assert "".join(written.split()) == "".join(text.split())
