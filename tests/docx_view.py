@@ -38,6 +38,7 @@ class ParagraphView:
     left_chars: int | None
     right_chars: int | None
     outline_level: int | None  # 1-based
+    keep_with_next: bool
     runs: tuple[RunView, ...]
 
 
@@ -104,6 +105,10 @@ class DocxView:
             if r.find(f"{W}t") is not None or r.find(f"{W}tab") is not None
         )
         outline = self._first(pprs, f"{W}outlineLvl", "val")
+        keep = next(
+            (k for k in (x.find(f"{W}keepNext") for x in pprs if x is not None) if k is not None),
+            None,
+        )
         chars = {
             a: self._first(pprs, f"{W}ind", f"{a}Chars") for a in ("firstLine", "left", "right")
         }
@@ -119,6 +124,7 @@ class DocxView:
             left_chars=int(chars["left"]) if chars["left"] else None,
             right_chars=int(chars["right"]) if chars["right"] else None,
             outline_level=int(outline) + 1 if outline is not None else None,
+            keep_with_next=keep is not None and keep.get(f"{W}val") not in ("0", "false"),
             runs=runs,
         )
 

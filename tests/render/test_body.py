@@ -124,6 +124,18 @@ def test_attachment_items_align_under_the_first_name():
     )
 
 
+def test_the_text_above_attachments_and_signature_keeps_with_them():
+    _, view = rendered(SAMPLES / "notice.txt")
+    shown = view.paragraphs()
+    signature = next(i for i, p in enumerate(shown) if p.style == "GW Signature")
+    first_attachment = next(i for i, p in enumerate(shown) if p.style == "GW Attachment")
+    end_of_text = shown[first_attachment - 1]
+    assert (end_of_text.text, end_of_text.keep_with_next) == ("特此通知。", True)
+    assert all(p.keep_with_next for p in shown[first_attachment : signature + 1])
+    assert not shown[signature + 1].keep_with_next  # the date ends the chain
+    assert not any(p.keep_with_next for p in shown if p.style == "Normal" and p is not end_of_text)
+
+
 def test_quotes_dashes_and_ellipses_stay_in_the_chinese_font():
     document = parse("——在全县大会上的讲话\n要坚持“两个维护”……，做到‘一岗双责’·。\nABC 123")
     view = DocxView(to_docx(document))

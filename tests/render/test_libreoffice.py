@@ -98,3 +98,12 @@ def test_page_number_has_a_space_on_each_side_of_the_digits(tmp_path):
     assert (dash[2], number[2], dash_again[2]) == ("—", "2", "—")
     # pdftotext drops the spaces of "— 2 —", but the gaps show them: about a quarter em each
     assert number[0] - dash[1] > 2 and dash_again[0] - number[1] > 2
+
+
+def test_the_signature_never_stands_on_a_page_without_text(tmp_path):
+    # This sample's text fills page 2 to the last line: unkept, the signature and the date
+    # would go to page 3 alone, which GB/T 9704 does not allow.
+    pages = pdf_pages(render(SAMPLES / "notice-with-header.txt", tmp_path))
+    (page,) = [p for p in pages if "2025年2月28日" in "".join(p.split())]
+    lines, _footer = body_lines(page)
+    assert lines.index("青山县人民政府") >= 1, lines

@@ -48,9 +48,13 @@ class _Writer:
         self.media: list[Media] = []
         self.footnotes: list[str] = []  # texts of the footnotes, numbered from 1
 
-    def paragraph(self, paragraph: Paragraph, after: Paragraph | None = None) -> str:
+    def paragraph(
+        self, paragraph: Paragraph, after: Paragraph | None = None, keep_with_next: bool = False
+    ) -> str:
         paragraph_style, lead_style = self.roles[_style_role(paragraph, after, self.roles)]
-        return paragraph_xml(paragraph_style, self.runs(paragraph, lead_style))
+        # The one place a paragraph carries its own layout: see _kept_with_signature.
+        properties = "<w:keepNext/>" if keep_with_next else ""
+        return paragraph_xml(paragraph_style, self.runs(paragraph, lead_style), properties)
 
     def layout(self, role: str, text: str, frame: str = "") -> str:
         """A paragraph the renderer places itself: header notes and imprint lines.
@@ -178,9 +182,11 @@ def write_body(document: Document, style: HouseStyle, ids: StyleIds) -> Body:
     top = writer.frame("top")
     parts = [writer.layout("header_note", meta[k], top) for k in HEADER_NOTES if meta.get(k)]
     previous = None
-    for node in document.flow():
+    flow = list(document.flow())
+    kept = _kept_with_signature(flow)
+    for node in flow:
         if isinstance(node, Paragraph):
-            parts.append(writer.paragraph(node, previous))
+            parts.append(writer.paragraph(node, previous, id(node) in kept))
             previous = node
         elif isinstance(node, Table):
             parts.append(writer.table(node))
@@ -190,6 +196,25 @@ def write_body(document: Document, style: HouseStyle, ids: StyleIds) -> Body:
         # Word wants a paragraph before the section end: in an empty body, or after a table.
         parts.append("<w:p/>")
     return Body("".join(parts), writer.media, _imprint(writer, meta), _footnotes(writer))
+
+
+def _kept_with_signature(flow: list) -> set[int]:
+    """Ids of the paragraphs that end the text above a signature.
+
+    GB/T 9704 never lets the signature and date stand on a page without text: the last
+    paragraph above them keeps with the next one (the attachment notes between keep with
+    theirs through their style), which no style can say, since any role may end the text.
+    """
+    kept = set()
+    for i, node in enumerate(flow):
+        if isinstance(node, Paragraph) and node.role is Role.SIGNATURE:
+            j = i - 1
+            while j >= 0 and isinstance(flow[j], Paragraph) and flow[j].role is Role.ATTACHMENT:
+                j -= 1
+            above = flow[j] if j >= 0 else None
+            if isinstance(above, Paragraph) and above.role is not Role.SIGNATURE:
+                kept.add(id(above))
+    return kept
 
 
 def _footnotes(writer: _Writer) -> str:

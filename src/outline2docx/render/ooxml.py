@@ -44,8 +44,13 @@ def _t(text: str) -> str:
     return f'<w:t xml:space="preserve">{escape(text)}</w:t>' if text else ""
 
 
-def paragraph_xml(style_id: str, runs: str) -> str:
-    """One w:p in paragraph style ``style_id`` holding the given runs."""
-    if style_id == "Normal":
-        return f"<w:p>{runs}</w:p>"  # Normal is the default style: no pStyle needed
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{runs}</w:p>'
+def paragraph_xml(style_id: str, runs: str, properties: str = "") -> str:
+    """One w:p in paragraph style ``style_id`` holding the given runs.
+
+    ``properties`` are further w:pPr children, in schema order after w:pStyle.
+    """
+    # Normal is the default style: no pStyle needed
+    style = "" if style_id == "Normal" else f'<w:pStyle w:val="{style_id}"/>'
+    if not style and not properties:
+        return f"<w:p>{runs}</w:p>"
+    return f"<w:p><w:pPr>{style}{properties}</w:pPr>{runs}</w:p>"
