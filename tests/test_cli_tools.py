@@ -54,6 +54,25 @@ def test_check_json_and_ignore(seed_path):
     }
 
 
+def test_help_lists_the_rule_codes_and_unknown_codes_are_refused(tmp_path):
+    from outline2docx.fix import RULES
+    from outline2docx.lint import CODES
+
+    check_help, fix_help = (
+        run("check", "--help").stdout,
+        run("fix", "--help").stdout,
+    )
+    assert all(code in check_help for code in CODES)
+    assert all(rule.code in fix_help for rule in RULES) and "placeholder" not in fix_help
+    draft = tmp_path / "draft.txt"
+    draft.write_text("各位代表,同志们:", "utf-8")
+    done = run("check", "--ignore", "half-width-punctuation,no-such-rule", str(draft))
+    assert done.returncode == 2
+    assert "unknown rule code no-such-rule" in done.stderr
+    assert run("fix", "--ignore", "placeholder", str(draft)).returncode == 2  # check's, not fix's
+    assert run("check", "--ignore", "half-width-punctuation", str(draft)).returncode == 0
+
+
 def test_check_reads_word_files_too(tmp_path):
     source = tmp_path / "draft.txt"
     source.write_text("关于XXX的通知\n各学校:\n一、甲\n三、乙", "utf-8")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from outline2docx.lint import lint
+from outline2docx.lint import CODES, lint
 from outline2docx.parse import parse_source
 from outline2docx.read.lines import read_source
 
@@ -61,3 +61,15 @@ def test_dates():
 
 def test_a_clean_draft_has_no_findings():
     assert findings("关于开展检查的通知\n各学校：\n一、检查时间\n2025年3月1日至31日。") == []
+
+
+def test_every_code_found_is_a_listed_code(seed_path):
+    draft = (
+        "一、甲\n二、乙\n四、丁\n1.甲\n2、乙\n（一）、丙\n他说“要抓落实。\n国发[2019]4号\n"
+        '要做到...\nＸＸ县\n中文--中文\n"引号"\n2024年08月01日\n分享到 收藏\n正文\x07。'
+    )
+    found = codes(draft) | {
+        d.code for d in lint(read_source(seed_path), parse_source(read_source(seed_path)))
+    }
+    assert found <= CODES.keys(), found - CODES.keys()
+    assert len(found) >= 12  # the draft trips nearly every rule, so the check has teeth

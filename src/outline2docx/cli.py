@@ -43,15 +43,48 @@ encoding_option = click.option(
 )
 
 
+class _RuleCodesCommand(click.Command):
+    """A command whose help ends with the rule codes --ignore takes, read from their tables
+    only when help is shown (importing them costs every other run start-up time)."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_epilog(ctx, formatter)
+        with formatter.section("Rule codes"):
+            formatter.write_dl(sorted(_rule_codes(ctx.command.name).items()))
+
+
+def _rule_codes(command: str | None) -> dict[str, str]:
+    if command == "fix":
+        from outline2docx.fix import RULES
+
+        return {rule.code: rule.message for rule in RULES}
+    from outline2docx.lint import CODES
+
+    return CODES
+
+
+def _ignored_codes(ctx: click.Context, _param, values: tuple[str, ...]) -> frozenset[str]:
+    """The codes of --ignore (repeated, or comma-separated), each one a known rule's."""
+    codes = frozenset(code.strip() for value in values for code in value.split(",") if code.strip())
+    if not codes:
+        return codes
+    unknown = sorted(codes - _rule_codes(ctx.command.name).keys())
+    if unknown:
+        raise click.BadParameter(
+            f"unknown rule code {', '.join(unknown)}; "
+            f"see `outline2docx {ctx.command.name} --help` for the codes",
+            param_hint="--ignore",
+        )
+    return codes
+
+
 ignore_option = click.option(
     "--ignore",
     "ignored",
     multiple=True,
     metavar="CODE",
     help="Leave out the rule CODE (repeatable, or comma-separated).",
-    callback=lambda ctx, param, values: frozenset(
-        code.strip() for value in values for code in value.split(",") if code.strip()
-    ),
+    callback=_ignored_codes,
 )
 
 
@@ -258,7 +291,7 @@ def _summarize(outcomes, planned: int, quiet: bool, interrupted: bool) -> None:
 # ---- check, fix ----------------------------------------------------------------------------
 
 
-@main.command()
+@main.command(cls=_RuleCodesCommand)
 @click.argument(
     "files",
     metavar="FILE...",
@@ -317,7 +350,7 @@ def check(files, as_json, ignored, encoding) -> None:
     sys.exit(2 if unreadable else 1 if total else 0)
 
 
-@main.command()
+@main.command(cls=_RuleCodesCommand)
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option(
     "-o",

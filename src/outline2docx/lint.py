@@ -36,6 +36,21 @@ PATTERN_CHECKS = (
 )  # fmt: skip
 
 
+# Every code ``check`` reports, and what it means: for --ignore and ``check --help``.
+CODES: dict[str, str] = {
+    "numbering-gap": "a number skipped: 一、 二、 四、",
+    "numbering-repeat": "a number repeated: （二） （二）",
+    "numbering-form": "one level written in two forms: 1. and 1、",
+    "level-order": "an outer level after a deeper one among siblings: （一） after 1.",
+    **{rule.code: rule.message for rule in RULES},
+    "placeholder": "XXX, ×××, *** or 第X次 left in the text",
+    "date-format": "a date with leading zeros or in Chinese numerals",
+    "unbalanced": "a quote or bracket without its partner on the line",
+    "web-residue": "web-page residue: share buttons, view counts, 来源：…",
+    "control-character": "a control character removed from the text",
+}
+
+
 def lint_file(file: str, encoding: str | None = None, stream=None) -> list[Diagnostic]:
     """Every diagnostic of a text or Word file (``stream``: read it instead, for "-")."""
     from pathlib import Path
