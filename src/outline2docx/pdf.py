@@ -35,7 +35,13 @@ def export_pdf(docx: Path, out_dir: Path | None = None, timeout: float = 180) ->
     out_dir = Path(out_dir or docx.parent)
     fonts = resources.files("outline2docx") / "data" / "fonts.conf"
     # A profile of its own lets several conversions run at once and leaves the user's alone.
-    with tempfile.TemporaryDirectory(prefix="outline2docx-lo-") as profile:
+    # LibreOffice writes into a folder of ours beside the target, and the finished PDF is
+    # renamed into place: an interrupted export leaves no half-written PDF, and an old PDF
+    # of the same name is never taken for a new one.
+    with (
+        tempfile.TemporaryDirectory(prefix="outline2docx-lo-") as profile,
+        tempfile.TemporaryDirectory(prefix=".outline2docx-pdf-", dir=out_dir) as staging,
+    ):
         command = [
             office,
             f"-env:UserInstallation={Path(profile).as_uri()}",
@@ -43,7 +49,7 @@ def export_pdf(docx: Path, out_dir: Path | None = None, timeout: float = 180) ->
             "--convert-to",
             "pdf",
             "--outdir",
-            str(out_dir),
+            staging,
             str(docx),
         ]
         environment = {**os.environ, "FONTCONFIG_FILE": str(fonts)}
@@ -51,8 +57,10 @@ def export_pdf(docx: Path, out_dir: Path | None = None, timeout: float = 180) ->
             done = subprocess.run(command, capture_output=True, timeout=timeout, env=environment)
         except subprocess.TimeoutExpired:
             raise PdfError(f"{docx}: LibreOffice did not finish within {timeout:g} s") from None
-    pdf = out_dir / (docx.stem + ".pdf")
-    if done.returncode != 0 or not pdf.is_file():
-        detail = done.stderr.decode("utf-8", "replace").strip()[-300:]
-        raise PdfError(f"{docx}: LibreOffice could not export a PDF: {detail}")
+        written = Path(staging) / (docx.stem + ".pdf")
+        if done.returncode != 0 or not written.is_file():
+            detail = done.stderr.decode("utf-8", "replace").strip()[-300:]
+            raise PdfError(f"{docx}: LibreOffice could not export a PDF: {detail}")
+        pdf = out_dir / written.name
+        os.replace(written, pdf)
     return pdf

@@ -1,0 +1,43 @@
+"""PDF export through LibreOffice: a PDF appears whole, or not at all."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from outline2docx import parse
+from outline2docx.convert import to_docx
+from outline2docx.pdf import PdfError, export_pdf, find_office
+
+from .conftest import SAMPLES
+
+pytestmark = pytest.mark.skipif(
+    find_office() is None, reason="LibreOffice is needed (bash scripts/test installs it)"
+)
+
+
+def test_the_pdf_lands_beside_the_document_and_nothing_else(tmp_path):
+    document = tmp_path / "notice.docx"
+    document.write_bytes(to_docx(parse(SAMPLES / "notice.txt")))
+    pdf = export_pdf(document)
+    assert pdf == tmp_path / "notice.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notice.docx", "notice.pdf"]
+
+
+def test_a_failed_export_leaves_an_old_pdf_alone_and_no_staging_behind(tmp_path):
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not a Word document")
+    stale = tmp_path / "broken.pdf"
+    stale.write_bytes(b"an older export")
+    with pytest.raises(PdfError, match=r"broken\.docx: LibreOffice could not export a PDF"):
+        export_pdf(broken)
+    assert stale.read_bytes() == b"an older export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.docx", "broken.pdf"]
+
+
+def test_without_libreoffice_the_error_says_how_to_install_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(PdfError, match="apt install libreoffice"):
+        export_pdf(tmp_path / "any.docx")
