@@ -48,8 +48,26 @@ def test_cli_convert_reads_stdin_and_writes_stdout():
     done = run("convert", "-", stdin="一、总体要求\n坚持问题导向。".encode("gb18030"))
     assert done.returncode == 0, done.stderr
     assert done.stdout[:2] == b"PK"
-    word = docx.Document(__import__("io").BytesIO(done.stdout))
+    word = docx.Document(io.BytesIO(done.stdout))
     assert [p.style.name for p in word.paragraphs] == ["Heading 1", "Normal"]
+
+
+def test_cli_convert_restyles_a_word_document_piped_in():
+    source = docx.Document()
+    source.add_paragraph("一、总体要求")
+    source.add_paragraph("坚持问题导向。")
+    piped = io.BytesIO()
+    source.save(piped)
+    done = run("convert", "-", stdin=piped.getvalue())
+    assert done.returncode == 0, done.stderr
+    word = docx.Document(io.BytesIO(done.stdout))
+    assert [(p.style.name, p.text) for p in word.paragraphs] == [
+        ("Heading 1", "一、总体要求"),
+        ("Normal", "坚持问题导向。"),
+    ]
+    broken = run("convert", "-", stdin=b"PK\x03\x04 and nothing more")
+    assert broken.returncode == 2
+    assert b"<stdin>: not a Word document" in broken.stderr
 
 
 def test_cli_convert_accepts_a_style_file(tmp_path):

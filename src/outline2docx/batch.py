@@ -194,7 +194,7 @@ def _convert(job: Job, options: Options) -> tuple[str, ...]:
     from outline2docx.read.lines import read_source
 
     if job.source.suffix.lower() in DOCX_SUFFIXES:
-        document, notes = _prepare_word(job.source, options)
+        document, notes = prepare_word(job.source, str(job.source), options)
     else:
         source = read_source(job.source, encoding=options.encoding)
         document, notes = prepare_document(source, options)
@@ -208,20 +208,22 @@ def _convert(job: Job, options: Options) -> tuple[str, ...]:
     return notes
 
 
-def _prepare_word(source: Path, options: Options) -> tuple[Document, tuple[str, ...]]:
+def prepare_word(
+    source: Path | bytes, label: str, options: Options
+) -> tuple[Document, tuple[str, ...]]:
     """Read a Word file, fix its text (with --fix, before it is classified) and parse it."""
     from outline2docx.parse import document_of_items
     from outline2docx.read.docx_input import fix_items, read_docx
 
-    items = read_docx(source, str(source), options.plain)
+    items = read_docx(source, label, options.plain)
     notes: list[str] = []
     if options.fix:
         changed = fix_items(items)
         if options.diff and changed:
             from outline2docx.fix import unified_diff
 
-            notes.append(unified_diff(str(source), changed))
-    document, more = finish_document(document_of_items(items, str(source)), options)
+            notes.append(unified_diff(label, changed))
+    document, more = finish_document(document_of_items(items, label), options)
     return document, (*notes, *more)
 
 

@@ -219,14 +219,18 @@ def convert(
 
 
 def _convert_stream(output: str, options) -> None:
-    from outline2docx.batch import document_bytes, prepare_document
+    from outline2docx.batch import document_bytes, prepare_document, prepare_word
     from outline2docx.output import write_atomically
     from outline2docx.read.lines import read_source
 
     if output == "-" and sys.stdout.isatty():
         _fail(click.UsageError("refusing to write a .docx to a terminal; use -o FILE"))
-    source = _guarded(lambda: read_source(sys.stdin.buffer.read(), "<stdin>", options.encoding))
-    document, notes = prepare_document(source, options)
+    data = sys.stdin.buffer.read()
+    if data.startswith(_ZIP_SIGNATURE):  # a Word document piped in: it has no name to go by
+        document, notes = _guarded(lambda: prepare_word(data, "<stdin>", options))
+    else:
+        source = _guarded(lambda: read_source(data, "<stdin>", options.encoding))
+        document, notes = prepare_document(source, options)
     for note in notes:
         click.echo(note, err=True)
     data = _guarded(lambda: document_bytes(document, options))
@@ -235,6 +239,9 @@ def _convert_stream(output: str, options) -> None:
         sys.stdout.buffer.flush()
     else:
         _guarded(lambda: write_atomically(Path(output), data), writing=output)
+
+
+_ZIP_SIGNATURE = b"PK\x03\x04"
 
 
 def _convert_files(inputs, output, globs, jobs, skip_existing, force, options, quiet) -> None:
