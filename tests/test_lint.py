@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from outline2docx.lint import CODES, lint
+from outline2docx.lint import CODES, lint, lint_file
 from outline2docx.parse import parse_source
 from outline2docx.read.lines import read_source
 
@@ -73,3 +73,17 @@ def test_every_code_found_is_a_listed_code(seed_path):
     }
     assert found <= CODES.keys(), found - CODES.keys()
     assert len(found) >= 12  # the draft trips nearly every rule, so the check has teeth
+
+
+def test_a_word_document_on_standard_input_is_checked_as_one():
+    import io
+
+    import docx
+
+    word = docx.Document()
+    for text in ("一、甲", "二、乙", "四、丁"):
+        word.add_paragraph(text)
+    data = io.BytesIO()
+    word.save(data)
+    found = lint_file("-", stream=io.BytesIO(data.getvalue()))
+    assert [(d.line, d.code) for d in found] == [(3, "numbering-gap")]

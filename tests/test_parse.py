@@ -92,6 +92,22 @@ def test_text_bytes_and_path_inputs_agree(tmp_path):
     assert by_bytes.encoding == "gb18030"
 
 
+def test_bytes_of_a_word_document_are_read_as_one(tmp_path):
+    import io
+
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("一、总体要求")
+    data = io.BytesIO()
+    word.save(data)
+    document = parse(data.getvalue(), name="<stdin>")
+    assert (document.encoding, [p.text for p in document.paragraphs()]) == (
+        "docx",
+        ["一、总体要求"],
+    )
+
+
 def test_a_string_that_is_not_a_file_is_parsed_as_text():
     assert [p.text for p in parse("no-such-file.txt").paragraphs()] == ["no-such-file.txt"]
 

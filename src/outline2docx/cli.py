@@ -221,12 +221,13 @@ def convert(
 def _convert_stream(output: str, options) -> None:
     from outline2docx.batch import document_bytes, prepare_document, prepare_word
     from outline2docx.output import write_atomically
+    from outline2docx.parse import ZIP_SIGNATURE
     from outline2docx.read.lines import read_source
 
     if output == "-" and sys.stdout.isatty():
         _fail(click.UsageError("refusing to write a .docx to a terminal; use -o FILE"))
     data = sys.stdin.buffer.read()
-    if data.startswith(_ZIP_SIGNATURE):  # a Word document piped in: it has no name to go by
+    if data.startswith(ZIP_SIGNATURE):  # a Word document piped in: it has no name to go by
         document, notes = _guarded(lambda: prepare_word(data, "<stdin>", options))
     else:
         source = _guarded(lambda: read_source(data, "<stdin>", options.encoding))
@@ -239,9 +240,6 @@ def _convert_stream(output: str, options) -> None:
         sys.stdout.buffer.flush()
     else:
         _guarded(lambda: write_atomically(Path(output), data), writing=output)
-
-
-_ZIP_SIGNATURE = b"PK\x03\x04"
 
 
 def _convert_files(inputs, output, globs, jobs, skip_existing, force, options, quiet) -> None:

@@ -55,18 +55,23 @@ def lint_file(file: str, encoding: str | None = None, stream=None) -> list[Diagn
     """Every diagnostic of a text or Word file (``stream``: read it instead, for "-")."""
     from pathlib import Path
 
-    from outline2docx.parse import DOCX_SUFFIXES, parse_source
+    from outline2docx.parse import DOCX_SUFFIXES, ZIP_SIGNATURE, parse_source
 
-    if stream is None and Path(file).suffix.lower() in DOCX_SUFFIXES:
+    source: Path | bytes = Path(file) if stream is None else stream.read()
+    if isinstance(source, bytes):
+        is_word = source.startswith(ZIP_SIGNATURE)  # standard input has no suffix to go by
+    else:
+        is_word = source.suffix.lower() in DOCX_SUFFIXES
+    if is_word:
         from outline2docx.parse import document_of_items
         from outline2docx.read.docx_input import read_docx, source_lines
 
-        items = read_docx(Path(file), file)
+        items = read_docx(source, file)
         return lint(SourceText(file, "docx", source_lines(items)), document_of_items(items, file))
     from outline2docx.read.lines import read_source
 
-    source = read_source(stream.read() if stream is not None else Path(file), file, encoding)
-    return lint(source, parse_source(source))
+    text = read_source(source, file, encoding)
+    return lint(text, parse_source(text))
 
 
 def lint(source: SourceText, document: Document) -> list[Diagnostic]:

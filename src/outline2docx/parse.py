@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from outline2docx.read.docx_input import BodyItems
 
 DOCX_SUFFIXES = (".docx", ".docm", ".dotx")
+# How a Word document (a zip package) begins: bytes without a name are told apart by it.
+ZIP_SIGNATURE = b"PK\x03\x04"
 
 
 def parse(
@@ -29,9 +31,11 @@ def parse(
     """Parse plain text into a Document.
 
     ``source`` is a path (``os.PathLike``, or a ``str`` naming an existing file and holding no
-    line break), raw bytes (decoded like a file), or the text itself. A path ending in .docx
-    is read as a Word document (see ``parse_docx``).
+    line break), raw bytes (decoded like a file), or the text itself. A path ending in .docx,
+    or bytes that begin like a zip package, are read as a Word document (see ``parse_docx``).
     """
+    if isinstance(source, bytes) and source.startswith(ZIP_SIGNATURE):
+        return parse_docx(source, name=name)
     is_path = isinstance(source, os.PathLike) or (
         isinstance(source, str) and _looks_like_path(source)
     )
