@@ -1,4 +1,4 @@
-"""Building Word packages by hand in tests: good ones to modify, bad ones to refuse."""
+"""Building Word packages in tests: plain ones from paragraphs, hand-made ones to refuse."""
 
 from __future__ import annotations
 
@@ -12,4 +12,16 @@ def zipped(parts: dict[str, bytes]) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
+    return out.getvalue()
+
+
+def word_document(*paragraphs: str) -> bytes:
+    """A .docx (python-docx's default template) holding ``paragraphs`` in Normal style."""
+    import docx
+
+    word = docx.Document()
+    for text in paragraphs:
+        word.add_paragraph(text)
+    out = io.BytesIO()
+    word.save(out)
     return out.getvalue()

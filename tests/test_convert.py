@@ -17,6 +17,8 @@ from outline2docx.convert import convert, to_docx
 from outline2docx.namespaces import W
 
 from .conftest import SAMPLES
+from .packages import word_document
+from .strategies import outline_texts
 
 
 def run(*args: str, stdin: bytes | None = None, cwd=None) -> subprocess.CompletedProcess:
@@ -53,12 +55,7 @@ def test_cli_convert_reads_stdin_and_writes_stdout():
 
 
 def test_cli_convert_restyles_a_word_document_piped_in():
-    source = docx.Document()
-    source.add_paragraph("一、总体要求")
-    source.add_paragraph("坚持问题导向。")
-    piped = io.BytesIO()
-    source.save(piped)
-    done = run("convert", "-", stdin=piped.getvalue())
+    done = run("convert", "-", stdin=word_document("一、总体要求", "坚持问题导向。"))
     assert done.returncode == 0, done.stderr
     word = docx.Document(io.BytesIO(done.stdout))
     assert [(p.style.name, p.text) for p in word.paragraphs] == [
@@ -125,22 +122,12 @@ def test_our_own_output_is_replaced_whole_a_foreign_file_only_with_force(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.docx"]
 
 
-_OUTLINE_FORMS = ["一、", "（一）", "1.", "（1）", "①", "一是", "第一，", "第一条 ", "附件：", "——"]
-
-
 @settings(max_examples=100, deadline=None)
 @given(
-    st.lists(
-        st.tuples(
-            st.sampled_from(["", *_OUTLINE_FORMS]),
-            st.text(alphabet='加强领导。：；！？，“”‘’…—（）<>&"1.5亿元XxX \u3000\t', max_size=30),
-        ),
-        max_size=25,
-    ),
+    outline_texts('加强领导。：；！？，“”‘’…—（）<>&"1.5亿元XxX \u3000\t', max_lines=25),
     st.sampled_from(["gbt9704", "speech", "regulation"]),
 )
-def test_every_character_reaches_the_word_document(parts, style):
-    text = "\n".join(number + rest for number, rest in parts)
+def test_every_character_reaches_the_word_document(text, style):
     body = etree.fromstring(
         zipfile.ZipFile(io.BytesIO(to_docx(parse(text), style))).read("word/document.xml")
     )

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
+
 from outline2docx.lint import CODES, lint, lint_file
 from outline2docx.parse import parse_source
 from outline2docx.read.lines import read_source
+
+from .packages import word_document
 
 
 def findings(text: str) -> list[tuple[int, int, str]]:
@@ -76,14 +80,6 @@ def test_every_code_found_is_a_listed_code(seed_path):
 
 
 def test_a_word_document_on_standard_input_is_checked_as_one():
-    import io
-
-    import docx
-
-    word = docx.Document()
-    for text in ("一、甲", "二、乙", "四、丁"):
-        word.add_paragraph(text)
-    data = io.BytesIO()
-    word.save(data)
-    found = lint_file("-", stream=io.BytesIO(data.getvalue()))
+    stream = io.BytesIO(word_document("一、甲", "二、乙", "四、丁"))
+    found = lint_file("-", stream=stream)
     assert [(d.line, d.code) for d in found] == [(3, "numbering-gap")]

@@ -11,6 +11,8 @@ from outline2docx import InputError, parse
 from outline2docx.tree.serialize import document_to_dict
 
 from .conftest import corpus_documents
+from .packages import word_document
+from .strategies import outline_texts
 
 # What the tree may legitimately leave out: whitespace, and characters XML cannot hold.
 _DROPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -37,21 +39,9 @@ def test_nothing_is_lost_from_arbitrary_text(text):
     assert tree_text(parse(text)) == visible(text)
 
 
-_FORMS = ["一、", "（一）", "1.", "（1）", "①", "一是", "第一，", "第一条 ", "附件：", "——"]
-
-
 @settings(max_examples=200, deadline=None)
-@given(
-    st.lists(
-        st.tuples(
-            st.sampled_from(["", *_FORMS]),
-            st.text(alphabet="加强领导。：；！？，“”（）1.5亿元 \u3000\t", max_size=30),
-        ),
-        max_size=30,
-    )
-)
-def test_nothing_is_lost_from_outline_like_text(parts):
-    text = "\n".join(number + rest for number, rest in parts)
+@given(outline_texts("加强领导。：；！？，“”（）1.5亿元 \u3000\t"))
+def test_nothing_is_lost_from_outline_like_text(text):
     assert tree_text(parse(text)) == visible(text)
 
 
@@ -92,16 +82,8 @@ def test_text_bytes_and_path_inputs_agree(tmp_path):
     assert by_bytes.encoding == "gb18030"
 
 
-def test_bytes_of_a_word_document_are_read_as_one(tmp_path):
-    import io
-
-    import docx
-
-    word = docx.Document()
-    word.add_paragraph("一、总体要求")
-    data = io.BytesIO()
-    word.save(data)
-    document = parse(data.getvalue(), name="<stdin>")
+def test_bytes_of_a_word_document_are_read_as_one():
+    document = parse(word_document("一、总体要求"), name="<stdin>")
     assert (document.encoding, [p.text for p in document.paragraphs()]) == (
         "docx",
         ["一、总体要求"],
