@@ -26,6 +26,7 @@ PROJECTS = [
     ("more-itertools", "11.2.1", "docs", "."),  # autodoc, viewcode
     ("pluggy", "1.7.0", "docs", "src"),  # autodoc, doctest, coverage, viewcode
     ("six", "1.17.0", "documentation", "."),  # hand-written reference
+    ("cachetools", "5.5.2", "docs", "src"),  # autodoc of a src-layout package
 ]
 SKIPPED_PAGES = {"genindex.html", "search.html", "py-modindex.html"}
 
