@@ -205,3 +205,10 @@ def test_a_headline_that_says_more_than_the_title_stays_a_title():
 
 def test_a_form_line_under_a_title_is_not_an_addressee():
     assert role_list("运动会报名表\n班级：    联系人：\n姓名") == ["title", "body", "body"]
+
+
+def test_joint_issuers_side_by_side_are_the_issuer_mark():
+    text = "中共某县委办公室  某县人民政府办公室\n关于做好春节期间有关工作的通知\n各乡镇：\n正文。"
+    assert role_list(text) == ["issuer", "title", "addressee", "body"]
+    # one organization alone, with no number below it, may be a title's first line
+    assert role_list("某县人民政府\n关于做好有关工作的通知\n各乡镇：")[:2] == ["title", "title"]

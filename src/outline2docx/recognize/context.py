@@ -130,7 +130,7 @@ def _header_role(f: LineFacts, seen: set[Role], after: LineFacts | None) -> Role
         return Role.NOISE
     if f.role is Role.DOCNUMBER:
         return Role.DOCNUMBER
-    if not seen and P.ISSUER.match(core):
+    if not seen and (P.ISSUER.match(core) or _is_joint_issuers(core)):
         return Role.ISSUER
     if f.role is Role.BODY and P.SALUTATION.match(core) and len(core) <= 30:
         return Role.SALUTATION
@@ -171,6 +171,13 @@ def _is_byline(core: str) -> bool:
 
 def _is_org(core: str) -> bool:
     return bool(P.ORGANIZATION.search(core)) and "关于" not in core
+
+
+def _is_joint_issuers(core: str) -> bool:
+    """Two or more organizations' names side by side: the mark of a jointly issued document
+    ("中共某县委办公室  某县人民政府办公室"), which a title line never is."""
+    names = core.split()
+    return len(names) >= 2 and all(_is_org(name) for name in names)
 
 
 def resolve_end_matter(facts: list[LineFacts]) -> None:
