@@ -206,7 +206,15 @@ def test_symbol_font_bullets_become_the_characters_they_show(tmp_path):
 
 @pytest.mark.parametrize(
     ("bullet", "shown"),
-    [("\uf0b7", "•"), ("\uf0a7", "▪"), ("\uf0d8", "➢"), ("\uf0e0", "•"), ("o", "◦"), ("-", "-")],
+    [
+        ("\uf0b7", "•"),
+        ("\uf0a7", "▪"),
+        ("\uf0d8", "➢"),
+        ("\uf0e0", "•"),
+        ("o", "◦"),
+        ("-", "-"),
+        ("Note", "Note"),
+    ],
 )
 def test_bullets_of_symbol_fonts_in_unicode(bullet, shown):
     assert visible_bullet(bullet) == shown

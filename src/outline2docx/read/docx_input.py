@@ -418,12 +418,13 @@ _SYMBOL_BULLETS = {
     "\uf0d8": "➢",
     "\uf076": "❖",
     "\uf0fc": "✓",
-    "o": "◦",
 }
 
 
 def visible_bullet(text: str) -> str:
     """A bullet's text with symbol-font characters as the Unicode characters they show."""
+    if text == "o":  # Courier New's second-level bullet, not a letter in a bullet's text
+        return "◦"
     return "".join(
         _SYMBOL_BULLETS.get(char, "•" if "\uf000" <= char <= "\uf0ff" else char) for char in text
     )
