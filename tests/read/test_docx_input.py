@@ -235,6 +235,47 @@ def with_document(document_xml: bytes, extra: dict[str, bytes] | None = None) ->
     return zipped(parts)
 
 
+# Word 2010 and later write text boxes and pictures twice: DrawingML in mc:Choice, and VML in
+# mc:Fallback for older readers. Only one of the two is the document.
+ALTERNATE_CONTENT = """<w:document xmlns:w="{w}" xmlns:r="{r}"
+    xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+    xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+    xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    xmlns:v="urn:schemas-microsoft-com:vml" mc:Ignorable="wps"><w:body>
+<w:p><w:r><w:t>正文。</w:t></w:r><w:r><mc:AlternateContent>
+  <mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:docPr id="1" name="框"/>
+    <a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>
+      <w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp>
+    </a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
+  <mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>
+      <w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>
+  </mc:Fallback></mc:AlternateContent></w:r></w:p>
+<w:p><w:r><mc:AlternateContent>
+  <mc:Choice Requires="wps"><w:drawing><wp:inline><wp:docPr id="2" name="图" descr="印章"/>
+    <a:graphic><a:graphicData><a:blip r:embed="rIdImage1"/></a:graphicData></a:graphic>
+  </wp:inline></w:drawing></mc:Choice>
+  <mc:Fallback><w:pict><v:shape><v:imagedata r:id="rIdImage1"/></v:shape></w:pict></mc:Fallback>
+</mc:AlternateContent></w:r></w:p>
+</w:body></w:document>"""
+
+
+def test_text_boxes_and_pictures_written_twice_by_word_are_read_once():
+    from outline2docx.namespaces import R_NS, W_NS
+    from outline2docx.tree.nodes import Document
+
+    base = to_docx(Document([Picture(png(20, 20), "seal.png")]))
+    parts = {
+        n: zipfile.ZipFile(io.BytesIO(base)).read(n)
+        for n in zipfile.ZipFile(io.BytesIO(base)).namelist()
+    }
+    parts["word/document.xml"] = ALTERNATE_CONTENT.format(w=W_NS, r=R_NS).encode()
+    document = parse_docx(zipped(parts))
+    assert [p.text for p in document.paragraphs()] == ["正文。框内文字"]
+    pictures = [b for b in document.flow() if isinstance(b, Picture)]
+    assert [(p.data, p.description) for p in pictures] == [(png(20, 20), "印章")]
+
+
 def test_a_zip_bomb_is_refused_before_it_is_read():
     bomb = with_document(b"<w:document/>", {"word/media/huge.bin": b"\0" * (50 * 1024 * 1024)})
     with pytest.raises(InputError, match="refused as a zip bomb"):

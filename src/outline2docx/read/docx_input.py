@@ -23,6 +23,11 @@ from outline2docx.tree.nodes import Note, Paragraph, Picture, Role, Span, Table
 
 A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
+# Content Word writes twice (text boxes, pictures): DrawingML for today's readers, and a copy
+# in mc:Fallback for older ones. Only the first copy is read.
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Runs inside these are not part of the document's text.
+_SKIPPED_ANCESTORS = frozenset({f"{W}del", f"{W}moveFrom", MC_FALLBACK})
 
 
 @dataclass
@@ -185,8 +190,8 @@ class _Reader:
 
     def _runs(self, p: etree._Element) -> Iterator[tuple[etree._Element, bool, bool]]:
         for run in p.iter(f"{W}r"):
-            if any(a.tag in (f"{W}del", f"{W}moveFrom") for a in run.iterancestors()):
-                continue  # text tracked as deleted is not part of the document
+            if any(a.tag in _SKIPPED_ANCESTORS for a in run.iterancestors()):
+                continue  # text tracked as deleted, or the fallback copy of a text box
             props = run.find(f"{W}rPr")
             yield run, self.styles.flag(props, "b"), self.styles.flag(props, "i")
 
@@ -251,6 +256,9 @@ class _Reader:
 
     def pictures(self, run: etree._Element) -> Iterator[Picture]:
         for blip in [*run.iter(A_BLIP), *run.iter(V_IMAGEDATA)]:
+            owner = next(blip.iterancestors(f"{W}r", MC_FALLBACK), None)
+            if owner is not run:
+                continue  # a fallback copy, or a picture of a run nested in a text box
             rel_id = blip.get(f"{R}embed") or blip.get(f"{R}id")
             rel = self.rels.get(rel_id or "")
             if rel is None or rel[2] == "External" or not self.package.has(rel[1]):
