@@ -107,17 +107,44 @@ def test_numbering_can_be_turned_off(tmp_path):
     assert headings[:3] == ["工作职责", "党政领导责任", "部门监管责任"]
 
 
+# A project's own extension with a node type no builder knows: the gongwen builder must keep
+# its text and warn once per type, never fail.
+MYSTERY_EXTENSION = """
+from docutils import nodes
+from docutils.parsers.rst import Directive
+
+
+class mystery(nodes.Element):
+    pass
+
+
+class Mystery(Directive):
+    has_content = True
+
+    def run(self):
+        return [mystery("", nodes.Text(" ".join(self.content)))]
+
+
+def setup(app):
+    app.add_node(mystery, html=(lambda self, node: None, lambda self, node: None))
+    app.add_directive("mystery", Mystery)
+"""
+
+
 def test_unknown_nodes_warn_once_and_never_crash(tmp_path):
     source = tmp_path / "src"
     source.mkdir()
+    (source / "mystery.py").write_text(MYSTERY_EXTENSION, "utf-8")  # importable: doctrees pickle
     (source / "conf.py").write_text(
-        'project = "测试"\nextensions = ["outline2docx.sphinx"]\n', "utf-8"
+        "import os, sys\nsys.path.insert(0, os.path.dirname(__file__))\n"
+        'project = "测试"\nextensions = ["outline2docx.sphinx", "mystery"]\n',
+        "utf-8",
     )
     (source / "index.rst").write_text(
         "测试\n====\n\n.. raw:: html\n\n   <b>raw</b>\n\n"
         "一段正文 :math:`a^2` 和 :abbr:`GB (国家标准)`。\n\n.. math::\n\n   a^2 + b^2 = c^2\n\n"
-        ".. |x| replace:: 替换\n\n|x| 文字\n\n.. glossary::\n\n   术语\n      解释。\n\n"
-        ".. centered:: 居中一\n\n.. centered:: 居中二\n",
+        ".. |x| replace:: 替换\n\n|x| 文字\n\n"
+        ".. mystery:: 未知一\n\n.. mystery:: 未知二\n",
         "utf-8",
     )
     done = sphinx_build(source, tmp_path / "out", "gongwen", "-E")
@@ -126,8 +153,34 @@ def test_unknown_nodes_warn_once_and_never_crash(tmp_path):
     assert "<b>raw</b>" not in " ".join(texts)
     assert any("a^2 + b^2 = c^2" in t for t in texts)
     assert "替换 文字" in texts
-    assert {"居中一", "居中二"} <= set(texts)  # an unknown node keeps its text
-    assert done.stderr.count("no gongwen translation for centered nodes") == 1
+    assert {"未知一", "未知二"} <= set(texts)  # an unknown node keeps its text
+    assert done.stderr.count("no gongwen translation for mystery nodes") == 1
+
+
+def test_glossaries_option_lists_columns_and_version_notes(tmp_path):
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "conf.py").write_text('project = "测试"\nextensions = ["outline2docx.sphinx"]\n')
+    (source / "index.rst").write_text(
+        "测试\n====\n\n.. glossary::\n\n   公文\n      党政机关公文。\n\n"
+        ".. hlist::\n   :columns: 2\n\n   * 甲\n   * 乙\n\n"
+        "-a         选项甲\n--bee      选项乙\n\n"
+        ".. versionadded:: 2.0\n   新增的功能。\n\n.. centered:: 居中的文字\n\n"
+        '.. productionlist::\n   expr: term ("+" term)*\n',
+        "utf-8",
+    )
+    done = sphinx_build(source, tmp_path / "out", "gongwen", "-E")
+    assert done.returncode == 0, done.stderr
+    assert "no gongwen translation" not in done.stderr
+    view = DocxView(tmp_path / "out" / "测试.docx")
+    shown = [(p.style, p.text, p.runs[0].bold if p.runs else None) for p in view.paragraphs()]
+    assert ("GW List", "公文", True) in shown  # the term, in bold
+    assert ("GW List", "党政机关公文。", False) in shown
+    assert [t for s, t, _ in shown if t in ("• 甲", "• 乙")] == ["• 甲", "• 乙"]
+    assert ("GW List", "--bee", True) in shown and ("GW List", "选项乙", False) in shown
+    assert ("GW Note", "Added in version 2.0: 新增的功能。", False) in shown
+    assert ("GW Caption", "居中的文字", False) in shown
+    assert ("GW Code", 'expr ::= term ("+" term)*', False) in shown
 
 
 @pytest.mark.skipif(

@@ -78,6 +78,9 @@ TRANSPARENT = (
     addnodes.versionmodified,
     addnodes.compact_paragraph,
     addnodes.start_of_file,
+    addnodes.glossary,  # a definition list inside
+    addnodes.hlist,  # bullet lists in columns: one list here
+    addnodes.hlistcol,
 )
 
 
@@ -148,6 +151,8 @@ class DoctreeTranslator:
             self.listing(node, out, depth, level=0)
         elif isinstance(node, nodes.definition_list):
             self.definitions(node, out, depth)
+        elif isinstance(node, nodes.option_list):
+            self.options(node, out, depth)
         elif isinstance(node, nodes.field_list):
             self.fields(node, out, depth)
         elif isinstance(node, (nodes.literal_block, nodes.doctest_block, nodes.math_block)):
@@ -157,6 +162,8 @@ class DoctreeTranslator:
         elif isinstance(node, nodes.block_quote):
             for child in node.children:
                 self.block(child, out, depth, Role.QUOTE)
+        elif isinstance(node, addnodes.productionlist):
+            out.extend(Paragraph(Role.CODE, _production(p), _line(node)) for p in node.children)
         elif isinstance(node, nodes.Admonition):
             self.admonition(node, out, depth)
         elif isinstance(node, nodes.table):
@@ -172,7 +179,7 @@ class DoctreeTranslator:
         elif isinstance(node, (nodes.footnote, nodes.citation)):
             if not set(node["ids"]) & self.as_notes:
                 self.footnote(node, out)
-        elif isinstance(node, (nodes.rubric, nodes.caption, nodes.title)):
+        elif isinstance(node, (nodes.rubric, nodes.caption, nodes.title, addnodes.centered)):
             out.append(self.paragraph(node, Role.CAPTION))
         elif isinstance(node, addnodes.desc_signature):
             out.append(Paragraph(Role.CODE, " ".join(node.astext().split()), _line(node)))
@@ -233,16 +240,19 @@ class DoctreeTranslator:
             for child in item.children:
                 if isinstance(child, nodes.term):
                     text, spans = self.inline(child)
-                    out.append(
-                        Paragraph(
-                            Role.LIST_ITEM,
-                            text,
-                            _line(child),
-                            spans=(Span(0, len(text), "strong"), *spans),
-                        )
-                    )
+                    out.append(_term(text, _line(child), spans))
                 elif isinstance(child, nodes.definition):
                     for part in child.children:
+                        self.block(part, out, depth, Role.LIST_ITEM)
+
+    def options(self, node: nodes.option_list, out: list[Block], depth: int) -> None:
+        """Command-line options as a definition list: the options in bold, then their text."""
+        for item in node.children:
+            group = next(c for c in item.children if isinstance(c, nodes.option_group))
+            out.append(_term(group.astext(), _line(item)))
+            for description in item.children:
+                if isinstance(description, nodes.description):
+                    for part in description.children:
                         self.block(part, out, depth, Role.LIST_ITEM)
 
     def fields(self, node: nodes.field_list, out: list[Block], depth: int) -> None:
@@ -260,20 +270,20 @@ class DoctreeTranslator:
                 for paragraph in paragraphs[1:]:
                     out.append(self.paragraph(paragraph, Role.LIST_ITEM))
             else:
-                out.append(
-                    Paragraph(
-                        Role.LIST_ITEM, label, _line(field), spans=(Span(0, len(label), "strong"),)
-                    )
-                )
+                out.append(_term(label, _line(field)))
             for child in rest:
                 self.block(child, out, depth, Role.LIST_ITEM)
 
     def admonition(self, node: nodes.Admonition, out: list[Block], depth: int) -> None:
         title_node = next((c for c in node.children if isinstance(c, nodes.title)), None)
         name = type(node).__name__
-        label = title_node.astext() if title_node is not None else ADMONITION_LABELS.get(name, name)
+        label = title_node.astext() if title_node is not None else ADMONITION_LABELS.get(name)
         body = [c for c in node.children if c is not title_node]
         first = body[0] if body and isinstance(body[0], nodes.paragraph) else None
+        if label is None:  # versionadded and the like say what they are in their own text
+            for child in body:
+                self.block(child, out, depth, Role.NOTE)
+            return
         if first is not None:
             out.append(self.paragraph(first, Role.NOTE, prefix=f"{label}：", prefix_kind="strong"))
             body = body[1:]
@@ -403,6 +413,17 @@ class DoctreeTranslator:
             self._inline(child, parts, spans)
         if kind:
             spans.append(Span(start, sum(map(len, parts)), kind))
+
+
+def _production(node: nodes.Element) -> str:
+    """A grammar rule as one line, "name ::= definition" (Sphinx 8 keeps the name aside)."""
+    text, name = node.astext().strip(), node.get("tokenname", "")
+    return text if not name or text.startswith(name) else f"{name} ::= {text}"
+
+
+def _term(text: str, line: int, spans: tuple[Span, ...] = ()) -> Paragraph:
+    """A list item that names what follows it (a term, an option, a field), set in bold."""
+    return Paragraph(Role.LIST_ITEM, text, line, spans=(Span(0, len(text), "strong"), *spans))
 
 
 def _span_kind(node: nodes.Node) -> str | None:
