@@ -102,6 +102,9 @@ def test_fix_writes_in_the_input_encoding_and_never_touches_the_input(tmp_path):
     assert run("fix", str(source), "-o", str(out)).returncode == 0
     assert source.read_bytes() == original
     assert out.read_bytes() == "各位代表，同志们：\r\n（一）加强领导\r\n".encode("gb18030")
+    same = run("fix", str(source), "-o", str(tmp_path / "." / "draft.txt"))
+    assert same.returncode == 2 and "is the input, which fix never changes" in same.stderr
+    assert source.read_bytes() == original
 
 
 def test_fix_diff_shows_every_change(tmp_path):

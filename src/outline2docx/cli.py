@@ -380,6 +380,8 @@ def fix(file, output, diff, ignored, encoding) -> None:
     from outline2docx.read.decoding import decode
 
     name = "<stdin>" if file == "-" else file
+    if output and file != "-" and Path(output).exists() and Path(output).samefile(file):
+        _fail(click.UsageError(f"-o {output} is the input, which fix never changes"))
     try:
         data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
         decoded = decode(data, name, encoding)
