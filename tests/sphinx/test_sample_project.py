@@ -131,24 +131,34 @@ def setup(app):
 """
 
 
-def test_unknown_nodes_warn_once_and_never_crash(tmp_path):
+def build_small_project(tmp_path, index: str, extensions: tuple[str, ...] = (), files=None):
+    """Build a one-page project "测试" with -b gongwen; returns the finished sphinx-build."""
     source = tmp_path / "src"
     source.mkdir()
-    (source / "mystery.py").write_text(MYSTERY_EXTENSION, "utf-8")  # importable: doctrees pickle
+    for name, text in (files or {}).items():
+        (source / name).write_text(text, "utf-8")
+    listed = ", ".join(f'"{e}"' for e in ("outline2docx.sphinx", *extensions))
     (source / "conf.py").write_text(
         "import os, sys\nsys.path.insert(0, os.path.dirname(__file__))\n"
-        'project = "测试"\nextensions = ["outline2docx.sphinx", "mystery"]\n',
+        f'project = "测试"\nextensions = [{listed}]\n',
         "utf-8",
     )
-    (source / "index.rst").write_text(
-        "测试\n====\n\n.. raw:: html\n\n   <b>raw</b>\n\n"
+    (source / "index.rst").write_text("测试\n====\n\n" + index, "utf-8")
+    done = sphinx_build(source, tmp_path / "out", "gongwen", "-E")
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_unknown_nodes_warn_once_and_never_crash(tmp_path):
+    done = build_small_project(
+        tmp_path,
+        ".. raw:: html\n\n   <b>raw</b>\n\n"
         "一段正文 :math:`a^2` 和 :abbr:`GB (国家标准)`。\n\n.. math::\n\n   a^2 + b^2 = c^2\n\n"
         ".. |x| replace:: 替换\n\n|x| 文字\n\n"
         ".. mystery:: 未知一\n\n.. mystery:: 未知二\n",
-        "utf-8",
+        extensions=("mystery",),
+        files={"mystery.py": MYSTERY_EXTENSION},  # importable: doctrees are pickled
     )
-    done = sphinx_build(source, tmp_path / "out", "gongwen", "-E")
-    assert done.returncode == 0, done.stderr
     texts = [p.text for p in docx.Document(str(tmp_path / "out" / "测试.docx")).paragraphs]
     assert "<b>raw</b>" not in " ".join(texts)
     assert any("a^2 + b^2 = c^2" in t for t in texts)
@@ -158,19 +168,14 @@ def test_unknown_nodes_warn_once_and_never_crash(tmp_path):
 
 
 def test_glossaries_option_lists_columns_and_version_notes(tmp_path):
-    source = tmp_path / "src"
-    source.mkdir()
-    (source / "conf.py").write_text('project = "测试"\nextensions = ["outline2docx.sphinx"]\n')
-    (source / "index.rst").write_text(
-        "测试\n====\n\n.. glossary::\n\n   公文\n      党政机关公文。\n\n"
+    done = build_small_project(
+        tmp_path,
+        ".. glossary::\n\n   公文\n      党政机关公文。\n\n"
         ".. hlist::\n   :columns: 2\n\n   * 甲\n   * 乙\n\n"
         "-a         选项甲\n--bee      选项乙\n\n"
         ".. versionadded:: 2.0\n   新增的功能。\n\n.. centered:: 居中的文字\n\n"
         '.. productionlist::\n   expr: term ("+" term)*\n',
-        "utf-8",
     )
-    done = sphinx_build(source, tmp_path / "out", "gongwen", "-E")
-    assert done.returncode == 0, done.stderr
     assert "no gongwen translation" not in done.stderr
     view = DocxView(tmp_path / "out" / "测试.docx")
     shown = [(p.style, p.text, p.runs[0].bold if p.runs else None) for p in view.paragraphs()]
