@@ -279,15 +279,11 @@ class DoctreeTranslator:
         name = type(node).__name__
         label = title_node.astext() if title_node is not None else ADMONITION_LABELS.get(name)
         body = [c for c in node.children if c is not title_node]
-        first = body[0] if body and isinstance(body[0], nodes.paragraph) else None
-        if label is None:  # versionadded and the like say what they are in their own text
-            for child in body:
-                self.block(child, out, depth, Role.NOTE)
-            return
-        if first is not None:
+        # Without a label (versionadded and the like) the note says what it is in its own text.
+        if label is not None and body and isinstance(body[0], nodes.paragraph):
+            first, *body = body
             out.append(self.paragraph(first, Role.NOTE, prefix=f"{label}：", prefix_kind="strong"))
-            body = body[1:]
-        else:
+        elif label is not None:
             out.append(
                 Paragraph(
                     Role.NOTE, f"{label}：", _line(node), spans=(Span(0, len(label) + 1, "strong"),)
