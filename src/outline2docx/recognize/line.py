@@ -13,7 +13,6 @@ from outline2docx.tree.nodes import Numbering, Role
 _END_OR_BRACKET = re.compile("[" + re.escape(P.SENTENCE_END + P.OPENERS + P.CLOSERS + "\"'") + "]")
 _TRAILING_NOTE = re.compile(r"^[（(][^（）()]*[）)][。.；;]?$")  # "（海关总署负责）"
 _ONLY_PUNCT = re.compile(r"^[\W_]*$")
-_FULL_STOP = re.compile("[。！？!?]")
 _FULL_WIDTH = re.compile("[\u3000-\u303f\uff01-\uff5e\u2018-\u201d\u2026]")
 
 
@@ -22,8 +21,9 @@ class LineFacts:
     """A line, the role it has on its own, and the facts context rules look at."""
 
     number: int
-    text: str
+    text: str  # the line as read (trimmed)
     indent: int
+    norm: str = ""  # what the patterns read: the text in simplified characters, same length
     role: Role = Role.BODY
     lead: str = ""
     numbering: Numbering | None = None
@@ -32,6 +32,11 @@ class LineFacts:
     core: str = ""  # the text without forum junk glued to its end
     has_cjk: bool = False
     plain: bool = False  # short, unnumbered, no sentence-ending mark: a title-like line
+    index: int = 0  # place among the document's non-empty lines
+    gap: int = 0  # blank lines above this line
+    listed: bool = False  # a table of contents above lists this line: the text begins here
+    margin: float = float("inf")  # how far the role's score is ahead of the runner-up's
+    runner_up: Role | None = None  # the role that came closest, where any came at all
 
     @property
     def is_heading(self) -> bool:
@@ -39,10 +44,14 @@ class LineFacts:
         return self.role.is_heading
 
 
-def examine(line: SourceLine) -> LineFacts:
-    """Classify ``line`` on its own: numbering, run-in leads, noise and fixed formulas."""
-    text = line.text
-    facts = LineFacts(line.number, text, line.indent)
+def examine(line: SourceLine, norm: str | None = None) -> LineFacts:
+    """Classify ``line`` on its own: numbering, run-in leads, noise and fixed formulas.
+
+    ``norm`` is the line as the patterns should read it (simplified characters); positions in
+    it are positions in the line's own text.
+    """
+    text = norm or line.text
+    facts = LineFacts(line.number, line.text, line.indent, text)
     facts.core = _without_trailing_junk(text)
     facts.has_cjk = P.CJK.search(text) is not None
 
@@ -74,30 +83,42 @@ def examine(line: SourceLine) -> LineFacts:
 
 
 def _without_trailing_junk(text: str) -> str:
-    """The text without a run of ASCII symbols glued to its end by a forum's copy protection."""
+    """The text without a run of ASCII symbols glued to its end by a forum's copy protection,
+    or a stray HTML entity ("国务院办公厅   &sp;")."""
     if not "\x21" <= text[-1] <= "\x7e":
         return text
+    entity = P.TRAILING_ENTITY.search(text)
+    if entity is not None and entity.start() > 0:
+        return text[: entity.start()].rstrip()
     junk = P.TRAILING_JUNK.search(text, max(len(text) - 120, 0))
     if junk is None or not P.CODE_CHARS.search(junk.group()):
         return text
-    return text[: junk.start()].rstrip()
+    return text[: junk.start()].rstrip() or text
 
 
 def is_noise(text: str, has_cjk: bool) -> bool:
     """True for web-page residue: share buttons, view counts, stray code, watermarks."""
+    if len(text) <= P.METADATA_KEY_MAX and is_metadata_key(text):
+        return True
     if not has_cjk:
-        return _is_junk_without_cjk(text)
-    if P.NOISE_PREFIX.match(text):
+        return _is_junk_without_cjk(text) or P.PAGE_TOOL.match(text) is not None
+    if P.NOISE_PREFIX.match(text) or len(P.METADATA_KEY.findall(text, 0, P.NOISE_LINE_MAX)) > 1:
         return len(text) <= P.NOISE_LINE_MAX  # "发布时间：… 来源：… 浏览次数：…"
     if len(text) > P.NOISE_WORDS_MAX:
         return False
-    if P.BREADCRUMB.search(text):
+    if P.BREADCRUMB.search(text) or P.PAGE_TOOL.match(text):
         return True
     words = [m for m in P.NOISE_WORDS.findall(text) if not m.isdigit()]
     if not words:
         return False
     left = P.NOISE_WORDS.sub("", text)
     return len(P.CJK.findall(left)) <= P.NOISE_MAX_LEFT and "。" not in left
+
+
+def is_metadata_key(text: str) -> bool:
+    """A key of a site's metadata table standing alone: "索 引 号：", "标　　题："."""
+    compact = "".join(text.split())
+    return P.METADATA_TABLE_KEY.match(compact) is not None and compact[-1] in "：:"
 
 
 def _is_junk_without_cjk(text: str) -> bool:
@@ -108,27 +129,27 @@ def _is_junk_without_cjk(text: str) -> bool:
     words = P.LATIN_WORD.findall(text)
     if words and sum(map(len, words)) >= 0.6 * len("".join(tokens)):
         return False  # Latin prose, or a placeholder such as XXX
-    if P.CODE_CHARS.search(text) or P.TIMESTAMP.search(text):
-        return True  # '");', 'f$ Y) |. D#', a web page's "2021-10-17 14:15:41"
+    if P.CODE_CHARS.search(text) or P.TIMESTAMP.search(text) or P.HASH_ID.search(text):
+        return True  # '");', 'f$ Y) |. D#', "2021-10-17 14:15:41", a page's hash ids
     if len(tokens) > 1 and all(t.isdecimal() for t in tokens):
         return True  # "47 3432347": counters of a web page
     return len(tokens) >= 4 and len("".join(tokens)) <= 2.5 * len(tokens)
 
 
 def _match_numbering(facts: LineFacts) -> bool:
-    text = facts.text
+    text = facts.norm
     for form in P.NUMBERINGS:
         m = form.pattern.match(text)
         if not m:
             continue
-        label = m.group()
+        label = facts.text[: m.end()]  # as written, traditional characters and all
         facts.numbering = Numbering(
             form.kind, ordinal_value(m.group("n")), label, _form_of(label, m)
         )
         facts.rank = form.rank
         heading_end = heading_part_end(text, len(label))
         if form.runin is not form.role and heading_end < len(text):
-            facts.role, facts.lead = form.runin, text[:heading_end]
+            facts.role, facts.lead = form.runin, facts.text[:heading_end]
         else:
             facts.role = form.role
             if form.role in (Role.ARTICLE, Role.H4, Role.H5):
@@ -138,8 +159,8 @@ def _match_numbering(facts: LineFacts) -> bool:
 
 
 def _match_decimal(facts: LineFacts) -> bool:
-    m = P.DECIMAL.match(facts.text)
-    if not m or not P.CJK.match(facts.text, m.end()):
+    m = P.DECIMAL.match(facts.norm)
+    if not m or not P.CJK.match(facts.norm, m.end()):
         return False
     number = m.group("n").replace("．", ".")
     depth = number.count(".") + 1
@@ -150,7 +171,7 @@ def _match_decimal(facts: LineFacts) -> bool:
     value = int(number.split(".")[-1])
     facts.numbering = Numbering("decimal", value, m.group(), _form_of(m.group(), m))
     facts.rank = P.DECIMAL_RANK + 10 * (depth - 1)
-    heading_end = heading_part_end(facts.text, m.end())
+    heading_end = heading_part_end(facts.norm, m.end())
     if heading_end < len(facts.text):
         facts.role, facts.lead = runin, facts.text[:heading_end]
     else:
@@ -159,21 +180,22 @@ def _match_decimal(facts: LineFacts) -> bool:
 
 
 def _match_enumerator(facts: LineFacts) -> bool:
-    text = facts.text
+    text = facts.norm
     for enum in P.ENUMERATORS:
         m = enum.pattern.match(text)
         if not m:
             continue
         word = m.group("n")
         value = P.SEQUENCE_WORDS[word] if enum.kind == "sequence" else ordinal_value(word)
-        facts.numbering = Numbering(enum.kind, value, m.group(), _form_of(m.group(), m))
+        label = facts.text[: m.end()]
+        facts.numbering = Numbering(enum.kind, value, label, _form_of(label, m))
         end = first_sentence_end(text, m.end())
         if enum.kind == "ordinal" and end < 0 and len(text) <= P.GROUP_HEADING_MAX:
             # "第一，发展思路要清晰" standing alone is a heading, not a run-in paragraph.
             facts.role, facts.rank = Role.H1, P.RANKS[Role.H1]
             return True
         facts.role = Role.RUNIN
-        facts.lead = text[:end] if end > 0 else m.group()
+        facts.lead = facts.text[:end] if end > 0 else label
         return True
     return False
 
@@ -206,9 +228,6 @@ def heading_part_end(text: str, start: int) -> int:
         return len(text)
     rest = text[end:].strip()
     if not rest or _TRAILING_NOTE.match(rest) or _ONLY_PUNCT.match(rest):
-        return len(text)
-    if text[end - 1] in "；;" and not _FULL_STOP.search(rest[:-1]):
-        # "（三）…告知有关单位和个人；需要…的，依法履行。" is one sentence in clauses.
         return len(text)
     return end
 

@@ -148,92 +148,176 @@ OPENERS = "“‘《「『（(【〔［"
 CLOSERS = "”’》」』）)】〕］"
 
 # ---- document parts ---------------------------------------------------------------------
+# Half-width brackets, colons and commas are accepted wherever the full-width ones are.
+COLON = "[：:]"
+COMMA = "[，,]"
+OPEN = "[（(]"
+CLOSE = "[）)]"
 
 # 国发〔2019〕4号, 国办函〔2005〕69号, 温教〔2011〕12号, also with [] () 【】 ﹝﹞ around the year.
 DOCNUMBER = re.compile(rf"^{_LETTER}{{1,12}}[〔\[［(（【﹝]\d{{4}}[〕\]］)）】﹞]第?\d{{1,4}}号$")
+# A decree's number standing alone: 第785号, （第23号）.
+DECREE_NUMBER = re.compile(rf"^{OPEN}?第(?:{CN}|\d{{1,4}})号{CLOSE}?$")
+# A decree's issuer: 中华人民共和国国务院令, 国家发展和改革委员会令, 某省人民政府令.
+DECREE_ISSUER = re.compile(r"^(?:中华人民共和国)?\S{2,30}(?:院|部|委员会|委|局|署|政府|行|会)令$")
+# Zero as the year of a date in Chinese numerals is written 〇, 零, ○, O or even 0.
+_CN_YEAR = f"[〇零○OＯ0０{CHARS}]{{4}}"
 # A date standing alone: 2024年8月1日, 二〇〇五年七月十四日, 2011/9/30, 2011-09-30, 2011.9.30.
 DATE = re.compile(
     rf"^(?:\d{{4}}{_SPACE}*年{_SPACE}*\d{{1,2}}{_SPACE}*月{_SPACE}*\d{{1,2}}{_SPACE}*日"
-    rf"|[〇零○O一二三四五六七八九]{{4}}年[{CHARS}]{{1,3}}月[{CHARS}]{{1,3}}日"
+    rf"|{_CN_YEAR}年[{CHARS}]{{1,3}}月[{CHARS}]{{1,3}}日"
     r"|\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2})$"
 )
 # A line that starts with a date (adoption notes, "2021年6月18日 …会议通过").
-DATE_LEAD = re.compile(r"^[（(]?\d{4}年\d{1,2}月(?:\d{1,2}日)?")
-# "（2018年1月2日）", "（2023年5月1日在…）": a byline under a title.
-PAREN_BYLINE = re.compile(r"^[（(][^（）()]*\d{4}年[^（）()]*[）)]$")
-# "广东省省长 孟凡利", "市委副书记、市长 王某某": job titles, a space, a 2–4 character name.
-SPEAKER = re.compile(rf"^(?:{_LETTER}|[×＊*、]){{2,24}}{_SPACE}+(?:{_LETTER}|×){{2,4}}$")
-# A speaker's name alone under the title ("张三", "XXX"); not the end of a broken title line.
-PERSON_NAME = re.compile(r"^(?:[\u4e00-\u9fff]\s?){2,4}$|^[Xx×]{2,3}$")
-DOCUMENT_KIND = re.compile(
-    r"^[的和与及]|(?:通知|通报|通告|公告|公报|意见|报告|决定|决议|办法|方案|请示|批复|函|讲话|条例|"
-    r"规定|细则|规则|制度|纪要|规划|要点|总结)$"
+DATE_LEAD = re.compile(rf"^{OPEN}?(?:\d{{4}}|{_CN_YEAR})年(?:\d{{1,2}}|[{CHARS}]{{1,3}})月")
+# "（2018年1月2日）", "（2023年5月1日在…）", "（民政部　一九九七年一月二十八日）".
+PAREN_BYLINE = re.compile(
+    rf"^{OPEN}[^（）()]*(?:\d{{4}}|{_CN_YEAR}|20[*＊X×x]{{2}})年[^（）()]*{CLOSE}$"
 )
+# A bracketed byline the source broke over two lines: "（二○○四年六月十六日国务院" + "…通过）".
+OPEN_BYLINE = re.compile(rf"^{OPEN}[^（）()]*(?:\d{{4}}|{_CN_YEAR})年[^（）()]*$")
+CLOSE_BYLINE = re.compile(rf"^[^（）()]*(?:通过|批准|修订|修正|公布|施行|发布){CLOSE}$")
+# "广东省省长 孟凡利", "市委副书记、市长 王某某", "县长 ***": job titles, a space, a name.
+SPEAKER = re.compile(
+    rf"^(?:{_LETTER}|[×＊*、]){{2,24}}{_SPACE}+(?:(?:{_LETTER}|×){{2,4}}|[*＊×XxＸ]{{2,3}})$"
+)
+# A speaker's name alone under the title ("张三", "XXX"); not the end of a broken title line.
+PERSON_NAME = re.compile(r"^(?:[\u4e00-\u9fff]\s*){2,4}$|^[Xx×*＊]{2,3}$")
+# What a title names at its end: the kind of document (GB/T 9704's 文种 and their kin).
+DOCUMENT_KIND = re.compile(
+    r"(?:通知|通报|通告|公告|公报|意见|报告|决定|决议|办法|方案|请示|批复|复函|函|讲话|讲话稿|条例"
+    r"|规定|细则|规则|制度|纪要|规划|要点|总结|计划|预案|名单|命令|令|议案|提案|答复|建议|倡议书?"
+    r"|发言|致辞|贺词|贺信|讲稿|汇报|述职报告|工作报告|章程|守则|须知|指南|标准|公约|协议|汇编|选编)"
+    r"(?:[（(][^（）()]{1,12}[）)])?[”》」]?$"
+)
+# A figure's or a table's caption: "图1　汽车号牌编码规则", "表2 …".
+CAPTION = re.compile(r"^(?:图|表|附图|附表)\s*\d{1,3}")
+# A title's first half, which the next line completes: "…关于…", "…转发…", "在…", "…的".
+TITLE_OPENING = re.compile(r"关于|转发|印发|批转|^在|^对|对.{2,20}的?$|[的和与及、—省市县区州旗]$")
+# A note on where a text comes from, under its title: "（根据录音整理）", "（有删节）".
+PROVENANCE = re.compile(r"整理|删节|删减|节选|摘编|录音|速记|审阅|记录")
+# A title that issues or forwards another document.
+FORWARDS = re.compile(r"转发|印发|批转|颁发|发布")
 # Adoption and approval notes under a regulation's title.
 ADOPTION = re.compile(r"(?:通过|批准|修订|修正|公布|施行)[）)]?$")
+# "在…会议上的讲话", "2026年2月3日在…大会上": the occasion a speech or report was given at.
+OCCASION = re.compile(r"在.{2,60}(?:会|会议|大会|座谈会|典礼|仪式|论坛|培训班|开幕式|闭幕式)上")
 
 SUBTITLE = re.compile(r"^(?:——|—|--|－－|─)")
 
 SALUTATION = re.compile(
+    r"^(?:尊敬|亲爱)的[^。；;：:]{1,20}[：:！!，,]$|"
     rf"^(?:尊敬的)?(?:{_LETTER}|[、，,\s]){{0,30}}?"
     r"(?:同志们|代表们|朋友们|同学们|老师们|女士们|先生们|来宾们|各位代表|各位委员|各位领导|各位来宾"
     r"|各位同事|各位嘉宾|各位老师|各位同学|各位家长|各位专家|全体同志)[^。；;]{0,20}[：:！!，,]$"
 )
-ADDRESSEE_END = re.compile(r"[：:]$")
+ADDRESSEE_END = re.compile(rf"{COLON}$")
+# A sentence that announces what follows ("…提出如下意见：", "现将有关事项通知如下："): body.
+ANNOUNCES = re.compile(r"如下|以下|现将|现就|现对|根据|按照|为了|为进一步|经研究|特制定|具体")
 
+# A news agency's dateline alone: "新华社北京9月3日电", "本报讯".
+DATELINE = re.compile(
+    rf"^\S{{0,12}}?(?:\d{{1,2}}|[{CHARS}]{{1,3}})月(?:\d{{1,2}}|[{CHARS}]{{1,3}})日电"
+    r"(?:[（(][^（）()]{0,20}[）)])?$|^(?:本报讯|本报记者.{0,10}|新华社.{0,10}电)$"
+)
+# A closing sentence at a speech's end: "我就讲这些，谢谢大家。", "…万岁！".
+CLOSING_SENTENCE = re.compile(r"谢谢(?:大家|各位|你们)?[。！!]$|万岁[！!]$")
 # Closing formulas that are closing wherever they stand.
 CLOSING = re.compile(
-    r"^(?:特此(?:通知|通告|公告|通报|报告|函告|函复|批复|说明|证明|致函)(?:[，,][^。]{0,15})?"
+    r"^(?:特此(?:通知|通告|公告|通报|报告|函告|函复|批复|说明|证明|致函|请示|决定)(?:[，,][^。]{0,15})?"
     r"|此复|此致|敬礼|谢谢(?:大家|各位|你们)?|感谢大家|以上(?:报告|意见|方案|请示)?[，,].{0,20}请.{0,20}"
-    r"|妥否，?请.{1,10}|当否，?请.{1,10})[。！!]?$"
+    r"|(?:妥否|当否|可否)[，,]?请.{1,10}|专此(?:报告|函达|函复|通知|批复))[。！!]?$"
 )
 # Courtesy lines that are closing when they are the last paragraph before the signature.
-CLOSING_BEFORE_SIGNATURE = re.compile(r"^(?:感谢|谢谢|以上|请予|特此|专此|希望|欢迎)")
+CLOSING_BEFORE_SIGNATURE = re.compile(r"^(?:感谢|谢谢|以上|请予|特此|专此|希望|欢迎|请|望)")
 
-ATTACHMENT = re.compile(rf"^附{_SPACE}*件{_SPACE}*(?:\d{{1,2}})?{_SPACE}*(?:[：:].*)?$")
+ATTACHMENT = re.compile(
+    rf"^附{_SPACE}*(?:件{_SPACE}*(?:\d{{1,2}})?{_SPACE}*(?:{COLON}.*)?|{COLON}.*)$"
+)
 # Glossary and endnote headers that open an appendix-like part.
-NOTES_HEADER = re.compile(r"^(?:注释|注解|名词解释|附注|备注|说明)[：:]?$")
+NOTES_HEADER = re.compile(r"^(?:注释|注解|名词解释)[：:]?$")
 
 # Issuing-authority mark: "XX市人民政府文件", or an organization's name alone above the title.
 ISSUER = re.compile(rf"^(?:{_LETTER}|[（）()、\s]){{2,30}}文件$")
 ORGANIZATION = re.compile(
     r"(?:政府|委员会|办公厅|办公室|人大常委会|常委会|局|厅|部|委|院|署|处|科|室|办|中心|学校|大学|学院"
-    r"|公司|集团|协会|学会|联合会|总会|工会|党委|党组|支部|法院|检察院|银行|研究所|所)$"
+    r"|公司|集团|协会|学会|联合会|总会|工会|党委|党组|支部|法院|检察院|银行|研究所|所|小学|中学"
+    r"|幼儿园|医院|街道|镇|乡|村|社区|团委|妇联|队|站|会)$"
 )
 
 # Web-page residue: the words of buttons and article metadata.
 NOISE_PREFIX = re.compile(
     r"^[（(【\[]?(?:来源|信息来源|文章来源|稿源|责任编辑|编辑|作者|发布时间|发布日期|发表时间"
-    r"|更新时间|浏览次数|阅读次数|点击次数|点击数|浏览量|阅读量|本文链接|原文链接|原文地址"
-    r"|文章链接|版权声明|免责声明|版权所有|网站标识码|ICP备案号|上一篇|下一篇)\s*[：:]"
+    r"|更新时间|浏览次数|阅读次数|点击次数|点击数|浏览量|阅读量|本文链接|原文链接|原文地址|原标题"
+    r"|文章链接|版权声明|免责声明|版权所有|网站标识码|ICP备案号|上一篇|下一篇|分享|字号|字体"
+    r"|关键词|标签|所在栏目|内容摘要|上传人|上传者|文档页数)\s*[：:]"
+)
+# The keys of a government site's metadata table, each followed by its value on the next line:
+# "索 引 号：" / "000014349/2004-00207", "标　　题：" / the title again.
+METADATA_TABLE_KEY = re.compile(
+    r"^(?:索引号|主题分类|体裁分类|组配分类|服务对象分类|发文机关|发布机构|成文日期|发布日期|生成日期"
+    r"|标题|名称|发文字号|文号|主题词|关键词|公文种类|有效性|效力状态|实施日期|废止日期|信息来源"
+    r"|所属机构|公开方式|公开范围|信息分类|内容分类)[：:]"
+)
+METADATA_KEY_MAX = 12  # a key with its spaces: "索 引 号："
+# A page's residue key alone on its line, its value on the next: "来源：", "责任编辑：".
+RESIDUE_KEY = re.compile(r"^[【\[]?[^\s：:]{1,5}[：:]$")
+# Keys of article metadata; a line holding two of them ("时间: … 来源: …") is page residue.
+METADATA_KEY = re.compile(
+    r"(?:来源|作者|编辑|时间|日期|阅读|浏览|点击|访问|字号|发布|分享)\s*(?:次数|量)?\s*[：:]"
 )
 NOISE_WORDS = re.compile(
-    r"分享到?|收藏|点赞|打印(?:本页)?|关闭(?:窗口)?|复制(?:链接)?|举报|评论|浏览量?|阅读量?|点击量?"
-    r"|字号|字体|返回(?:顶部|首页)?|上一篇|下一篇|时间\s*[：:]|来源\s*[：:]"
+    r"分享到?|收藏|点赞|打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|复制(?:链接)?|举报|评论|浏览量?"
+    r"|阅读量?|点击量?|字号|字体|返回(?:顶部|首页|列表)?|上一篇|下一篇|时间\s*[：:]|来源\s*[：:]"
     r"|扫一扫(?:在手机上?(?:打开|阅读|查看)(?:当前页|本页|本文)?)?|(?:用手机)?扫描二维码|二维码"
-    r"|我要纠错|ICP备|公网安备"
-    r"|相关(?:阅读|推荐|文章|链接)|推荐阅读|热门(?:文章|推荐)|猜你喜欢|点击查看|查看更多"
+    r"|我要纠错|纠错|ICP备|公网安备|下载|全屏|大\s*中\s*小|默认|视力保护色|护眼"
+    r"|相关(?:阅读|推荐|文章|链接|附件|新闻)|推荐阅读|热门(?:文章|推荐)|猜你喜欢|点击查看|查看更多"
     r"|本帖最后由.{0,30}?编辑|只看该作者|楼主|发表于"
     r"|【\s*大\s*中\s*小\s*】"
     r"|\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d+"
 )
+# Phrases only page furniture says: site lead-ins, paywalls, column labels, document sites.
+RESIDUE_PHRASE = re.compile(
+    r"小编|为大家(?:整理|收集|精心|带来|推荐|分享)|供大家参考|欢迎(?:阅读|参考|借鉴|下载)"
+    r"|希望(?:对|能)(?:你|您|大家)有(?:所)?帮助|预览结束|(?:获取|下载|阅读|查看|展开)全文"
+    r"|代笔|扫码|开通会员|VIP|付费|所在栏目|内容摘要|本文(?:由|来源|转载|链接|地址|为|是)"
+    r"|范文网|文库|转载请注明|版权归|原创文章|点击(?:下载|进入|查看|阅读)"
+)
+# A site or a medium named alone: "宁夏日报客户端", "四川日报", "白云飘飘范文网".
+MEDIUM = re.compile(
+    r"(?:网|日报|晚报|早报|时报|报社|客户端|新闻|频道|头条|公众号|在线|电视台|广播电台|新华社"
+    r"|融媒体中心|政务网|门户网站|官网|微信|微博)$"
+)
+# Machine ids and hashes a page shows: "abcd39f1fb7f426d9dfb6bd0fa1f2146:".
+HASH_ID = re.compile(r"[0-9a-fA-F]{16,}")
+# "2026年02月10日 07时41分", "2021-10-17 14:15:41": when a page was posted.
+POSTED_AT = re.compile(
+    r"^\D{0,8}\d{4}(?:年|[-/.])\d{1,2}(?:月|[-/.])\d{1,2}日?\s*\d{1,2}(?:时|:|：)\d{2}"
+)
+# Page tools: a lone character or bracket left of a "字号 大 中 小" or "【打印】" widget.
+PAGE_TOOL = re.compile(r"^(?:[大中小【】\[\]〖〗|｜>＞»›<＜]|打印|关闭|分享|收藏|全屏|下载|返回)$")
 # Breadcrumbs of a web page: "首页 > 政务公开 > 通知公告", "当前位置：…".
 BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|首页)|(?:[>»＞›].*){2}")
 NOISE_MAX_LEFT = 4  # CJK characters a line may keep, beyond residue words, and still be noise
 NOISE_WORDS_MAX = 40  # a line of button words is short
 NOISE_LINE_MAX = 100  # a metadata line ("发布时间：… 来源：…") may run longer
+RESIDUE_LINE_MAX = 200  # a paywall or search-engine notice runs to a few sentences
 # Stray code and anti-copy watermarks have no CJK text; these mark them as code, not prose.
 CODE_CHARS = re.compile(r"[;{}<>=\\|`~^@#$%&*_+\[\]\"]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 TIMESTAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
 # "（征求意见稿）" under a title belongs to the title.
-DRAFT_MARK = re.compile(r"^[（(](?:征求意见稿|送审稿|草案|讨论稿|修订稿|代拟稿|试行)[）)]$")
+DRAFT_MARK = re.compile(r"^[（(](?:征求意见稿|送审稿|草案|讨论稿|修订稿|代拟稿|试行|暂行)[）)]$")
 
 # A table of contents: a "目录" line, then entries repeated where the text begins.
 CONTENTS_TITLES = frozenset({"目录", "目次"})
 CONTENTS_MAX = 200  # entries a table of contents may have
 # Table-of-contents lines: dot leaders then a page number ("一、总体要求……3").
 TOC = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|－{3,}|-{4,}|\s{4,})\s*\d{1,4}$")
+# A page number at the end of an entry: "1.高新区2022年工作总结 3".
+PAGE_NUMBER = re.compile(r"(?:\.{2,}|…+|·{2,}|－{2,}|-{2,}|\s)+\d{1,4}$")
+# An HTML entity a converter left at the end of a line: "&sp;", "&nbsp;".
+TRAILING_ENTITY = re.compile(r"\s*&#?[A-Za-z0-9]{1,8};?$")
 # Junk glued to the end of a line copied from a forum: a run of ASCII with symbols in it.
 TRAILING_JUNK = re.compile(r"(?:[\x21-\x7e]+\s+){2,}[\x21-\x7e]+$")
 
@@ -241,6 +325,7 @@ CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # Titles and headings without numbers are short; longer lines are paragraphs.
 TITLE_MAX = 50
+HEADLINE_MAX = 60  # a news headline with its colon and spaces
 ADDRESSEE_MAX = 80
 SIGNATURE_MAX = 30
 GROUP_HEADING_MAX = 25

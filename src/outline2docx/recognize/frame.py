@@ -1,0 +1,214 @@
+"""The document's frame as a scored choice: where it starts and ends, and what each part is.
+
+A document is read as a path through the states below: page residue, the header (issuer,
+document number, title, subtitle, byline, addressee, salutation), the text, the end matter
+(closing, attachment notes, signature, date) and the page's trailer; a document may follow
+another (an issued plan after its 印发 notice, an attachment after ``附件``). Each line scores
+every state by the evidence in ``evidence.EVIDENCE``; each step between states costs what
+``TRANSITIONS`` says. The best path over the whole document decides every line's role, so one
+missed residue line above a title cannot cost the header below it, and the gap between a
+line's best role and its runner-up is that line's margin: small margins are close calls.
+
+Lines for which no evidence speaks of anything but text split the document into stretches
+decoded one by one: the decoding costs time only where a frame can be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from enum import IntEnum
+
+from outline2docx.recognize.evidence import Page, candidates
+from outline2docx.recognize.line import LineFacts
+from outline2docx.tree.nodes import HEADING_ROLES, Role
+
+
+class State(IntEnum):
+    """Where a line stands in a document's frame."""
+
+    RESIDUE = 0  # page residue above the document
+    ISSUER = 1
+    DOCNUMBER = 2
+    TITLE = 3
+    TITLE_MORE = 4  # a title broken over lines: its second and later lines
+    HEADER_RESIDUE = 5  # page residue between the title and the text
+    SUBTITLE = 6
+    SUBTITLE_MORE = 7
+    BYLINE = 8
+    ADDRESSEE = 9
+    SALUTATION = 10
+    TEXT = 11  # the line keeps the role of its own form: body, heading, run-in …
+    TEXT_RESIDUE = 12  # residue inside the text
+    CLOSING = 13
+    ATTACHMENT = 14
+    SIGNATURE = 15
+    DATE = 16
+    NOTE = 17  # a note after the date: "（此件公开发布）"
+    TRAILER = 18  # residue after the document: related articles, editors, page tools
+
+
+ROLE_OF = {
+    State.RESIDUE: Role.NOISE,
+    State.ISSUER: Role.ISSUER,
+    State.DOCNUMBER: Role.DOCNUMBER,
+    State.TITLE: Role.TITLE,
+    State.TITLE_MORE: Role.TITLE,
+    State.HEADER_RESIDUE: Role.NOISE,
+    State.SUBTITLE: Role.SUBTITLE,
+    State.SUBTITLE_MORE: Role.SUBTITLE,
+    State.BYLINE: Role.BYLINE,
+    State.ADDRESSEE: Role.ADDRESSEE,
+    State.SALUTATION: Role.SALUTATION,
+    State.TEXT_RESIDUE: Role.NOISE,
+    State.CLOSING: Role.CLOSING,
+    State.ATTACHMENT: Role.ATTACHMENT,
+    State.SIGNATURE: Role.SIGNATURE,
+    State.DATE: Role.DATE,
+    State.NOTE: Role.BODY,
+    State.TRAILER: Role.NOISE,
+}  # State.TEXT: the line's own role
+
+S = State
+# What a document may open with, at the top or after residue, and what that costs.
+_OPENINGS = {S.ISSUER: 0, S.DOCNUMBER: 0, S.TITLE: 0, S.ADDRESSEE: -1, S.SALUTATION: -0.5}
+# Another document after the end of one: an issued plan, an attachment's own text.
+_NEW_DOCUMENT = {S.ISSUER: 0, S.DOCNUMBER: 0, S.TITLE: 0}
+_TEXT_ENDS = {S.CLOSING: 0, S.ATTACHMENT: 0, S.SIGNATURE: 0, S.DATE: -1, S.TRAILER: 0}
+# A title inside the text opens an attached or forwarded part: it needs strong evidence.
+_NEW_PART = {S.TITLE: -4}
+_INTO_TEXT = {S.TEXT: 0, S.TEXT_RESIDUE: 0}
+_AFTER_TITLE = {S.DOCNUMBER: 0, S.SUBTITLE: 0, S.BYLINE: 0, S.HEADER_RESIDUE: 0}
+_TO_TEXT = {S.ADDRESSEE: 0, S.SALUTATION: 0, S.TEXT: 0, None: -1}
+
+# from state: {to state: cost}. A step not listed cannot be taken. None is the document's
+# start (as a "from") and its end (as a "to").
+TRANSITIONS: dict[State | None, dict[State | None, float]] = {
+    None: {S.RESIDUE: -1, **_OPENINGS, S.TEXT: -1.5},
+    S.RESIDUE: {S.RESIDUE: 0, **_OPENINGS, S.TEXT: -1.5, None: -2},
+    S.ISSUER: {S.ISSUER: 0, S.DOCNUMBER: 0, S.TITLE: 0, S.HEADER_RESIDUE: -1},
+    S.DOCNUMBER: {S.TITLE: 0, S.HEADER_RESIDUE: 0, S.BYLINE: -0.5, **_TO_TEXT, S.TEXT: -0.5},
+    S.TITLE: {S.TITLE_MORE: 0, **_AFTER_TITLE, **_TO_TEXT},
+    S.TITLE_MORE: {S.TITLE_MORE: -1, **_AFTER_TITLE, **_TO_TEXT},
+    S.HEADER_RESIDUE: {
+        S.HEADER_RESIDUE: 0,
+        S.DOCNUMBER: 0,
+        S.SUBTITLE: -1,  # a subtitle stands right under its title, as a rule
+        S.BYLINE: 0,
+        **_TO_TEXT,
+        S.TITLE: -4,  # a second title after residue: the first was mostly a page headline
+    },
+    S.SUBTITLE: {S.SUBTITLE_MORE: 0, S.BYLINE: 0, S.HEADER_RESIDUE: 0, **_TO_TEXT},
+    S.SUBTITLE_MORE: {S.SUBTITLE_MORE: -0.5, S.BYLINE: 0, S.HEADER_RESIDUE: 0, **_TO_TEXT},
+    S.BYLINE: {S.BYLINE: -0.5, S.SUBTITLE: -1, S.HEADER_RESIDUE: 0, **_TO_TEXT},
+    S.ADDRESSEE: {S.ADDRESSEE: -1, S.SALUTATION: -1, **_INTO_TEXT, None: -1},
+    S.SALUTATION: {S.SALUTATION: 0, **_INTO_TEXT, None: -1},  # a block of them, in speeches
+    S.TEXT: {**_INTO_TEXT, **_TEXT_ENDS, **_NEW_PART, None: 0},
+    S.TEXT_RESIDUE: {**_INTO_TEXT, **_TEXT_ENDS, **_NEW_PART, None: 0},
+    S.CLOSING: {S.TEXT: -1, S.TEXT_RESIDUE: 0, **_TEXT_ENDS, S.TITLE: -1, None: 0},
+    S.ATTACHMENT: {S.ATTACHMENT: 0, **_INTO_TEXT, **_TEXT_ENDS, **_NEW_DOCUMENT, None: 0},
+    S.SIGNATURE: {S.SIGNATURE: -0.5, S.DATE: 0, S.ATTACHMENT: -1, S.TRAILER: -1, None: -1},
+    S.DATE: {
+        S.NOTE: 0,
+        S.ATTACHMENT: 0,
+        S.TRAILER: 0,
+        S.TEXT: -0.5,
+        S.TEXT_RESIDUE: 0,
+        **_NEW_DOCUMENT,
+        None: 0,
+    },
+    S.NOTE: {S.TRAILER: 0, S.ATTACHMENT: 0, **_NEW_DOCUMENT, None: 0},
+    S.TRAILER: {S.TRAILER: 0, None: 0},
+}
+
+NEVER = float("-inf")
+# Roles a line keeps in the text; a date or a closing formula there is a paragraph.
+TEXT_ROLES = HEADING_ROLES | {Role.BODY, Role.RUNIN}
+# Margins below this are close calls, reported by ``check``.
+CLOSE_CALL = 1.5
+
+
+def decode_frame(facts: list[LineFacts], overrides: Mapping[int, Role] | None = None) -> None:
+    """Give every line its frame role (or its own role in the text), with its margin."""
+    page = Page(facts)
+    options = [candidates(f, page, overrides) for f in facts]
+    for start, end in _stretches(options):
+        _decode_stretch(facts, options, start, end)
+
+
+def _stretches(options: Sequence[dict[State, float]]) -> Iterator[tuple[int, int]]:
+    """Index ranges to decode on their own: cut where a line can only be text."""
+    start = 0
+    for i, scores in enumerate(options):
+        if len(scores) == 1 and State.TEXT in scores:
+            if start < i:
+                yield start, i
+            start = i + 1
+    if start < len(options):
+        yield start, len(options)
+
+
+def _decode_stretch(
+    facts: list[LineFacts], options: list[dict[State, float]], start: int, end: int
+) -> None:
+    first: State | None = State.TEXT if start > 0 else None
+    last: State | None = State.TEXT if end < len(facts) else None
+    steps = options[start:end]
+    forward = _sweep(steps, first, TRANSITIONS)
+    backward = _sweep(steps[::-1], last, _REVERSED)[::-1]
+    for f, own, ahead, behind in zip(facts[start:end], steps, forward, backward, strict=True):
+        # The best whole path through each state at this line, its own score counted once.
+        _settle(f, {s: ahead[s] + behind[s] - own[s] for s in own})
+
+
+def _sweep(
+    steps: list[dict[State, float]],
+    origin: State | None,
+    moves: Mapping[State | None, Mapping[State | None, float]],
+) -> list[dict[State, float]]:
+    """For each step and state, the best score of a path from ``origin`` to it (Viterbi)."""
+    out: list[dict[State, float]] = []
+    previous: Mapping[State | None, float] = {origin: 0.0}
+    for scores in steps:
+        current: dict[State, float] = {}
+        for state, own in scores.items():
+            best = NEVER
+            for p, total in previous.items():
+                step = moves[p].get(state) if p in moves else None
+                if step is not None and total + step > best:
+                    best = total + step
+            current[state] = best + own
+        out.append(current)
+        previous = current
+    return out
+
+
+# The same steps walked backwards, for the backward sweep.
+_REVERSED: dict[State | None, dict[State | None, float]] = {}
+for _from, _tos in TRANSITIONS.items():
+    for _to, _cost in _tos.items():
+        _REVERSED.setdefault(_to, {})[_from] = _cost
+
+
+def _settle(f: LineFacts, totals: dict[State, float]) -> None:
+    """Take the best state's role; the margin is how far the best other role lies behind."""
+    best: dict[Role, tuple[float, State]] = {}
+    for state, total in totals.items():
+        role = _role(f, state)
+        if total > best.get(role, (NEVER, state))[0]:
+            best[role] = (total, state)
+    ranked = sorted(best.items(), key=lambda item: item[1][0], reverse=True)
+    role, (top, state) = ranked[0]
+    if top == NEVER:  # no path at all: the line keeps the role of its own form
+        return
+    if state is not State.TEXT:  # a frame part: its number, if any, is not a heading's
+        f.lead, f.numbering, f.rank = "", None, 0
+    f.role = role
+    if len(ranked) > 1 and ranked[1][1][0] > NEVER:
+        f.margin, f.runner_up = top - ranked[1][1][0], ranked[1][0]
+
+
+def _role(f: LineFacts, state: State) -> Role:
+    own = ROLE_OF.get(state)
+    if own is not None:
+        return own
+    return f.role if f.role in TEXT_ROLES else Role.BODY
