@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from outline2docx.read.lines import SourceLine
 from outline2docx.recognize import patterns as P
 from outline2docx.recognize.frame import decode_frame
-from outline2docx.recognize.line import LineFacts, examine
+from outline2docx.recognize.line import LineFacts, examine, first_sentence_end
 from outline2docx.recognize.simplify import simplified_copies
 from outline2docx.tree.nodes import Role
 
@@ -62,18 +62,24 @@ def resolve_regulation_items(facts: list[LineFacts]) -> None:
 
 def resolve_group_headings(facts: list[LineFacts]) -> None:
     """Unnumbered short lines each followed by a list starting at 1 are level-1 headings."""
-    groups = [
-        f
-        for f, after in itertools.pairwise(facts)
-        if f.plain
-        and len(f.core) <= P.GROUP_HEADING_MAX
-        and after.numbering is not None
-        and after.numbering.kind == "arabic"
-        and after.numbering.value == 1
-    ]
+    groups = [f for f, after in itertools.pairwise(facts) if _heads_a_list(f, after)]
     if len(groups) >= 2:  # one such line could be a title; a pattern of them is structure
         for f in groups:
             f.role, f.rank, f.plain = Role.H1, P.RANKS[Role.H1], False
+
+
+def _heads_a_list(f: LineFacts, after: LineFacts) -> bool:
+    """A short unnumbered line right above the first item of a list: "报告事项" / "一、…"."""
+    core = f.core.rstrip("：:")
+    if not (f.plain or (core != f.core and first_sentence_end(core) < 0)) or not f.has_cjk:
+        return False
+    number = after.numbering
+    if number is None or number.value != 1 or number.kind not in P.LIST_KINDS:
+        return False
+    if number.kind == "arabic":
+        return len(core) <= P.GROUP_HEADING_MAX
+    # Above 一、 or （一）, only a short label: a title there names its kind of document.
+    return len(core) <= P.GROUP_LABEL_MAX and not P.DOCUMENT_KIND.search(core)
 
 
 def resolve_table_of_contents(facts: list[LineFacts]) -> None:

@@ -17,18 +17,20 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from outline2docx.recognize import patterns as P
 from outline2docx.recognize.line import is_metadata_key
+from outline2docx.recognize.states import ROLE_OF, State
 from outline2docx.tree.nodes import Role
 
 if TYPE_CHECKING:
-    from outline2docx.recognize.frame import State
     from outline2docx.recognize.line import LineFacts
 
 _SPACES = re.compile(r"\s+")
 ECHO_WINDOW = 12  # lines below a headline in which the title it repeats may stand
+TRAILER_REACH = 40  # lines at the end of a text where a page's trailer may stand
 OPENING = 20  # lines at the top whose repetition after the text marks a teaser or headline
 PREFIX = 16  # characters that make a line's opening recognizable when repeated
 FRAGMENT_MAX = 8  # a breadcrumb part or a site's name is this short
 SHARED_OPENING = 8  # characters two lines share when one restates the other
+LEAD_REACH = 6  # lines a news lead may stand above the salutation
 
 
 class Page:
@@ -38,9 +40,22 @@ class Page:
         self.facts = facts
         gaps = [f.gap for f in facts[1:]]
         self.usual_gap = median(gaps) if gaps else 0
+        self._compact: dict[int, str] = {}
+        self.titles = {f.index for f in facts if f.plain and _is_a_title(self.compact(f))}
+        self.after_end = _lines_after_article_ends(facts)
+        self.before_salutation = _lines_before_salutations(facts)
         self.repeats = _repeated_lines(facts)
-        self.echoed = _headlines_repeated_below(facts)
+        self.echoed = _headlines_repeated_below(self)
         self.attachment_items = _items_under_attachment_notes(facts)
+        # What facts about the text alone say of each distinct line (see CONTEXTUAL, _plan).
+        self.plans: dict[tuple, Plan] = {}
+
+    def compact(self, f: LineFacts) -> str:
+        """``f``'s text without whitespace, computed once."""
+        flat = self._compact.get(f.index)
+        if flat is None:
+            flat = self._compact[f.index] = compact(f.core)
+        return flat
 
     def above(self, f: LineFacts) -> LineFacts | None:
         """The non-empty line above ``f``."""
@@ -57,11 +72,11 @@ def compact(text: str) -> str:
 
 
 def _repeated_lines(facts: list[LineFacts]) -> set[int]:
-    """Lines that repeat the opening of one of the document's first lines: a headline or a
-    teaser of the page shown again after the text ("各位代表：现在，我代表…")."""
+    """Lines near the end that repeat the opening of one of the document's first lines: a
+    headline or a teaser of the page shown again after the text ("各位代表：现在，我代表…")."""
     opening = {f.core[:PREFIX] for f in facts[:OPENING] if len(f.core) >= 6}
     found = set()
-    for f in facts[OPENING:]:
+    for f in facts[max(OPENING, len(facts) - TRAILER_REACH) :]:
         core = f.core
         if len(core) < 6:
             continue
@@ -78,25 +93,47 @@ def _first_stop(text: str) -> int:
     return -1
 
 
-def _headlines_repeated_below(facts: list[LineFacts]) -> set[int]:
-    """Title-like lines that a title-like line close below repeats, whole or condensed."""
+def _headlines_repeated_below(page: Page) -> set[int]:
+    """Title-like lines that a title close below repeats, whole or condensed."""
     found = set()
-    for f in facts:
-        if not f.plain or len(f.core) < 6:
+    for f in page.facts:
+        if not f.plain or len(f.core) < 3:
             continue
-        headline = compact(f.core)
-        for g in facts[f.index + 1 : f.index + 1 + ECHO_WINDOW]:
-            if _is_a_title(g) and _same_title(headline, compact(g.core)):
+        headline = page.compact(f)
+        for j in range(f.index + 1, min(f.index + 1 + ECHO_WINDOW, len(page.facts))):
+            if j in page.titles and _same_title(headline, page.compact(page.facts[j])):
                 found.add(f.index)
                 break
     return found
 
 
-def _is_a_title(f: LineFacts) -> bool:
-    """Title-like and naming a document or an occasion: not a signature's organization."""
-    core = compact(f.core)
-    names = P.DOCUMENT_KIND.search(core) or P.OCCASION.search(core)
-    return f.plain and len(core) >= 6 and names is not None
+def _lines_after_article_ends(facts: list[LineFacts]) -> set[int]:
+    """Lines closely after an editor's line, 分享到 or 免责声明: the page's trailer."""
+    found: set[int] = set()
+    for f in facts:
+        if f.role is Role.NOISE and P.ARTICLE_END.search(f.core):
+            found.update(range(f.index + 1, f.index + 1 + P.ARTICLE_END_REACH))
+    return found
+
+
+def _lines_before_salutations(facts: list[LineFacts]) -> set[int]:
+    """Lines of text shortly above an opening salutation ("…同志们："), none a heading."""
+    found: set[int] = set()
+    for f in facts:
+        core = f.core
+        if core[-1] not in "：:" or len(core) > P.SALUTATION_MAX or not P.SALUTATION.match(core):
+            continue
+        for g in reversed(facts[max(f.index - LEAD_REACH, 0) : f.index]):
+            if g.role is not Role.BODY:
+                break
+            found.add(g.index)
+    return found
+
+
+def _is_a_title(flat: str) -> bool:
+    """A title-like line naming a document or an occasion: not a signature's organization."""
+    names = P.DOCUMENT_KIND.search(flat) or P.OCCASION.search(flat)
+    return len(flat) >= 6 and names is not None
 
 
 def _same_title(headline: str, title: str) -> bool:
@@ -123,6 +160,15 @@ def _items_under_attachment_notes(facts: list[LineFacts]) -> set[int]:
 # ---- facts about a line --------------------------------------------------------------------
 
 Fact = Callable[["LineFacts", Page], bool]
+# Facts that look beyond the line itself (its neighbours, the page); the others depend on its
+# text alone and are decided once for every line that reads the same.
+CONTEXTUAL: set[Fact] = set()
+
+
+def in_context(fact: Fact) -> Fact:
+    """Mark ``fact`` as one that looks beyond its line."""
+    CONTEXTUAL.add(fact)
+    return fact
 
 
 def title_like(f: LineFacts, page: Page) -> bool:
@@ -140,6 +186,7 @@ def is_headline(f: LineFacts, page: Page) -> bool:
     return marks == 0 or (marks == 1 and core[-1] in "！？!?")
 
 
+@in_context
 def heads_a_title(f: LineFacts, page: Page) -> bool:
     """A headline at the top of the page, or right above a "——…" subtitle."""
     below = page.below(f)
@@ -150,7 +197,7 @@ def heads_a_title(f: LineFacts, page: Page) -> bool:
 
 def names_document_kind(f: LineFacts, page: Page) -> bool:
     """Ends with the kind of a document (…通知, …意见, …讲话, …方案)."""
-    return P.DOCUMENT_KIND.search(compact(f.core)) is not None
+    return P.DOCUMENT_KIND.search(page.compact(f)) is not None
 
 
 def opens_with_about(f: LineFacts, page: Page) -> bool:
@@ -176,7 +223,7 @@ def is_organization(f: LineFacts, page: Page) -> bool:
 
 def is_very_short(f: LineFacts, page: Page) -> bool:
     """Three characters or fewer."""
-    return len(compact(f.core)) <= 3
+    return len(page.compact(f)) <= 3
 
 
 def names_a_speaker(f: LineFacts, page: Page) -> bool:
@@ -204,6 +251,7 @@ def is_sentence(f: LineFacts, page: Page) -> bool:
     return not f.plain and f.role is Role.BODY and not is_residue_phrase(f, page)
 
 
+@in_context
 def is_between_residue(f: LineFacts, page: Page) -> bool:
     """Residue right below it and at most a line above it: it stands inside page furniture,
     as a related article, a site's name or a breadcrumb's last part does."""
@@ -214,12 +262,14 @@ def is_between_residue(f: LineFacts, page: Page) -> bool:
     return any(g.role is Role.NOISE for g in above)
 
 
+@in_context
 def is_continued_by_about(f: LineFacts, page: Page) -> bool:
     """An organization's name the next line continues with 关于: "国务院办公厅" / "关于…的函"."""
     below = page.below(f)
     return below is not None and below.core.startswith("关于") and is_organization(f, page)
 
 
+@in_context
 def is_completed_below(f: LineFacts, page: Page) -> bool:
     """Breaks off before the kind of document, which the next line names: a title's first
     half ("国务院办公厅关于湖北省巴东县" / "地质灾害险情有关问题的复函")."""
@@ -227,11 +277,13 @@ def is_completed_below(f: LineFacts, page: Page) -> bool:
     return below is not None and completes_the_line_above(below, page)
 
 
+@in_context
 def is_set_apart_above(f: LineFacts, page: Page) -> bool:
     """More blank lines above it than the text usually leaves."""
     return f.index > 0 and f.gap > page.usual_gap
 
 
+@in_context
 def repeats_the_line_above(f: LineFacts, page: Page) -> bool:
     """Repeats the line above, whole or condensed: a headline shown twice."""
     above = page.above(f)
@@ -242,6 +294,7 @@ def repeats_the_line_above(f: LineFacts, page: Page) -> bool:
     )
 
 
+@in_context
 def opens_like_the_line_below(f: LineFacts, page: Page) -> bool:
     """The next line is title-like and opens with the same words: this one is a headline
     or a file's name over the title, not its first half."""
@@ -249,6 +302,7 @@ def opens_like_the_line_below(f: LineFacts, page: Page) -> bool:
     return f.plain and below is not None and _open_alike(f, below)
 
 
+@in_context
 def opens_like_the_line_above(f: LineFacts, page: Page) -> bool:
     """The line above opens with the same words: a title restated, not continued."""
     above = page.above(f)
@@ -263,12 +317,14 @@ def _open_alike(first: LineFacts, second: LineFacts) -> bool:
     )
 
 
+@in_context
 def follows_a_complete_title(f: LineFacts, page: Page) -> bool:
     """The line above already ends with a kind of document: a title of its own."""
     above = page.above(f)
     return above is not None and names_document_kind(above, page)
 
 
+@in_context
 def completes_the_line_above(f: LineFacts, page: Page) -> bool:
     """The line above breaks off before the kind of document, which this line names."""
     above = page.above(f)
@@ -287,11 +343,13 @@ def _is_open_ended(f: LineFacts) -> bool:
     return bool(P.TITLE_OPENING.search(core)) or P.ORGANIZATION.search(core) is not None
 
 
+@in_context
 def is_repeated_below(f: LineFacts, page: Page) -> bool:
     """A title-like line close below repeats it: a page's headline over the title."""
     return f.index in page.echoed
 
 
+@in_context
 def repeats_the_opening(f: LineFacts, page: Page) -> bool:
     """Opens like one of the document's first lines: its headline or a teaser, again."""
     return f.index in page.repeats
@@ -322,6 +380,7 @@ def is_posting_time(f: LineFacts, page: Page) -> bool:
     return P.POSTED_AT.match(f.core) is not None
 
 
+@in_context
 def follows_a_metadata_key(f: LineFacts, page: Page) -> bool:
     """The value of a page's metadata: the line under "标　　题：", "来源：", "责任编辑："."""
     above = page.above(f)
@@ -332,25 +391,58 @@ def follows_a_metadata_key(f: LineFacts, page: Page) -> bool:
     )
 
 
+@in_context
 def is_lead_in(f: LineFacts, page: Page) -> bool:
     """A sentence right above the salutation: a lead-in a site put above the speech."""
     below = page.below(f)
     return is_sentence(f, page) and below is not None and is_salutation(below, page)
 
 
+def states_a_particular(f: LineFacts, page: Page) -> bool:
+    """A particular of a meeting: "时间：…", "出席委员　张三　李四", "列席：…"."""
+    return P.PARTICULARS.match(f.core) is not None
+
+
+@in_context
+def follows_the_article_end(f: LineFacts, page: Page) -> bool:
+    """A line closely after an editor's line, 分享到 or 免责声明: the page's trailer."""
+    return f.index in page.after_end
+
+
+def is_a_date_piece(f: LineFacts, page: Page) -> bool:
+    """A piece of a date or time left on a line of its own: "-2024-", "01/30", "15:04"."""
+    return not f.has_cjk and P.DATE_PIECE.match(f.core) is not None
+
+
+@in_context
+def is_in_a_run_of_fragments(f: LineFacts, page: Page) -> bool:
+    """A short fragment next to another: a site's channel tabs, a breadcrumb's parts."""
+    if not is_fragment(f, page):
+        return False
+    near = (page.above(f), page.below(f))
+    return any(g is not None and (is_fragment(g, page) or g.role is Role.NOISE) for g in near)
+
+
+@in_context
+def precedes_the_salutation(f: LineFacts, page: Page) -> bool:
+    """A sentence shortly above the opening salutation: a news lead or a photo caption."""
+    return f.index in page.before_salutation and is_sentence(f, page)
+
+
 def is_a_dateline(f: LineFacts, page: Page) -> bool:
     """A news agency's dateline alone: "新华社北京9月3日电"."""
-    return P.DATELINE.match(compact(f.core)) is not None
+    return P.DATELINE.match(page.compact(f)) is not None
 
 
+@in_context
 def contains_a_title_below(f: LineFacts, page: Page) -> bool:
     """Holds, word for word, a title that stands close below, and is not the page's first
     line: a page headline inside the page's furniture ("…而来！——在…讲话" over the two)."""
-    if f.index == 0 or len(f.core) > P.TITLE_MAX * 2:
+    if f.index == 0 or len(f.core) > P.TITLE_MAX * 2 or "。" in f.core:
         return False
-    headline = compact(f.core)
-    below = page.facts[f.index + 1 : f.index + 1 + ECHO_WINDOW]
-    return any(_is_a_title(g) and compact(g.core) in headline for g in below)
+    near = page.titles.intersection(range(f.index + 1, f.index + 1 + ECHO_WINDOW))
+    headline = page.compact(f) if near else ""
+    return any(page.compact(page.facts[j]) in headline for j in near)
 
 
 def ends_a_speech(f: LineFacts, page: Page) -> bool:
@@ -358,11 +450,13 @@ def ends_a_speech(f: LineFacts, page: Page) -> bool:
     return len(f.core) <= P.SIGNATURE_MAX and P.CLOSING_SENTENCE.search(f.core) is not None
 
 
+@in_context
 def is_listed_in_contents(f: LineFacts, page: Page) -> bool:
     """The first entry of a table of contents above: the text it lists begins here."""
     return f.listed
 
 
+@in_context
 def opens_the_page(f: LineFacts, page: Page) -> bool:
     """The first line of the text: where a page's title stands."""
     return f.index == 0
@@ -376,15 +470,17 @@ def is_issuer_mark(f: LineFacts, page: Page) -> bool:
 
 def is_decree_issuer(f: LineFacts, page: Page) -> bool:
     """A decree's issuer: "中华人民共和国国务院令"."""
-    return P.DECREE_ISSUER.match(compact(f.core)) is not None
+    return P.DECREE_ISSUER.match(page.compact(f)) is not None
 
 
+@in_context
 def stands_above_a_document_number(f: LineFacts, page: Page) -> bool:
     """A document number right below it: an organization's name there is the issuer's."""
     below = page.below(f)
     return below is not None and below.role is Role.DOCNUMBER
 
 
+@in_context
 def is_set_apart_below(f: LineFacts, page: Page) -> bool:
     """More blank lines below it than the text usually leaves."""
     below = page.below(f)
@@ -398,7 +494,7 @@ def is_document_number(f: LineFacts, page: Page) -> bool:
 
 def is_decree_number(f: LineFacts, page: Page) -> bool:
     """A decree's number alone: "第785号"."""
-    return P.DECREE_NUMBER.match(compact(f.core)) is not None
+    return P.DECREE_NUMBER.match(page.compact(f)) is not None
 
 
 def opens_with_a_dash(f: LineFacts, page: Page) -> bool:
@@ -465,7 +561,11 @@ def announces_what_follows(f: LineFacts, page: Page) -> bool:
 def is_salutation(f: LineFacts, page: Page) -> bool:
     """A salutation: "同志们：", "各位代表，同志们："."""
     core = f.core
-    return f.role is Role.BODY and len(core) <= 30 and P.SALUTATION.match(core) is not None
+    return (
+        f.role is Role.BODY
+        and len(core) <= P.SALUTATION_MAX
+        and P.SALUTATION.match(core) is not None
+    )
 
 
 def is_closing_formula(f: LineFacts, page: Page) -> bool:
@@ -483,6 +583,7 @@ def is_attachment_note(f: LineFacts, page: Page) -> bool:
     return f.role is Role.ATTACHMENT
 
 
+@in_context
 def is_attachment_item(f: LineFacts, page: Page) -> bool:
     """A numbered item right under an attachment note."""
     return f.index in page.attachment_items
@@ -512,19 +613,29 @@ def _is_joint_issuers(core: str) -> bool:
     )
 
 
-def any_residue(f: LineFacts, page: Page) -> bool:
-    """Anything residue-like at all (the gate of the residue states)."""
+def looks_like_residue(f: LineFacts, page: Page) -> bool:
+    """Residue-like in itself: buttons, metadata, a page's phrases, a short line."""
     return (
         is_line_residue(f, page)
         or is_residue_phrase(f, page)
         or f.plain
-        or repeats_the_opening(f, page)
+        or is_posting_time(f, page)
+        or is_a_dateline(f, page)
+        or is_a_date_piece(f, page)
+    )
+
+
+@in_context
+def sits_among_residue(f: LineFacts, page: Page) -> bool:
+    """Residue-like by its place: among residue, after the article, above the salutation."""
+    return (
+        repeats_the_opening(f, page)
         or is_lead_in(f, page)
         or is_between_residue(f, page)
         or follows_a_metadata_key(f, page)
-        or is_posting_time(f, page)
-        or is_a_dateline(f, page)
         or contains_a_title_below(f, page)
+        or follows_the_article_end(f, page)
+        or precedes_the_salutation(f, page)
     )
 
 
@@ -540,44 +651,64 @@ class Evidence(NamedTuple):
 
 
 # State name: the fact without which the state is not a candidate at all.
-GATES: dict[str, Fact] = {
-    "RESIDUE": any_residue,
-    "ISSUER": lambda f, page: (
-        is_issuer_mark(f, page)
-        or is_decree_issuer(f, page)
-        or (f.plain and is_organization(f, page))
+class Gate(NamedTuple):
+    """When a state is a candidate for a line: by its text, or else by its context."""
+
+    text: Fact | None
+    context: Fact | None = None
+
+
+def _titled(f: LineFacts, page: Page) -> bool:
+    return title_like(f, page) and not is_bracketed_note(f, page)
+
+
+_RESIDUE_GATE = Gate(looks_like_residue, sits_among_residue)
+
+# State name: the facts without which the state is not a candidate at all.
+GATES: dict[str, Gate] = {
+    "RESIDUE": _RESIDUE_GATE,
+    "ISSUER": Gate(
+        lambda f, page: (
+            is_issuer_mark(f, page)
+            or is_decree_issuer(f, page)
+            or (f.plain and is_organization(f, page))
+        )
     ),
-    "DOCNUMBER": lambda f, page: is_document_number(f, page) or is_decree_number(f, page),
-    "TITLE": lambda f, page: (
-        (title_like(f, page) and not is_bracketed_note(f, page)) or heads_a_title(f, page)
+    "DOCNUMBER": Gate(lambda f, page: is_document_number(f, page) or is_decree_number(f, page)),
+    "TITLE": Gate(_titled, heads_a_title),
+    "TITLE_MORE": Gate(lambda f, page: title_like(f, page) or is_draft_mark(f, page)),
+    "HEADER_RESIDUE": _RESIDUE_GATE,
+    "SUBTITLE": Gate(
+        lambda f, page: (
+            opens_with_a_dash(f, page)
+            or (title_like(f, page) and names_an_occasion(f, page))
+            or is_bracketed_note(f, page)
+        )
     ),
-    "TITLE_MORE": lambda f, page: title_like(f, page) or is_draft_mark(f, page),
-    "HEADER_RESIDUE": any_residue,
-    "SUBTITLE": lambda f, page: (
-        opens_with_a_dash(f, page)
-        or (title_like(f, page) and names_an_occasion(f, page))
-        or is_bracketed_note(f, page)
+    "SUBTITLE_MORE": Gate(title_like),
+    "BYLINE": Gate(
+        lambda f, page: (
+            is_dated_byline(f, page)
+            or is_broken_byline(f, page)
+            or names_a_person(f, page)
+            or is_date(f, page)
+            or is_bracketed_note(f, page)
+        )
     ),
-    "SUBTITLE_MORE": title_like,
-    "BYLINE": lambda f, page: (
-        is_dated_byline(f, page)
-        or is_broken_byline(f, page)
-        or names_a_person(f, page)
-        or is_date(f, page)
-        or is_bracketed_note(f, page)
+    "ADDRESSEE": Gate(lambda f, page: f.role is Role.BODY and ends_with_colon(f, page)),
+    "SALUTATION": Gate(is_salutation),
+    "TEXT": Gate(is_text),
+    "TEXT_RESIDUE": _RESIDUE_GATE,
+    "CLOSING": Gate(
+        lambda f, page: (
+            is_closing_formula(f, page) or is_courtesy(f, page) or ends_a_speech(f, page)
+        )
     ),
-    "ADDRESSEE": lambda f, page: f.role is Role.BODY and ends_with_colon(f, page),
-    "SALUTATION": is_salutation,
-    "TEXT": is_text,
-    "TEXT_RESIDUE": any_residue,
-    "CLOSING": lambda f, page: (
-        is_closing_formula(f, page) or is_courtesy(f, page) or ends_a_speech(f, page)
-    ),
-    "ATTACHMENT": lambda f, page: is_attachment_note(f, page) or is_attachment_item(f, page),
-    "SIGNATURE": lambda f, page: could_sign(f, page) and f.role is Role.BODY,
-    "DATE": is_date,
-    "NOTE": is_bracketed_note,
-    "TRAILER": any_residue,
+    "ATTACHMENT": Gate(is_attachment_note, is_attachment_item),
+    "SIGNATURE": Gate(lambda f, page: could_sign(f, page) and f.role is Role.BODY),
+    "DATE": Gate(is_date),
+    "NOTE": Gate(is_bracketed_note),
+    "TRAILER": _RESIDUE_GATE,
 }
 
 _RESIDUE = (
@@ -590,6 +721,13 @@ _RESIDUE = (
     (-3.0, is_completed_below),
     (+4.0, is_posting_time),
     (+4.0, is_a_dateline),
+    (-4.0, states_a_particular),
+)
+
+# Residue only the top and the bottom of a page have: a breadcrumb's parts, a split date.
+_PAGE_EDGE = (
+    (+2.0, is_a_date_piece),
+    (+1.5, is_in_a_run_of_fragments),
 )
 
 EVIDENCE: tuple[Evidence, ...] = (
@@ -597,6 +735,7 @@ EVIDENCE: tuple[Evidence, ...] = (
     *(Evidence(s, w, fact) for s in ("RESIDUE", "HEADER_RESIDUE", "TEXT_RESIDUE", "TRAILER")
       for w, fact in _RESIDUE),
     Evidence("TEXT_RESIDUE",   -4.0, is_posting_time),  # inside the text, a time is the text's
+    *(Evidence(s, w, fact) for s in ("RESIDUE", "TRAILER") for w, fact in _PAGE_EDGE),
     Evidence("RESIDUE",        +1.5, names_a_medium),
     Evidence("RESIDUE",        +1.0, is_fragment),
     Evidence("RESIDUE",        +3.0, is_repeated_below),
@@ -605,11 +744,13 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("HEADER_RESIDUE", +3.0, contains_a_title_below),
     Evidence("HEADER_RESIDUE", +1.5, names_a_medium),
     Evidence("HEADER_RESIDUE", +1.0, is_fragment),
-    Evidence("HEADER_RESIDUE", +5.5, is_lead_in),
+    Evidence("HEADER_RESIDUE", +2.5, is_lead_in),
+    Evidence("HEADER_RESIDUE", +3.0, precedes_the_salutation),
     Evidence("TEXT_RESIDUE",   +2.0, repeats_the_opening),
     Evidence("TRAILER",        +3.0, repeats_the_opening),
     Evidence("TRAILER",        +1.5, names_a_medium),
     Evidence("TRAILER",        +1.5, title_like),  # a related article's headline
+    Evidence("TRAILER",        +3.0, follows_the_article_end),
 
     Evidence("ISSUER",         +4.0, is_issuer_mark),
     Evidence("ISSUER",         +4.0, is_decree_issuer),
@@ -620,6 +761,8 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("DOCNUMBER",      +3.0, is_decree_number),
 
     Evidence("TITLE",          +1.0, title_like),
+    *(Evidence(s, -4.0, states_a_particular) for s in (
+        "TITLE", "TITLE_MORE", "SUBTITLE", "SUBTITLE_MORE", "BYLINE", "SIGNATURE", "ISSUER")),
     Evidence("TITLE",          +1.0, heads_a_title),
     Evidence("TITLE",          +1.0, opens_the_page),
     Evidence("TITLE",          +3.0, is_listed_in_contents),
@@ -684,33 +827,84 @@ _BY_STATE: dict[str, tuple[tuple[float, Fact], ...]] = {
 }
 
 
+# Each state with its gate and its evidence, in the order of State.
+_TABLE = tuple((state, GATES[state.name], _BY_STATE[state.name]) for state in State)
+
+
 def candidates(
     f: LineFacts, page: Page, overrides: Mapping[int, Role] | None = None
 ) -> dict[State, float]:
     """The states ``f`` may be in, each with the sum of its evidence."""
-    from outline2docx.recognize.frame import ROLE_OF, State
-
     wanted = overrides.get(f.number) if overrides else None
     if wanted is not None:
         states = [s for s, role in ROLE_OF.items() if role is wanted] or [State.TEXT]
         return dict.fromkeys(states, 0.0)
     if not _may_be_frame(f, page):
-        return {State.TEXT: 0.0}
+        return _TEXT_ONLY_OPTIONS
+    plan = page.plans.get((f.core, f.role, f.plain, f.indent))
+    if plan is None:
+        plan = page.plans[(f.core, f.role, f.plain, f.indent)] = _plan(f, page)
+    seen: dict[Fact, bool] = {}  # contextual facts, decided once for this line
+
+    def holds(fact: Fact) -> bool:
+        value = seen.get(fact)
+        if value is None:
+            value = seen[fact] = fact(f, page)
+        return value
+
     out = {}
-    for state in State:
-        if GATES[state.name](f, page):
-            out[state] = sum(w for w, fact in _BY_STATE[state.name] if fact(f, page))
+    for state, gate, total, rows in plan:
+        if gate is None or holds(gate):
+            out[state] = total + sum(weight for weight, fact in rows if holds(fact))
     return out
 
 
+Plan = list[tuple["State", Fact | None, float, tuple[tuple[float, Fact], ...]]]
+
+
+def _plan(f: LineFacts, page: Page) -> Plan:
+    """What the facts about the line's text alone say: for each state that may apply, the
+    weight they add up to, and the contextual gate and facts left to decide line by line.
+    Lines that read the same share one plan."""
+    plan = []
+    for state, gate, rows in _TABLE:
+        if gate.text is not None and gate.text(f, page):
+            check = None  # a candidate by its text: whatever its context
+        elif gate.context is not None:
+            check = gate.context
+        else:
+            continue
+        own = sum(weight for weight, fact in rows if fact not in CONTEXTUAL and fact(f, page))
+        left = tuple((weight, fact) for weight, fact in rows if fact in CONTEXTUAL)
+        plan.append((state, check, own, left))
+    return plan
+
+
 def _may_be_frame(f: LineFacts, page: Page) -> bool:
-    """False for a plain paragraph of text that no frame evidence could claim (most lines)."""
+    """False for a paragraph of text no frame evidence could claim: most lines, so checked
+    by the cheapest signs first."""
+    if f.role in _TEXT_ONLY:
+        return f.index in page.attachment_items
     if f.plain or f.role is not Role.BODY:
-        return f.role not in _TEXT_ONLY or f.index in page.attachment_items
-    core = f.core
-    return len(core) <= P.RESIDUE_LINE_MAX or f.index in page.repeats or is_lead_in(f, page)
+        return True
+    i, core = f.index, f.core
+    if i in page.repeats or i in page.after_end or i in page.before_salutation:
+        return True
+    if len(core) > P.RESIDUE_LINE_MAX:
+        return False
+    return bool(
+        core[-1] in "：:！!，,"
+        or i < ECHO_WINDOW
+        or P.CLOSING_BEFORE_SIGNATURE.match(core)
+        or P.CLOSING_SENTENCE.search(core)
+        or P.RESIDUE_PHRASE.search(core)
+        or P.POSTED_AT.match(core)
+        or is_between_residue(f, page)
+        or follows_a_metadata_key(f, page)
+    )
 
 
+_TEXT_ONLY_OPTIONS = {State.TEXT: 0.0}  # what most lines may be: text, at no cost
 _TEXT_ONLY = frozenset(
     {Role.H1, Role.H2, Role.H3, Role.H4, Role.H5, Role.H1_RUNIN, Role.H2_RUNIN, Role.H3_RUNIN}
     | {Role.CHAPTER, Role.SECTION, Role.ARTICLE, Role.RUNIN}

@@ -16,57 +16,11 @@ decoded one by one: the decoding costs time only where a frame can be.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from enum import IntEnum
 
 from outline2docx.recognize.evidence import Page, candidates
 from outline2docx.recognize.line import LineFacts
+from outline2docx.recognize.states import ROLE_OF, State
 from outline2docx.tree.nodes import HEADING_ROLES, Role
-
-
-class State(IntEnum):
-    """Where a line stands in a document's frame."""
-
-    RESIDUE = 0  # page residue above the document
-    ISSUER = 1
-    DOCNUMBER = 2
-    TITLE = 3
-    TITLE_MORE = 4  # a title broken over lines: its second and later lines
-    HEADER_RESIDUE = 5  # page residue between the title and the text
-    SUBTITLE = 6
-    SUBTITLE_MORE = 7
-    BYLINE = 8
-    ADDRESSEE = 9
-    SALUTATION = 10
-    TEXT = 11  # the line keeps the role of its own form: body, heading, run-in …
-    TEXT_RESIDUE = 12  # residue inside the text
-    CLOSING = 13
-    ATTACHMENT = 14
-    SIGNATURE = 15
-    DATE = 16
-    NOTE = 17  # a note after the date: "（此件公开发布）"
-    TRAILER = 18  # residue after the document: related articles, editors, page tools
-
-
-ROLE_OF = {
-    State.RESIDUE: Role.NOISE,
-    State.ISSUER: Role.ISSUER,
-    State.DOCNUMBER: Role.DOCNUMBER,
-    State.TITLE: Role.TITLE,
-    State.TITLE_MORE: Role.TITLE,
-    State.HEADER_RESIDUE: Role.NOISE,
-    State.SUBTITLE: Role.SUBTITLE,
-    State.SUBTITLE_MORE: Role.SUBTITLE,
-    State.BYLINE: Role.BYLINE,
-    State.ADDRESSEE: Role.ADDRESSEE,
-    State.SALUTATION: Role.SALUTATION,
-    State.TEXT_RESIDUE: Role.NOISE,
-    State.CLOSING: Role.CLOSING,
-    State.ATTACHMENT: Role.ATTACHMENT,
-    State.SIGNATURE: Role.SIGNATURE,
-    State.DATE: Role.DATE,
-    State.NOTE: Role.BODY,
-    State.TRAILER: Role.NOISE,
-}  # State.TEXT: the line's own role
 
 S = State
 # What a document may open with, at the top or after residue, and what that costs.
@@ -93,7 +47,7 @@ TRANSITIONS: dict[State | None, dict[State | None, float]] = {
         S.HEADER_RESIDUE: 0,
         S.DOCNUMBER: 0,
         S.SUBTITLE: -1,  # a subtitle stands right under its title, as a rule
-        S.BYLINE: 0,
+        S.BYLINE: -1.5,  # and a byline under its title or subtitle
         **_TO_TEXT,
         S.TITLE: -4,  # a second title after residue: the first was mostly a page headline
     },
@@ -169,11 +123,12 @@ def _sweep(
     out: list[dict[State, float]] = []
     previous: Mapping[State | None, float] = {origin: 0.0}
     for scores in steps:
+        reachable = [(moves[p], total) for p, total in previous.items() if total > NEVER]
         current: dict[State, float] = {}
         for state, own in scores.items():
             best = NEVER
-            for p, total in previous.items():
-                step = moves[p].get(state) if p in moves else None
+            for row, total in reachable:
+                step = row.get(state)
                 if step is not None and total + step > best:
                     best = total + step
             current[state] = best + own
@@ -183,7 +138,7 @@ def _sweep(
 
 
 # The same steps walked backwards, for the backward sweep.
-_REVERSED: dict[State | None, dict[State | None, float]] = {}
+_REVERSED: dict[State | None, dict[State | None, float]] = {s: {} for s in TRANSITIONS}
 for _from, _tos in TRANSITIONS.items():
     for _to, _cost in _tos.items():
         _REVERSED.setdefault(_to, {})[_from] = _cost

@@ -102,7 +102,7 @@ def is_noise(text: str, has_cjk: bool) -> bool:
         return True
     if not has_cjk:
         return _is_junk_without_cjk(text) or P.PAGE_TOOL.match(text) is not None
-    if P.NOISE_PREFIX.match(text) or len(P.METADATA_KEY.findall(text, 0, P.NOISE_LINE_MAX)) > 1:
+    if P.NOISE_PREFIX.match(text) or _has_metadata_keys(text):
         return len(text) <= P.NOISE_LINE_MAX  # "发布时间：… 来源：… 浏览次数：…"
     if len(text) > P.NOISE_WORDS_MAX:
         return False
@@ -113,6 +113,14 @@ def is_noise(text: str, has_cjk: bool) -> bool:
         return False
     left = P.NOISE_WORDS.sub("", text)
     return len(P.CJK.findall(left)) <= P.NOISE_MAX_LEFT and "。" not in left
+
+
+def _has_metadata_keys(text: str) -> bool:
+    """Two keys of article metadata or more: "时间: 2022-01-27 来源: … 阅读次数:"."""
+    head = text[: P.NOISE_LINE_MAX]
+    if head.count("：") + head.count(":") < 2:  # most lines: no need to look further
+        return False
+    return len(P.METADATA_KEY.findall(head)) > 1
 
 
 def is_metadata_key(text: str) -> bool:
@@ -126,6 +134,8 @@ def _is_junk_without_cjk(text: str) -> bool:
     if _FULL_WIDTH.search(text):
         return False  # full-width punctuation is Chinese writing: "［5］ESI："
     tokens = text.split()
+    if len(tokens) == 1 and "=" in text:
+        return True  # "allans=0": a converter's attribute left as a line
     words = P.LATIN_WORD.findall(text)
     if words and sum(map(len, words)) >= 0.6 * len("".join(tokens)):
         return False  # Latin prose, or a placeholder such as XXX

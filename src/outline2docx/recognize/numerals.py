@@ -16,18 +16,23 @@ DIGITS = {
     "八": 8,
     "九": 9,
 }
-UNITS = {"十": 10, "百": 100, "千": 1000}
+# The upper-case numerals of accounts and of Taiwan's outlines: 壹、 贰、 …
+UPPER = {"壹": 1, "贰": 2, "叁": 3, "参": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
+UNITS = {"十": 10, "百": 100, "千": 1000, "拾": 10}
 # A regex character class for the characters numbering may use.
 CHARS = "〇零一二三四五六七八九十百千两"
+UPPER_CHARS = "".join(UPPER) + "拾"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 PARENTHESIZED_CN = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
 
 
 def chinese_to_int(text: str) -> int | None:
-    """Value of a Chinese numeral such as 二十三 or 一百零一; None if it is not one."""
+    """Value of a Chinese numeral such as 二十三, 一百零一 or 贰拾; None if it is not one."""
     if not text:
         return None
+    text = "".join(str(UPPER[ch]) if ch in UPPER else ch for ch in text)
+    text = text.translate(_ARABIC_TO_CN)
     if all(ch in DIGITS for ch in text):  # digit by digit: 二〇二四
         value = 0
         for ch in text:
@@ -47,6 +52,9 @@ def chinese_to_int(text: str) -> int | None:
         else:
             return None
     return total + (digit or 0)
+
+
+_ARABIC_TO_CN = str.maketrans("123456789", "一二三四五六七八九")
 
 
 def ordinal_value(label: str) -> int | None:

@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from outline2docx.recognize.numerals import CHARS, CIRCLED, PARENTHESIZED, PARENTHESIZED_CN
+from outline2docx.recognize.numerals import (
+    CHARS,
+    CIRCLED,
+    PARENTHESIZED,
+    PARENTHESIZED_CN,
+    UPPER_CHARS,
+)
 from outline2docx.tree.nodes import Role
 
 CN = f"[{CHARS}]+"  # a Chinese numeral: 一, 十一, 一百零一
@@ -66,6 +72,15 @@ NUMBERINGS: tuple[NumberingForm, ...] = (
         rf"第(?P<n>{CN}|{DIGITS})条(?={_SPACE}|$|[^，,。的是件路线])",
         "第一条 为了……",
     ),
+    # 壹、: an outer level over 一、 in some outlines (Taiwan's, accounts').
+    _form(
+        "cn_upper",
+        Role.H1,
+        Role.H1_RUNIN,
+        35,
+        rf"(?P<n>[{UPPER_CHARS}]+){_SPACE}*[、，,．.]",
+        "壹、总则",
+    ),
     # 一、 and its common mistakes 一. 一， ; not "三、四月份" (a range of months).
     _form(
         "cn",
@@ -108,7 +123,9 @@ NUMBERINGS: tuple[NumberingForm, ...] = (
 )
 
 # Every numbering and run-in lead starts with one of these (or a digit): a fast pre-check.
-NUMBER_STARTS = frozenset(CHARS + "（(第其首再然最" + CIRCLED + PARENTHESIZED + PARENTHESIZED_CN)
+NUMBER_STARTS = frozenset(
+    CHARS + UPPER_CHARS + "（(第其首再然最" + CIRCLED + PARENTHESIZED + PARENTHESIZED_CN
+)
 
 # The nesting rank of each heading role, from the table above.
 RANKS = {form.role: form.rank for form in NUMBERINGS}
@@ -132,7 +149,14 @@ class Enumerator:
 
 ENUMERATORS: tuple[Enumerator, ...] = (
     Enumerator("shi", re.compile(rf"(?P<n>{CN})是(?![非否])"), "一是加强领导。"),
-    Enumerator("ordinal", re.compile(rf"第(?P<n>{CN}){_SPACE}*[，,、：:]"), "第一，……"),
+    # 一要/二要 (corpus convention 13); not 一要素, 二要点.
+    Enumerator("yao", re.compile(r"(?P<n>[一二三四五六七八九十])要(?![素点件闻务求])"), "一要……"),
+    # 第一，/第一步，/第二条，(an article described, not enacted)
+    Enumerator(
+        "ordinal",
+        re.compile(rf"第(?P<n>{CN})(?:步|点|条|个方面)?{_SPACE}*[，,、：:]"),
+        "第一，……",
+    ),
     Enumerator("qi", re.compile(rf"其(?P<n>{CN}){_SPACE}*[，,、：:]"), "其一，……"),
     Enumerator(
         "sequence", re.compile(rf"(?P<n>首先|其次|再次|然后|最后){_SPACE}*[，,：:]"), "首先，……"
@@ -186,8 +210,8 @@ PERSON_NAME = re.compile(r"^(?:[\u4e00-\u9fff]\s*){2,4}$|^[Xx×*＊]{2,3}$")
 # What a title names at its end: the kind of document (GB/T 9704's 文种 and their kin).
 DOCUMENT_KIND = re.compile(
     r"(?:通知|通报|通告|公告|公报|意见|报告|决定|决议|办法|方案|请示|批复|复函|函|讲话|讲话稿|条例"
-    r"|规定|细则|规则|制度|纪要|规划|要点|总结|计划|预案|名单|命令|令|议案|提案|答复|建议|倡议书?"
-    r"|发言|致辞|贺词|贺信|讲稿|汇报|述职报告|工作报告|章程|守则|须知|指南|标准|公约|协议|汇编|选编)"
+    r"|规定|细则|规则|制度|纪要|规划|要点|总结|计划|预案|名单|命令|令|议案|提案|答复|建议|倡议书?|实录"
+    r"|发言|致辞|贺词|贺信|讲稿|汇报|述职报告|工作报告|章程|守则|须知|指南|标准|公约|协议|汇编|选编|议事录|记录)"
     r"(?:[（(][^（）()]{1,12}[）)])?[”》」]?$"
 )
 # A figure's or a table's caption: "图1　汽车号牌编码规则", "表2 …".
@@ -206,8 +230,8 @@ OCCASION = re.compile(r"在.{2,60}(?:会|会议|大会|座谈会|典礼|仪式|�
 SUBTITLE = re.compile(r"^(?:——|—|--|－－|─)")
 
 SALUTATION = re.compile(
-    r"^(?:尊敬|亲爱)的[^。；;：:]{1,20}[：:！!，,]$|"
-    rf"^(?:尊敬的)?(?:{_LETTER}|[、，,\s]){{0,30}}?"
+    r"^(?:尊敬|亲爱)的[^。；;：:]{1,50}[：:！!，,]$|"
+    rf"^(?:尊敬的)?(?:{_LETTER}|[、，,\s]){{0,50}}?"
     r"(?:同志们|代表们|朋友们|同学们|老师们|女士们|先生们|来宾们|各位代表|各位委员|各位领导|各位来宾"
     r"|各位同事|各位嘉宾|各位老师|各位同学|各位家长|各位专家|全体同志)[^。；;]{0,20}[：:！!，,]$"
 )
@@ -215,13 +239,24 @@ ADDRESSEE_END = re.compile(rf"{COLON}$")
 # A sentence that announces what follows ("…提出如下意见：", "现将有关事项通知如下："): body.
 ANNOUNCES = re.compile(r"如下|以下|现将|现就|现对|根据|按照|为了|为进一步|经研究|特制定|具体")
 
+# The particulars of a meeting's minutes: "时间：…", "出席委员　…", "列　席：…", "记录：…".
+# A key may be spread with spaces ("时　　间"); a colon or a space parts it from its value.
+_PARTICULAR_KEYS = (  # noqa: SIM905 - words read best as words
+    "会议时间 时间 会议地点 地点 主持人 主持 主席 出席人员 出席委员 出席 委员出席 列席人员"
+    " 列席官员 列席 缺席 请假委员 委员请假 请假 记录人 记录 纪录 参加人员 参会人员 与会人员"
+).split()
+PARTICULARS = re.compile(
+    "^(?:" + "|".join(r"\s*".join(key) for key in _PARTICULAR_KEYS) + r")(?:\s*[：:]|\s+\S|$)"
+)
 # A news agency's dateline alone: "新华社北京9月3日电", "本报讯".
 DATELINE = re.compile(
     rf"^\S{{0,12}}?(?:\d{{1,2}}|[{CHARS}]{{1,3}})月(?:\d{{1,2}}|[{CHARS}]{{1,3}})日电"
     r"(?:[（(][^（）()]{0,20}[）)])?$|^(?:本报讯|本报记者.{0,10}|新华社.{0,10}电)$"
 )
 # A closing sentence at a speech's end: "我就讲这些，谢谢大家。", "…万岁！".
-CLOSING_SENTENCE = re.compile(r"谢谢(?:大家|各位|你们)?[。！!]$|万岁[！!]$")
+CLOSING_SENTENCE = re.compile(
+    r"谢谢(?:大家|各位|你们)?[。！!]$|万岁[！!]$|请(?:予)?(?:审议|审阅|批示|审批|批复)[。！!]?$"
+)
 # Closing formulas that are closing wherever they stand.
 CLOSING = re.compile(
     r"^(?:特此(?:通知|通告|公告|通报|报告|函告|函复|批复|说明|证明|致函|请示|决定)(?:[，,][^。]{0,15})?"
@@ -247,9 +282,9 @@ ORGANIZATION = re.compile(
 
 # Web-page residue: the words of buttons and article metadata.
 NOISE_PREFIX = re.compile(
-    r"^[（(【\[]?(?:来源|信息来源|文章来源|稿源|责任编辑|编辑|作者|发布时间|发布日期|发表时间"
+    r"^[（(【\[]?\s*(?:来源|信息来源|文章来源|稿源|责任编辑|编辑|作者|发布时间|发布日期|发表时间"
     r"|更新时间|浏览次数|阅读次数|点击次数|点击数|浏览量|阅读量|本文链接|原文链接|原文地址|原标题"
-    r"|文章链接|版权声明|免责声明|版权所有|网站标识码|ICP备案号|上一篇|下一篇|分享|字号|字体"
+    r"|文章链接|版权声明|免责声明|版权所有|网站标识码|ICP备案号|上一篇|下一篇|分享|字号|字体|记者"
     r"|关键词|标签|所在栏目|内容摘要|上传人|上传者|文档页数)\s*[：:]"
 )
 # The keys of a government site's metadata table, each followed by its value on the next line:
@@ -272,6 +307,7 @@ NOISE_WORDS = re.compile(
     r"|扫一扫(?:在手机上?(?:打开|阅读|查看)(?:当前页|本页|本文)?)?|(?:用手机)?扫描二维码|二维码"
     r"|我要纠错|纠错|ICP备|公网安备|下载|全屏|大\s*中\s*小|默认|视力保护色|护眼"
     r"|相关(?:阅读|推荐|文章|链接|附件|新闻)|推荐阅读|热门(?:文章|推荐)|猜你喜欢|点击查看|查看更多"
+    r"|为你推荐|换一换|热评|热闻"
     r"|本帖最后由.{0,30}?编辑|只看该作者|楼主|发表于"
     r"|【\s*大\s*中\s*小\s*】"
     r"|\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d+"
@@ -282,6 +318,7 @@ RESIDUE_PHRASE = re.compile(
     r"|希望(?:对|能)(?:你|您|大家)有(?:所)?帮助|预览结束|(?:获取|下载|阅读|查看|展开)全文"
     r"|代笔|扫码|开通会员|VIP|付费|所在栏目|内容摘要|本文(?:由|来源|转载|链接|地址|为|是)"
     r"|范文网|文库|转载请注明|版权归|原创文章|点击(?:下载|进入|查看|阅读)"
+    r"|订户|订阅|打赏|赞赏|支持我们的工作"
 )
 # A site or a medium named alone: "宁夏日报客户端", "四川日报", "白云飘飘范文网".
 MEDIUM = re.compile(
@@ -297,7 +334,9 @@ POSTED_AT = re.compile(
 # Page tools: a lone character or bracket left of a "字号 大 中 小" or "【打印】" widget.
 PAGE_TOOL = re.compile(r"^(?:[大中小【】\[\]〖〗|｜>＞»›<＜]|打印|关闭|分享|收藏|全屏|下载|返回)$")
 # Breadcrumbs of a web page: "首页 > 政务公开 > 通知公告", "当前位置：…".
-BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|首页)|(?:[>»＞›].*){2}")
+BREADCRUMB = re.compile(
+    r"^(?:当前位置|您的位置|您现在的位置|首页)|(?:[>»＞›].*){2}|^首页\s*[>»＞›\s]|^\S{1,10}[>»＞›]$"
+)
 NOISE_MAX_LEFT = 4  # CJK characters a line may keep, beyond residue words, and still be noise
 NOISE_WORDS_MAX = 40  # a line of button words is short
 NOISE_LINE_MAX = 100  # a metadata line ("发布时间：… 来源：…") may run longer
@@ -321,11 +360,22 @@ TRAILING_ENTITY = re.compile(r"\s*&#?[A-Za-z0-9]{1,8};?$")
 # Junk glued to the end of a line copied from a forum: a run of ASCII with symbols in it.
 TRAILING_JUNK = re.compile(r"(?:[\x21-\x7e]+\s+){2,}[\x21-\x7e]+$")
 
+# Page ends: after a line saying one of these, the article is over.
+ARTICLE_END = re.compile(
+    r"编辑|免责声明|分享到|打印|关闭|上一篇|下一篇|相关|推荐|版权|扫一扫|返回|纠错"
+)
+ARTICLE_END_REACH = 15  # lines after such a line still read as the page's trailer
+# A piece of a date or time split over lines: "-2024-", "01/30", "15:04".
+DATE_PIECE = re.compile(r"^[-/.:：\d\s]{1,10}$")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # Titles and headings without numbers are short; longer lines are paragraphs.
 TITLE_MAX = 50
 HEADLINE_MAX = 60  # a news headline with its colon and spaces
 ADDRESSEE_MAX = 80
+SALUTATION_MAX = 60  # "终审法院首席法官、各位司法机构人员、…各位女士、各位先生："
 SIGNATURE_MAX = 30
 GROUP_HEADING_MAX = 25
+GROUP_LABEL_MAX = 12  # "报告事项", "温馨提示": a label over a list of 一、 items
+# Lists a group heading may stand over.
+LIST_KINDS = frozenset({"arabic", "cn", "cn_upper", "cn_paren"})
