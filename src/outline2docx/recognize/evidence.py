@@ -108,11 +108,16 @@ def _headlines_repeated_below(page: Page) -> set[int]:
 
 
 def _lines_after_article_ends(facts: list[LineFacts]) -> set[int]:
-    """Lines closely after an editor's line, 分享到 or 免责声明: the page's trailer."""
+    """Lines closely after an editor's line, 分享到 or 免责声明, up to a heading or a long
+    paragraph, which say the text goes on: the page's trailer."""
     found: set[int] = set()
     for f in facts:
-        if f.role is Role.NOISE and P.ARTICLE_END.search(f.core):
-            found.update(range(f.index + 1, f.index + 1 + P.ARTICLE_END_REACH))
+        if f.role is not Role.NOISE or not P.ARTICLE_END.search(f.core):
+            continue
+        for g in facts[f.index + 1 : f.index + 1 + P.ARTICLE_END_REACH]:
+            if g.role.is_heading or len(g.core) > P.TEASER_MAX:
+                break
+            found.add(g.index)
     return found
 
 
@@ -253,13 +258,15 @@ def is_sentence(f: LineFacts, page: Page) -> bool:
 
 @in_context
 def is_between_residue(f: LineFacts, page: Page) -> bool:
-    """Residue right below it and at most a line above it: it stands inside page furniture,
-    as a related article, a site's name or a breadcrumb's last part does."""
+    """Residue right below it and at most a short line above it: it stands inside page
+    furniture, as a related article, a site's name or a breadcrumb's last part does."""
     below = page.below(f)
-    if below is None or below.role is not Role.NOISE:
+    if below is None or below.role is not Role.NOISE or f.index == 0:
         return False
-    above = page.facts[max(f.index - 2, 0) : f.index]
-    return any(g.role is Role.NOISE for g in above)
+    above = page.facts[f.index - 1]
+    if above.role is Role.NOISE:
+        return True
+    return above.plain and f.index > 1 and page.facts[f.index - 2].role is Role.NOISE
 
 
 @in_context

@@ -365,6 +365,7 @@ ARTICLE_END = re.compile(
     r"编辑|免责声明|分享到|打印|关闭|上一篇|下一篇|相关|推荐|版权|扫一扫|返回|纠错"
 )
 ARTICLE_END_REACH = 15  # lines after such a line still read as the page's trailer
+TEASER_MAX = 120  # a related article's teaser is a sentence or two; longer is the text itself
 # A piece of a date or time split over lines: "-2024-", "01/30", "15:04".
 DATE_PIECE = re.compile(r"^[-/.:：\d\s]{1,10}$")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
