@@ -11,12 +11,15 @@ SAMPLES = ROOT / "samples"
 # The labelled real documents stay outside the repository; CI lays them out beside it.
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
+# The project's own labelled real documents (tests/corpus/README.md names their sources).
+OWN_CORPUS = ROOT / "tests" / "corpus"
 SEED = SHARED / "seeds" / "county-union-congress-speech.txt"
 
 
 def corpus_documents() -> list[Path]:
-    """The labelled corpus texts, or an empty list where ../shared is absent."""
-    return sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+    """The labelled texts of the shared corpus (where ../shared is there) and of our own."""
+    shared = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+    return shared + sorted(OWN_CORPUS.glob("*.txt"))
 
 
 def read_labels(text_path: Path) -> dict[int, str]:

@@ -106,10 +106,26 @@ def _entry_key(f: LineFacts) -> str:
     return "".join(text.split())
 
 
+def resolve_lone_sequence_words(facts: list[LineFacts]) -> None:
+    """首先，/其次，/最后， enumerate only with a partner close by: a lone "首先，我代表…" or
+    "最后，…" is a paragraph of text, not a run-in item."""
+    openers = [f for f in facts if f.numbering is not None and f.numbering.kind == "sequence"]
+    for f in openers:
+        partner = any(
+            g is not f
+            and g.numbering.value != f.numbering.value
+            and abs(g.index - f.index) <= P.SEQUENCE_REACH
+            for g in openers
+        )
+        if not partner:
+            f.role, f.lead, f.numbering = Role.BODY, "", None
+
+
 # Passes over the text's own forms; the frame is decided after them (frame.decode_frame).
 PASSES: tuple[Pass, ...] = (
     resolve_table_of_contents,
     resolve_decimal_outline,
     resolve_regulation_items,
     resolve_group_headings,
+    resolve_lone_sequence_words,
 )

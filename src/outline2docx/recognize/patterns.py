@@ -164,6 +164,7 @@ ENUMERATORS: tuple[Enumerator, ...] = (
 )
 # 首先/其次/再次/最后 have no number; their place in a sequence, for the gap checks.
 SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "然后": 3, "最后": None}
+SEQUENCE_REACH = 40  # lines within which 首先 and its 其次 or 最后 stand
 
 # Marks that end the heading part of a run-in line (roles.md): 。：；！？ and their ASCII twins.
 SENTENCE_END = "。：；！？:;!?"
