@@ -109,16 +109,51 @@ def _entry_key(f: LineFacts) -> str:
 def resolve_lone_sequence_words(facts: list[LineFacts]) -> None:
     """首先，/其次，/最后， enumerate only with a partner close by: a lone "首先，我代表…" or
     "最后，…" is a paragraph of text, not a run-in item."""
-    openers = [f for f in facts if f.numbering is not None and f.numbering.kind == "sequence"]
-    for f in openers:
-        partner = any(
-            g is not f
-            and g.numbering.value != f.numbering.value
-            and abs(g.index - f.index) <= P.SEQUENCE_REACH
-            for g in openers
+    openers = [
+        (f, f.numbering.value)
+        for f in facts
+        if f.numbering is not None and f.numbering.kind == "sequence"
+    ]
+    lone = [
+        f
+        for f, value in openers
+        if not any(
+            other != value and abs(g.index - f.index) <= P.SEQUENCE_REACH for g, other in openers
         )
-        if not partner:
-            f.role, f.lead, f.numbering = Role.BODY, "", None
+    ]
+    for f in lone:
+        f.role, f.lead, f.numbering = Role.BODY, "", None
+        f.margin, f.runner_up = P.DOUBTFUL, Role.RUNIN
+
+
+def resolve_part_headings(facts: list[LineFacts]) -> None:
+    """Unnumbered part headings between paragraphs ("过去五年工作回顾", "结语") are level-1
+    headings where a text has several of them; each stays a close call against text."""
+    parts = [
+        f
+        for above, f, below in zip(facts, facts[1:], facts[2:], strict=False)
+        if _is_part_heading(above, f, below)
+    ]
+    if len(parts) < 2:  # one such line could be a fragment; a pattern of them is structure
+        return
+    for f in parts:
+        f.role, f.rank, f.plain = Role.H1, P.PART_RANK, False
+        f.margin, f.runner_up = P.DOUBTFUL, Role.BODY
+
+
+def _is_part_heading(above: LineFacts, f: LineFacts, below: LineFacts) -> bool:
+    """A short unmarked line after a finished paragraph and before another paragraph."""
+    return (
+        f.plain
+        and f.has_cjk
+        and len(f.core) <= P.PART_HEADING_MAX
+        and not P.PART_HEADING_MARKS.search(f.core)
+        and not above.plain
+        and above.role in (Role.BODY, Role.RUNIN)
+        and above.core[-1] in P.PARAGRAPH_END
+        and not below.plain
+        and below.role in (Role.BODY, Role.RUNIN)
+    )
 
 
 # Passes over the text's own forms; the frame is decided after them (frame.decode_frame).
@@ -128,4 +163,5 @@ PASSES: tuple[Pass, ...] = (
     resolve_regulation_items,
     resolve_group_headings,
     resolve_lone_sequence_words,
+    resolve_part_headings,
 )

@@ -111,8 +111,10 @@ def _lines_after_article_ends(facts: list[LineFacts]) -> set[int]:
     """Lines closely after an editor's line, 分享到 or 免责声明, up to a heading or a long
     paragraph, which say the text goes on: the page's trailer."""
     found: set[int] = set()
+    text_seen = False  # a share button above all text is the page's header, not its end
     for f in facts:
-        if f.role is not Role.NOISE or not P.ARTICLE_END.search(f.core):
+        text_seen = text_seen or (f.role is Role.BODY and not f.plain)
+        if not text_seen or f.role is not Role.NOISE or not P.ARTICLE_END.search(f.core):
             continue
         for g in facts[f.index + 1 : f.index + 1 + P.ARTICLE_END_REACH]:
             if g.role.is_heading or len(g.core) > P.TEASER_MAX:
@@ -246,6 +248,12 @@ def names_a_person(f: LineFacts, page: Page) -> bool:
     return names_a_speaker(f, page) or is_a_name(f, page)
 
 
+def lists_a_name_and_a_post(f: LineFacts, page: Page) -> bool:
+    """A roster's line, name first: "连维良　　发展改革委副主任" (a signature puts its post
+    first)."""
+    return P.ROSTER_LINE.match(f.core) is not None
+
+
 def is_a_caption(f: LineFacts, page: Page) -> bool:
     """A figure's or table's caption: "图1　汽车号牌编码规则"."""
     return P.CAPTION.match(f.core) is not None
@@ -253,7 +261,7 @@ def is_a_caption(f: LineFacts, page: Page) -> bool:
 
 def is_sentence(f: LineFacts, page: Page) -> bool:
     """A sentence of text: not short and title-like, and no residue of its own."""
-    return not f.plain and f.role is Role.BODY and not is_residue_phrase(f, page)
+    return not f.plain and f.has_cjk and f.role is Role.BODY and not is_residue_phrase(f, page)
 
 
 @in_context
@@ -278,10 +286,23 @@ def is_continued_by_about(f: LineFacts, page: Page) -> bool:
 
 @in_context
 def is_completed_below(f: LineFacts, page: Page) -> bool:
-    """Breaks off before the kind of document, which the next line names: a title's first
-    half ("国务院办公厅关于湖北省巴东县" / "地质灾害险情有关问题的复函")."""
+    """Breaks off before the kind of document, and the next line goes on: a title's first
+    part ("国务院办公厅关于湖北省巴东县" / "地质灾害险情有关问题的复函")."""
     below = page.below(f)
-    return below is not None and completes_the_line_above(below, page)
+    return below is not None and continues_the_line_above(below, page)
+
+
+@in_context
+def continues_the_line_above(f: LineFacts, page: Page) -> bool:
+    """The line above breaks off ("…关于", "…转发…", an issuer's name) and this one goes on."""
+    above = page.above(f)
+    return (
+        f.plain
+        and above is not None
+        and above.plain
+        and not names_document_kind(above, page)
+        and _is_open_ended(above)
+    )
 
 
 @in_context
@@ -339,8 +360,8 @@ def completes_the_line_above(f: LineFacts, page: Page) -> bool:
         above is not None
         and above.plain
         and not names_document_kind(above, page)
-        and _is_open_ended(above)
         and names_document_kind(f, page)
+        and (_is_open_ended(above) or not P.STANDALONE_TITLE.match(page.compact(f)))
     )
 
 
@@ -407,7 +428,7 @@ def is_lead_in(f: LineFacts, page: Page) -> bool:
 
 def states_a_particular(f: LineFacts, page: Page) -> bool:
     """A particular of a meeting: "时间：…", "出席委员　张三　李四", "列席：…"."""
-    return P.PARTICULARS.match(f.core) is not None
+    return f.role is not Role.NOISE and P.PARTICULARS.match(f.core) is not None
 
 
 @in_context
@@ -453,8 +474,9 @@ def contains_a_title_below(f: LineFacts, page: Page) -> bool:
 
 
 def ends_a_speech(f: LineFacts, page: Page) -> bool:
-    """Thanks the audience or closes on a slogan: "我就讲这些，谢谢大家。", "…万岁！"."""
-    return len(f.core) <= P.SIGNATURE_MAX and P.CLOSING_SENTENCE.search(f.core) is not None
+    """Thanks the audience, closes on a slogan or asks for deliberation: "我就讲这些，谢谢大家。",
+    "…万岁！", "…和以上说明，请审议。"."""
+    return len(f.core) <= P.CLOSING_SENTENCE_MAX and P.CLOSING_SENTENCE.search(f.core) is not None
 
 
 @in_context
@@ -787,6 +809,7 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("TITLE",          -1.5, names_a_medium),
     Evidence("TITLE_MORE",     +0.5, title_like),
     Evidence("TITLE_MORE",     +1.5, completes_the_line_above),
+    Evidence("TITLE_MORE",     +1.0, continues_the_line_above),
     Evidence("TITLE_MORE",     -2.0, is_set_apart_above),
     Evidence("TITLE_MORE",     -2.0, follows_a_complete_title),
     Evidence("TITLE_MORE",     -4.0, repeats_the_line_above),
@@ -824,6 +847,7 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("SIGNATURE",      +1.0, names_a_speaker),
     Evidence("SIGNATURE",      +1.0, is_set_to_the_right),
     Evidence("SIGNATURE",      -2.0, names_document_kind),
+    Evidence("SIGNATURE",      -2.0, lists_a_name_and_a_post),
     Evidence("SIGNATURE",      -1.0, opens_with_about),
     Evidence("DATE",           +4.0, is_date),
     Evidence("NOTE",           +2.5, is_bracketed_note),
@@ -896,6 +920,8 @@ def _may_be_frame(f: LineFacts, page: Page) -> bool:
         return True
     i, core = f.index, f.core
     if i in page.repeats or i in page.after_end or i in page.before_salutation:
+        return True
+    if core[0] in "（(":  # a bracketed note or byline, however long
         return True
     if len(core) > P.RESIDUE_LINE_MAX:
         return False

@@ -151,7 +151,10 @@ def _settle(f: LineFacts, totals: dict[State, float]) -> None:
         role = _role(f, state)
         if total > best.get(role, (NEVER, state))[0]:
             best[role] = (total, state)
-    ranked = sorted(best.items(), key=lambda item: item[1][0], reverse=True)
+    # Best first; on a tie the line keeps its own form (text), the reading that assumes least.
+    ranked = sorted(
+        best.items(), key=lambda item: (item[1][0], item[1][1] is State.TEXT), reverse=True
+    )
     role, (top, state) = ranked[0]
     if top == NEVER:  # no path at all: the line keeps the role of its own form
         return
@@ -159,7 +162,9 @@ def _settle(f: LineFacts, totals: dict[State, float]) -> None:
         f.lead, f.numbering, f.rank = "", None, 0
     f.role = role
     if len(ranked) > 1 and ranked[1][1][0] > NEVER:
-        f.margin, f.runner_up = top - ranked[1][1][0], ranked[1][0]
+        margin = top - ranked[1][1][0]
+        if state is not State.TEXT or margin < f.margin:  # or the doubt about its own form
+            f.margin, f.runner_up = margin, ranked[1][0]
 
 
 def _role(f: LineFacts, state: State) -> Role:

@@ -102,7 +102,7 @@ def is_noise(text: str, has_cjk: bool) -> bool:
         return True
     if not has_cjk:
         return _is_junk_without_cjk(text) or P.PAGE_TOOL.match(text) is not None
-    if P.NOISE_PREFIX.match(text) or _has_metadata_keys(text):
+    if P.NOISE_PREFIX.match(text) or _has_metadata_keys(text) or P.BREADCRUMB_START.match(text):
         return len(text) <= P.NOISE_LINE_MAX  # "发布时间：… 来源：… 浏览次数：…"
     if len(text) > P.NOISE_WORDS_MAX:
         return False
@@ -112,7 +112,10 @@ def is_noise(text: str, has_cjk: bool) -> bool:
     if not words:
         return False
     left = P.NOISE_WORDS.sub("", text)
-    return len(P.CJK.findall(left)) <= P.NOISE_MAX_LEFT and "。" not in left
+    kept = len(P.CJK.findall(left))
+    # Words left over stand apart from the buttons ("好学生 分享 时间:"); glued to one they make
+    # a word of the text ("举报指南", a title).
+    return kept <= P.NOISE_MAX_LEFT and "。" not in left and (kept == 0 or " " in text.strip())
 
 
 def _has_metadata_keys(text: str) -> bool:
@@ -164,6 +167,9 @@ def _match_numbering(facts: LineFacts) -> bool:
             facts.role = form.role
             if form.role in (Role.ARTICLE, Role.H4, Role.H5):
                 facts.lead = label.rstrip()  # 第一条 in 黑体, the article text in body font
+        if form.runin is not form.role and is_doubtful_split(text, len(label)):
+            facts.margin = P.DOUBTFUL
+            facts.runner_up = form.role if facts.role is form.runin else form.runin
         return True
     return False
 
@@ -240,6 +246,16 @@ def heading_part_end(text: str, start: int) -> int:
     if not rest or _TRAILING_NOTE.match(rest) or _ONLY_PUNCT.match(rest):
         return len(text)
     return end
+
+
+def is_doubtful_split(text: str, start: int) -> bool:
+    """True where heading and text part at a ； or before a bracketed note only: the readings
+    as one heading and as a run-in heading are both defensible (a close call)."""
+    end = first_sentence_end(text, start)
+    if end < 0:
+        return False
+    rest = text[end:].strip()
+    return bool(rest) and (text[end - 1] in "；;" or _TRAILING_NOTE.match(rest) is not None)
 
 
 def _is_ascii_inside_number(text: str, at: int) -> bool:

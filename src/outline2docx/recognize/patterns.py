@@ -136,6 +136,7 @@ RANKS = {form.role: form.rank for form in NUMBERINGS}
 DECIMAL = re.compile(rf"(?P<n>\d{{1,2}}(?:[.．]\d{{1,2}}){{0,3}})[.．]?(?:{_SPACE}+)(?=\S)")
 DECIMAL_ROLES = ((Role.H1, Role.H1_RUNIN), (Role.H2, Role.H2_RUNIN), (Role.H3, Role.H3_RUNIN))
 DECIMAL_RANK = RANKS[Role.H1]  # depth d gets DECIMAL_RANK + 10 * (d - 1), like 一、/（一）/1.
+PART_RANK = RANKS[Role.H1] - 5  # an unnumbered part heading holds the 一、 sections under it
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +165,7 @@ ENUMERATORS: tuple[Enumerator, ...] = (
 )
 # 首先/其次/再次/最后 have no number; their place in a sequence, for the gap checks.
 SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "然后": 3, "最后": None}
-SEQUENCE_REACH = 40  # lines within which 首先 and its 其次 or 最后 stand
+SEQUENCE_REACH = 12  # lines within which 首先 and its 其次 or 最后 stand
 
 # Marks that end the heading part of a run-in line (roles.md): 。：；！？ and their ASCII twins.
 SENTENCE_END = "。：；！？:;!?"
@@ -206,6 +207,8 @@ CLOSE_BYLINE = re.compile(rf"^[^（）()]*(?:通过|批准|修订|修正|公布|
 SPEAKER = re.compile(
     rf"^(?:{_LETTER}|[×＊*、]){{2,24}}{_SPACE}+(?:(?:{_LETTER}|×){{2,4}}|[*＊×XxＸ]{{2,3}})$"
 )
+# A roster's line, a name then a post: "连维良　　发展改革委副主任", "汤　涛　　人力资源…".
+ROSTER_LINE = re.compile(r"^(?:[\u4e00-\u9fff][ 　]?){2,4}[ 　]{2,}\S{2,}$")
 # A speaker's name alone under the title ("张三", "XXX"); not the end of a broken title line.
 PERSON_NAME = re.compile(r"^(?:[\u4e00-\u9fff]\s*){2,4}$|^[Xx×*＊]{2,3}$")
 # What a title names at its end: the kind of document (GB/T 9704's 文种 and their kin).
@@ -221,6 +224,10 @@ CAPTION = re.compile(r"^(?:图|表|附图|附表)\s*\d{1,3}")
 TITLE_OPENING = re.compile(r"关于|转发|印发|批转|^在|^对|对.{2,20}的?$|[的和与及、—省市县区州旗]$")
 # A note on where a text comes from, under its title: "（根据录音整理）", "（有删节）".
 PROVENANCE = re.compile(r"整理|删节|删减|节选|摘编|录音|速记|审阅|记录")
+# A title that stands on its own: it opens with a year, 关于, or an issuer's kind of name.
+STANDALONE_TITLE = re.compile(
+    r"^(?:\d{4}年?|关于|中共|中华人民共和国|国务院|\S{2,8}(?:省|市|县|区)\S)"
+)
 # A title that issues or forwards another document.
 FORWARDS = re.compile(r"转发|印发|批转|颁发|发布")
 # Adoption and approval notes under a regulation's title.
@@ -255,6 +262,7 @@ DATELINE = re.compile(
     r"(?:[（(][^（）()]{0,20}[）)])?$|^(?:本报讯|本报记者.{0,10}|新华社.{0,10}电)$"
 )
 # A closing sentence at a speech's end: "我就讲这些，谢谢大家。", "…万岁！".
+CLOSING_SENTENCE_MAX = 80
 CLOSING_SENTENCE = re.compile(
     r"谢谢(?:大家|各位|你们)?[。！!]$|万岁[！!]$|请(?:予)?(?:审议|审阅|批示|审批|批复)[。！!]?$"
 )
@@ -297,7 +305,10 @@ METADATA_TABLE_KEY = re.compile(
 )
 METADATA_KEY_MAX = 12  # a key with its spaces: "索 引 号："
 # A page's residue key alone on its line, its value on the next: "来源：", "责任编辑：".
-RESIDUE_KEY = re.compile(r"^[【\[]?[^\s：:]{1,5}[：:]$")
+RESIDUE_KEY = re.compile(
+    r"^[【\[]?\s*(?:来源|信息来源|文章来源|作者|编辑|责任编辑|记者|摄影|发布时间|发表时间|时间|日期"
+    r"|字体|字号|阅读量|浏览量|阅读次数|浏览次数|点击数)\s*[：:]$"
+)
 # Keys of article metadata; a line holding two of them ("时间: … 来源: …") is page residue.
 METADATA_KEY = re.compile(
     r"(?:来源|作者|编辑|时间|日期|阅读|浏览|点击|访问|字号|发布|分享)\s*(?:次数|量)?\s*[：:]"
@@ -308,7 +319,7 @@ NOISE_WORDS = re.compile(
     r"|扫一扫(?:在手机上?(?:打开|阅读|查看)(?:当前页|本页|本文)?)?|(?:用手机)?扫描二维码|二维码"
     r"|我要纠错|纠错|ICP备|公网安备|下载|全屏|大\s*中\s*小|默认|视力保护色|护眼"
     r"|相关(?:阅读|推荐|文章|链接|附件|新闻)|推荐阅读|热门(?:文章|推荐)|猜你喜欢|点击查看|查看更多"
-    r"|为你推荐|换一换|热评|热闻"
+    r"|为你推荐|换一换|热评|热闻|正文"
     r"|本帖最后由.{0,30}?编辑|只看该作者|楼主|发表于"
     r"|【\s*大\s*中\s*小\s*】"
     r"|\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d+"
@@ -335,6 +346,8 @@ POSTED_AT = re.compile(
 # Page tools: a lone character or bracket left of a "字号 大 中 小" or "【打印】" widget.
 PAGE_TOOL = re.compile(r"^(?:[大中小【】\[\]〖〗|｜>＞»›<＜]|打印|关闭|分享|收藏|全屏|下载|返回)$")
 # Breadcrumbs of a web page: "首页 > 政务公开 > 通知公告", "当前位置：…".
+# A breadcrumb line however long: "首页 省市考点 【…】…全文（王伟中）".
+BREADCRUMB_START = re.compile(r"^(?:当前位置|您的位置|您现在的位置)|^首页\s*[>»＞›\s]")
 BREADCRUMB = re.compile(
     r"^(?:当前位置|您的位置|您现在的位置|首页)|(?:[>»＞›].*){2}|^首页\s*[>»＞›\s]|^\S{1,10}[>»＞›]$"
 )
@@ -378,6 +391,13 @@ ADDRESSEE_MAX = 80
 SALUTATION_MAX = 60  # "终审法院首席法官、各位司法机构人员、…各位女士、各位先生："
 SIGNATURE_MAX = 30
 GROUP_HEADING_MAX = 25
+# The margin of a decision on a line's own form that a reader could take either way: a run-in
+# split at a ；, a lone 首先, an unnumbered part heading. Below frame.CLOSE_CALL: a close call.
+DOUBTFUL = 1.0
+# Unnumbered part headings of a report or speech ("过去五年工作回顾", "结语"): short, no marks.
+PART_HEADING_MAX = 15
+PART_HEADING_MARKS = re.compile(r"[，、,；;：:。！？!?“”\"《》（）()【】\[\]0-9０-９]")
+PARAGRAPH_END = "。！？!?…”’）)"
 GROUP_LABEL_MAX = 12  # "报告事项", "温馨提示": a label over a list of 一、 items
 # Lists a group heading may stand over.
 LIST_KINDS = frozenset({"arabic", "cn", "cn_upper", "cn_paren"})
