@@ -16,6 +16,24 @@ OWN_CORPUS = ROOT / "tests" / "corpus"
 SEED = SHARED / "seeds" / "county-union-congress-speech.txt"
 
 
+VALIDATOR = SHARED / "ooxml" / "validate_docx.py"
+
+
+def assert_valid_docx(path: Path) -> None:
+    """The .docx passes the shared OOXML validator (schemas plus Word's own rules)."""
+    import json
+    import subprocess
+    import sys
+
+    if not VALIDATOR.is_file():
+        pytest.skip("../shared/ooxml is not available")
+    done = subprocess.run(
+        [sys.executable, str(VALIDATOR), "--json", str(path)], capture_output=True, text=True
+    )
+    report = json.loads(done.stdout.splitlines()[0])
+    assert report["errors"] == 0 and done.returncode == 0, report["findings"]
+
+
 def corpus_documents() -> list[Path]:
     """The labelled texts of the shared corpus (where ../shared is there) and of our own."""
     shared = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []

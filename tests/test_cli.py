@@ -32,7 +32,12 @@ def test_parse_json_follows_the_roles_contract():
     assert data["source"].endswith("speech.txt")
     assert data["encoding"] == "utf-8"
     first = data["lines"][0]
-    assert first == {"line": 1, "role": "title", "text": "在全区安全生产工作会议上的讲话"}
+    assert {k: first[k] for k in ("line", "role", "text")} == {
+        "line": 1,
+        "role": "title",
+        "text": "在全区安全生产工作会议上的讲话",
+    }
+    assert all(0.5 <= e["confidence"] <= 1.0 for e in data["lines"])
     runin = next(e for e in data["lines"] if e["role"] == "runin")
     assert runin["lead"] == "一是责任体系更加健全。"
     assert data["tree"]["type"] == "document"

@@ -41,7 +41,15 @@ def test_check_prints_compiler_style_lines_and_exits_1(seed_path):
 
 
 def test_check_json_and_ignore(seed_path):
-    done = run("check", str(seed_path), "--json", "--ignore", "half-width-punctuation,placeholder")
+    done = run(
+        "check",
+        str(seed_path),
+        "--json",
+        "--ignore",
+        "half-width-punctuation,placeholder",
+        "--ignore",
+        "close-call",
+    )
     data = json.loads(done.stdout)
     assert {entry["code"] for entry in data} == {"web-residue", "unbalanced"}
     assert data[0] == {
@@ -195,3 +203,31 @@ def test_pdf_without_libreoffice_says_so(tmp_path):
     assert done.returncode == 2
     assert "--pdf needs LibreOffice" in done.stderr
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_role_option_settles_a_close_call_in_check_tree_and_parse(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("同志们：\n首先，我代表县委表示感谢。\n今年的工作很重要。\n", encoding="utf-8")
+    found = run("check", str(draft), "--json")
+    assert [e["line"] for e in json.loads(found.stdout) if e["code"] == "close-call"] == [2]
+    settled = run("check", str(draft), "--json", "--role", "2=runin")
+    assert not [e for e in json.loads(settled.stdout) if e["code"] == "close-call"]
+    tree = run("tree", str(draft)).stdout
+    assert "2 body (0.73, or runin?)" in tree
+    assert "2 runin  首先" in run("tree", str(draft), "--role", "2=runin").stdout
+    lines = json.loads(run("parse", str(draft), "--json", "--role", "2=runin").stdout)["lines"]
+    assert (lines[1]["role"], lines[1]["confidence"]) == ("runin", 1.0)
+
+
+def test_role_option_refuses_bad_values_and_several_files(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("同志们：\n正文。\n", encoding="utf-8")
+    for bad, says in (
+        ("2", "is not LINE=ROLE"),
+        ("0=title", "is not LINE=ROLE"),
+        ("2=heading", "is not a role of a line"),
+    ):
+        done = run("parse", str(draft), "--role", bad)
+        assert done.returncode == 2 and says in done.stderr
+    both = run("check", str(draft), str(draft), "--role", "1=title")
+    assert both.returncode == 2 and "single file" in both.stderr

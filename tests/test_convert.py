@@ -16,7 +16,7 @@ from outline2docx import parse
 from outline2docx.convert import convert, to_docx
 from outline2docx.namespaces import W
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, assert_valid_docx
 from .packages import word_document
 from .strategies import outline_texts
 
@@ -133,3 +133,30 @@ def test_every_character_reaches_the_word_document(text, style):
     )
     written = "".join(t.text or "" for t in body.iter(f"{W}t"))
     assert "".join(written.split()) == "".join(text.split())
+
+
+def test_convert_role_option_restyles_the_lines_it_names(tmp_path):
+    source = tmp_path / "讲话.txt"
+    source.write_text(
+        "在全县大会上的讲话\n（2025年3月1日）\n同志们：\n加强领导。\n正文。\n", encoding="utf-8"
+    )
+    plain, overruled = tmp_path / "plain.docx", tmp_path / "overruled.docx"
+    assert run("convert", str(source), "-o", str(plain)).returncode == 0
+    done = run(
+        "convert", str(source), "-o", str(overruled), "--role", "2=subtitle", "--role", "4=h2"
+    )
+    assert done.returncode == 0, done.stderr
+    assert_valid_docx(overruled)
+    before = {p.text: p.style.name for p in docx.Document(str(plain)).paragraphs}
+    after = {p.text: p.style.name for p in docx.Document(str(overruled)).paragraphs}
+    assert (before["（2025年3月1日）"], after["（2025年3月1日）"]) == ("GW Byline", "Subtitle")
+    assert (before["加强领导。"], after["加强领导。"]) == ("Normal", "Heading 2")
+
+
+def test_convert_role_option_needs_a_single_input(tmp_path):
+    (tmp_path / "a.txt").write_text("正文。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("正文。", encoding="utf-8")
+    done = run("convert", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--role", "1=title")
+    assert done.returncode == 2 and b"single input file" in done.stderr
+    folder = run("convert", str(tmp_path), "--role", "1=title")
+    assert folder.returncode == 2 and b"single input file" in folder.stderr

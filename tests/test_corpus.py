@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from outline2docx import Role, parse
+from outline2docx.tree.checks import is_close_call
 from outline2docx.tree.serialize import document_to_dict
 
 from .conftest import CORPUS, OWN_CORPUS, SHARED, corpus_documents, read_labels
@@ -34,13 +35,17 @@ class Score:
         self.fp: Counter[str] = Counter()
         self.fn: Counter[str] = Counter()
         self.misses: list[str] = []
+        self.flagged = Counter()  # close calls among the right and the wrong lines
 
     def add(self, path: Path) -> None:
         """Score one labelled document through the JSON of ``parse --json``."""
-        got = {e["line"]: e["role"] for e in document_to_dict(parse(path))["lines"]}
+        document = parse(path)
+        got = {e["line"]: e["role"] for e in document_to_dict(document)["lines"]}
+        close = {p.line for p in document.paragraphs() if is_close_call(p)}
         for line, want in read_labels(path).items():
             have = got.get(line, "<missing>")
             self.total += 1
+            self.flagged[have == want] += line in close
             if have == want:
                 self.right += 1
                 self.tp[want] += 1
@@ -79,6 +84,12 @@ def test_every_frequent_role_meets_the_f1_bar(score):
     frequent = [role for role in score.tp.keys() | score.fn.keys() if score.lines(role) >= 10]
     low = {role: round(score.f1(role), 3) for role in frequent if score.f1(role) < ROLE_F1_BAR}
     assert not low, low
+
+
+def test_close_calls_catch_half_the_wrong_lines_and_few_right_ones(score):
+    wrong = score.total - score.right
+    assert score.flagged[False] >= wrong / 2, (score.flagged[False], wrong)
+    assert score.flagged[True] < 0.05 * score.right, (score.flagged[True], score.right)
 
 
 def test_own_corpus_is_there_and_large_enough():

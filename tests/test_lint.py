@@ -83,3 +83,24 @@ def test_a_word_document_on_standard_input_is_checked_as_one():
     stream = io.BytesIO(word_document("一、甲", "二、乙", "四、丁"))
     found = lint_file("-", stream=stream)
     assert [(d.line, d.code) for d in found] == [(3, "numbering-gap")]
+
+
+# A lone 首先 is text, but a reader could take it as the first of a list: a close call.
+CLOSE = "同志们：\n首先，我代表县委向大家表示感谢。\n今年的工作很重要。\n大家要抓好落实。\n"
+
+
+def test_close_calls_are_findings_that_say_how_to_settle_them(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(CLOSE, encoding="utf-8")
+    (close,) = [d for d in lint_file(str(draft)) if d.code == "close-call"]
+    assert (close.line, close.column, close.severity) == (2, 1, "warning")
+    assert "read as body, but it could be runin" in close.message
+    assert "--role 2=runin" in close.message
+    assert "close-call" in CODES
+
+
+def test_a_role_given_settles_the_close_call(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(CLOSE, encoding="utf-8")
+    assert not [d for d in lint_file(str(draft), roles={2: "runin"}) if d.code == "close-call"]
+    assert not [d for d in lint_file(str(draft), roles={2: "body"}) if d.code == "close-call"]

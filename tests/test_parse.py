@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from outline2docx import InputError, parse
+from outline2docx import InputError, Role, parse
 from outline2docx.tree.serialize import document_to_dict
 
 from .conftest import corpus_documents
@@ -97,3 +97,68 @@ def test_a_string_that_is_not_a_file_is_parsed_as_text():
 def test_missing_path_object_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         parse(tmp_path / "missing.txt")
+
+
+# ---- roles a user gives lines ----------------------------------------------------------------
+
+SPEECH = "在全县大会上的讲话\n（2025年3月1日）\n同志们：\n加强领导，狠抓落实。\n今天就讲这些。"
+
+
+def test_a_role_given_to_a_line_is_kept_and_its_neighbours_follow():
+    assert [p.role.value for p in parse(SPEECH).paragraphs()] == [
+        "title",
+        "byline",
+        "salutation",
+        "body",
+        "body",
+    ]
+    overruled = parse(SPEECH, roles={2: "subtitle", 4: Role.H2, 5: "closing"})
+    assert [p.role.value for p in overruled.paragraphs()] == [
+        "title",
+        "subtitle",
+        "salutation",
+        "h2",
+        "closing",
+    ]
+    given = {p.line: p for p in overruled.paragraphs()}
+    assert given[2].confidence == 1.0 and given[2].runner_up is None
+    assert [s.heading.line for s in overruled.sections()] == [4]  # the tree follows
+
+
+def test_an_issuer_given_above_a_title_leaves_the_title_its_own_line():
+    text = "青山县教育局\n关于做好防汛工作的通知\n各学校：\n请做好准备。"
+    assert [p.role.value for p in parse(text).paragraphs()] == [
+        "title",
+        "title",
+        "addressee",
+        "body",
+    ]
+    overruled = parse(text, roles={1: "issuer"})
+    assert [p.role.value for p in overruled.paragraphs()] == [
+        "issuer",
+        "title",
+        "addressee",
+        "body",
+    ]
+
+
+def test_an_unknown_role_is_refused_with_the_known_ones():
+    with pytest.raises(ValueError, match=r"'headline' is not a role of a line; one of: .*title"):
+        parse(SPEECH, roles={1: "headline"})
+
+
+def test_roles_apply_to_word_paragraphs_too():
+    data = word_document("在全县大会上的讲话", "（2025年3月1日）", "同志们：", "正文。")
+    assert [p.role.value for p in parse(data, roles={2: "subtitle"}).paragraphs()] == [
+        "title",
+        "subtitle",
+        "salutation",
+        "body",
+    ]
+
+
+def test_every_line_carries_a_confidence_and_close_calls_a_runner_up(seed_path):
+    paragraphs = list(parse(seed_path).paragraphs())
+    assert all(0.5 <= p.confidence <= 1.0 for p in paragraphs)
+    doubtful = [p for p in paragraphs if p.confidence < 0.8]
+    assert doubtful and all(p.runner_up not in (None, p.role) for p in doubtful)

@@ -54,6 +54,7 @@ class Options:
     plain: bool = False  # Word input: drop bold and italic too
     meta: tuple[tuple[str, str], ...] = ()  # --meta: header and imprint data
     reference_doc: str | None = None  # an organization's template to pour the text into
+    roles: tuple[tuple[int, str], ...] = ()  # --role: line numbers and the roles a user gave
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +224,7 @@ def prepare_word(
             from outline2docx.fix import unified_diff
 
             notes.append(unified_diff(label, changed))
-    document, more = finish_document(document_of_items(items, label), options)
+    document, more = finish_document(document_of_items(items, label, dict(options.roles)), options)
     return document, (*notes, *more)
 
 
@@ -253,7 +254,7 @@ def prepare_document(source: SourceText, options: Options) -> tuple[Document, tu
             pairs = [(new.number, old.text, new.text) for old, new in lines if old != new]
             notes.append(unified_diff(source.source, pairs))
         source = fixed
-    document, more = finish_document(parse_source(source), options)
+    document, more = finish_document(parse_source(source, dict(options.roles)), options)
     return document, (*notes, *more)
 
 

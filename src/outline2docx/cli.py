@@ -78,6 +78,37 @@ def _ignored_codes(ctx: click.Context, _param, values: tuple[str, ...]) -> froze
     return codes
 
 
+def _role_overrides(_ctx, _param, values: tuple[str, ...]) -> dict[int, str]:
+    """The lines of --role LINE=ROLE, each a line number and a role of text."""
+    roles: dict[int, str] = {}
+    for value in values:
+        line, sep, role = value.partition("=")
+        if not sep or not line.strip().isdecimal() or int(line) < 1:
+            raise click.BadParameter(
+                f"{value!r} is not LINE=ROLE, e.g. 5=title", param_hint="--role"
+            )
+        roles[int(line)] = role.strip()
+    if roles:
+        from outline2docx.parse import role_overrides
+
+        try:
+            role_overrides(roles)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--role") from None
+    return roles
+
+
+role_option = click.option(
+    "--role",
+    "roles",
+    multiple=True,
+    metavar="LINE=ROLE",
+    callback=_role_overrides,
+    help="Give line LINE the role ROLE (title, subtitle, body, h2, noise …), overruling the "
+    "recognizer; the lines around it are recognized anew (repeatable). `check` lists the "
+    "close calls worth a look.",
+)
+
 ignore_option = click.option(
     "--ignore",
     "ignored",
@@ -154,6 +185,7 @@ ignore_option = click.option(
     metavar="ORG.docx",
     help="Take page setup, styles, headers, footers and letterhead from this template.",
 )
+@role_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def convert(
     inputs,
@@ -171,6 +203,7 @@ def convert(
     plain,
     meta,
     reference_doc,
+    roles,
     quiet,
 ) -> None:
     """Convert plain-text drafts into official-format Word documents.
@@ -209,7 +242,20 @@ def convert(
         from outline2docx.render.reference import check_template
 
         _guarded(lambda: check_template(Path(reference_doc)))  # refused before any file is read
-    options = Options(style, encoding, fix, diff, drop_noise, pdf, plain, extra_meta, reference_doc)
+    if roles and (len(inputs) > 1 or Path(inputs[0]).is_dir()):
+        _fail(click.UsageError("--role names lines of one document: give a single input file"))
+    options = Options(
+        style,
+        encoding,
+        fix,
+        diff,
+        drop_noise,
+        pdf,
+        plain,
+        extra_meta,
+        reference_doc,
+        tuple(roles.items()),
+    )
     if inputs == ("-",):
         _convert_stream(output or "-", options)
     elif "-" in inputs:
@@ -307,22 +353,27 @@ def _summarize(outcomes, planned: int, quiet: bool, interrupted: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @ignore_option
 @encoding_option
-def check(files, as_json, ignored, encoding) -> None:
+@role_option
+def check(files, as_json, ignored, encoding, roles) -> None:
     """Report what is wrong with drafts, without writing anything.
 
     Numbering gaps, repeats and wrong forms, levels out of order, placeholders left in (XXX,
     ×××, ***), half-width punctuation in Chinese text, unbalanced quotes and brackets, web
-    residue, dates with leading zeros or in Chinese numerals. Each finding is printed as
-    FILE:LINE:COL: warning|error: message [code]; in a Word file LINE counts paragraphs.
-    Exit code 1 when anything is found, 2 when a file cannot be read.
+    residue, dates with leading zeros or in Chinese numerals, and close calls: lines whose
+    role another role came close to (settle them with --role LINE=ROLE). Each finding is
+    printed as FILE:LINE:COL: warning|error: message [code]; in a Word file LINE counts
+    paragraphs. Exit code 1 when anything is found, 2 when a file cannot be read.
     """
     from outline2docx.errors import InputError
     from outline2docx.lint import lint_file
 
+    if roles and len(files) > 1:
+        _fail(click.UsageError("--role names lines of one document: give a single file"))
     results, unreadable = [], 0
     for file in files:
         try:
-            found = lint_file(file, encoding, sys.stdin.buffer if file == "-" else None)
+            stream = sys.stdin.buffer if file == "-" else None
+            found = lint_file(file, encoding, stream, roles)
         except InputError as exc:
             unreadable += 1
             click.echo(f"{file}: error: {exc.problem} [unreadable]", err=True)
@@ -409,13 +460,15 @@ def fix(file, output, diff, ignored, encoding) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="Print every line's role plus the tree.")
 @encoding_option
-def parse(file: str, as_json: bool, encoding: str | None) -> None:
+@role_option
+def parse(file: str, as_json: bool, encoding: str | None, roles: dict[int, str]) -> None:
     """Recognize the structure of FILE and print an outline preview (nothing is written).
 
     The encoding is detected (BOM, UTF-8, then GB18030/GBK) unless --encoding is given.
-    FILE may be - for standard input. Exit code 2 when FILE cannot be read as text.
+    FILE may be - for standard input. With --json every line comes with its role, the
+    confidence of that role and the runner-up role. Exit code 2 when FILE cannot be read.
     """
-    document = _read(file, encoding)
+    document = _read(file, encoding, roles)
     if as_json:
         import json
 
@@ -431,11 +484,15 @@ def parse(file: str, as_json: bool, encoding: str | None) -> None:
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @encoding_option
-def tree(file: str, encoding: str | None) -> None:
-    """Show FILE's document tree: every paragraph with its line number and role."""
+@role_option
+def tree(file: str, encoding: str | None, roles: dict[int, str]) -> None:
+    """Show FILE's document tree: every paragraph with its line number and role.
+
+    A close call shows its confidence and the role that came closest: "(0.62, or subtitle?)".
+    """
     from outline2docx.preview import tree as draw
 
-    click.echo(draw(_read(file, encoding)))
+    click.echo(draw(_read(file, encoding, roles)))
 
 
 # ---- house styles --------------------------------------------------------------------------
@@ -497,15 +554,14 @@ def styles_init(new: str, base: str) -> None:
 # ---- helpers -------------------------------------------------------------------------------
 
 
-def _read(file: str, encoding: str | None):
+def _read(file: str, encoding: str | None, roles: dict[int, str] | None = None):
     """Parse FILE (or standard input for -); exit with the error's code if it cannot be read."""
     from outline2docx.parse import parse as parse_text
 
     if file == "-":
-        return _guarded(
-            lambda: parse_text(sys.stdin.buffer.read(), encoding=encoding, name="<stdin>")
-        )
-    return _guarded(lambda: parse_text(Path(file), encoding=encoding))
+        data = sys.stdin.buffer.read()
+        return _guarded(lambda: parse_text(data, encoding=encoding, name="<stdin>", roles=roles))
+    return _guarded(lambda: parse_text(Path(file), encoding=encoding, roles=roles))
 
 
 def _guarded(action, writing: str | Path | None = None):

@@ -8,10 +8,11 @@ repeats, mixed forms, removed control characters), the normalization rules of fi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from outline2docx.fix import RULES
 from outline2docx.read.lines import SourceText
+from outline2docx.tree.checks import close_calls
 from outline2docx.tree.nodes import Block, Diagnostic, Document, Role, Section
 
 # XXX, xx, ×××, ***: and a single X standing for a number between Chinese characters (第X次).
@@ -48,11 +49,15 @@ CODES: dict[str, str] = {
     "unbalanced": "a quote or bracket without its partner on the line",
     "web-residue": "web-page residue: share buttons, view counts, 来源：…",
     "control-character": "a control character removed from the text",
+    "close-call": "a line whose role another role came close to: check it, or set it with --role",
 }
 
 
-def lint_file(file: str, encoding: str | None = None, stream=None) -> list[Diagnostic]:
-    """Every diagnostic of a text or Word file (``stream``: read it instead, for "-")."""
+def lint_file(
+    file: str, encoding: str | None = None, stream=None, roles: Mapping[int, str] | None = None
+) -> list[Diagnostic]:
+    """Every diagnostic of a text or Word file (``stream``: read it instead, for "-"; ``roles``:
+    the roles a user gave lines, as ``parse`` takes them)."""
     from pathlib import Path
 
     from outline2docx.parse import DOCX_SUFFIXES, ZIP_SIGNATURE, parse_source
@@ -67,11 +72,12 @@ def lint_file(file: str, encoding: str | None = None, stream=None) -> list[Diagn
         from outline2docx.read.docx_input import read_docx, source_lines
 
         items = read_docx(source, file)
-        return lint(SourceText(file, "docx", source_lines(items)), document_of_items(items, file))
+        document = document_of_items(items, file, roles)
+        return lint(SourceText(file, "docx", source_lines(items)), document)
     from outline2docx.read.lines import read_source
 
     text = read_source(source, file, encoding)
-    return lint(text, parse_source(text))
+    return lint(text, parse_source(text, roles))
 
 
 def lint(source: SourceText, document: Document) -> list[Diagnostic]:
@@ -81,6 +87,7 @@ def lint(source: SourceText, document: Document) -> list[Diagnostic]:
         found += _line_findings(line.number, line.text, line.indent)
     found += _noise(document)
     found += _level_order(document.children)
+    found += close_calls(document.paragraphs())
     return sorted(found, key=lambda d: (d.line, d.column, d.code))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from outline2docx.tree.checks import is_close_call
 from outline2docx.tree.nodes import (
     Block,
     Document,
@@ -53,7 +54,14 @@ def _describe(block: Table | Picture) -> str:
 
 
 def _row(p: Paragraph, depth: int) -> str:
-    return f"{p.line:5d}  {p.role.value:<11s}{'  ' * depth}{_clip(p.title)}"
+    return f"{p.line:5d}  {p.role.value:<11s}{'  ' * depth}{_clip(p.title)}{_doubt(p)}"
+
+
+def _doubt(p: Paragraph) -> str:
+    """ " (0.62, or subtitle?)" after a close call; nothing after a sure role."""
+    if not is_close_call(p):
+        return ""
+    return f" ({p.confidence:.2f}, or {p.runner_up.value}?)"
 
 
 def _clip(text: str) -> str:
@@ -83,7 +91,8 @@ def _branch(blocks: list[Block], prefix: str, out: list[str]) -> None:
             out.append(f"{prefix}{branch}{block.line} {_describe(block)}")
             continue
         out.append(
-            f"{prefix}{branch}{paragraph.line} {paragraph.role.value}  {_clip(paragraph.text)}"
+            f"{prefix}{branch}{paragraph.line} {paragraph.role.value}{_doubt(paragraph)}"
+            f"  {_clip(paragraph.text)}"
         )
         if isinstance(block, Section):
             _branch(block.children, prefix + ("    " if last else "│   "), out)

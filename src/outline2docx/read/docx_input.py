@@ -110,10 +110,7 @@ def document_blocks(items: BodyItems, facts_by_line: dict) -> Iterator[tuple]:
     for number, item in enumerate(items, start=1):
         if isinstance(item, TextPiece):
             f = facts_by_line[number]
-            paragraph = Paragraph(
-                f.role, f.text, number, f.lead, f.numbering, tuple(item.spans), tuple(item.notes)
-            )
-            yield paragraph, f.rank if f.is_heading else 0
+            yield f.paragraph(tuple(item.spans), tuple(item.notes)), f.rank if f.is_heading else 0
         else:
             item.line = number
             yield item, 0

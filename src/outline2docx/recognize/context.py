@@ -14,7 +14,8 @@ from outline2docx.recognize import patterns as P
 from outline2docx.recognize.frame import decode_frame
 from outline2docx.recognize.line import LineFacts, examine, first_sentence_end
 from outline2docx.recognize.simplify import simplified_copies
-from outline2docx.tree.nodes import Role
+from outline2docx.recognize.states import TEXT_ROLES
+from outline2docx.tree.nodes import RUNIN_HEADING_ROLES, Role
 
 Pass = Callable[[list[LineFacts]], None]
 
@@ -34,8 +35,28 @@ def recognize(
         f.index, f.gap, previous = index, f.number - previous - 1, f.number
     for document_pass in PASSES:
         document_pass(facts)
+    if overrides:
+        overrule_forms(facts, overrides)
     decode_frame(facts, overrides)
     return facts
+
+
+def overrule_forms(facts: list[LineFacts], overrides: Mapping[int, Role]) -> None:
+    """Give lines the text roles a user asked for (h2, body, runin …); the frame roles
+    (title, signature …) are the decoder's to place, around these lines."""
+    for f in facts:
+        role = overrides.get(f.number)
+        if role is None or role not in TEXT_ROLES:
+            continue
+        f.role, f.plain = role, False
+        f.rank = P.RANKS.get(role, 0) if role.is_heading else 0
+        if role in RUNIN_HEADING_ROLES and not f.lead:
+            end = first_sentence_end(f.norm)
+            f.lead = f.text[:end] if end > 0 else f.text
+        elif role not in RUNIN_HEADING_ROLES and role is not Role.RUNIN:
+            f.lead = f.lead if role in (Role.ARTICLE, Role.H4, Role.H5) else ""
+        if role is Role.BODY:
+            f.numbering = None
 
 
 def resolve_decimal_outline(facts: list[LineFacts]) -> None:

@@ -189,6 +189,8 @@ def is_headline(f: LineFacts, page: Page) -> bool:
     core = f.core
     if f.plain or f.role is not Role.BODY or len(core) > P.HEADLINE_MAX or "。" in core:
         return False
+    if core[-1] in "：:，,；;":  # an address or a sentence leading on, not a headline
+        return False
     marks = sum(core.count(mark) for mark in "！？!?")
     return marks == 0 or (marks == 1 and core[-1] in "！？!?")
 
@@ -205,6 +207,11 @@ def heads_a_title(f: LineFacts, page: Page) -> bool:
 def names_document_kind(f: LineFacts, page: Page) -> bool:
     """Ends with the kind of a document (…通知, …意见, …讲话, …方案)."""
     return P.DOCUMENT_KIND.search(page.compact(f)) is not None
+
+
+def names_a_kind_undashed(f: LineFacts, page: Page) -> bool:
+    """Names a kind of document with no dash before it: "在…会议上的讲话" is a title."""
+    return names_document_kind(f, page) and not opens_with_a_dash(f, page)
 
 
 def opens_with_about(f: LineFacts, page: Page) -> bool:
@@ -819,6 +826,7 @@ EVIDENCE: tuple[Evidence, ...] = (
 
     Evidence("SUBTITLE",       +4.0, opens_with_a_dash),
     Evidence("SUBTITLE",       +2.5, names_an_occasion),
+    Evidence("SUBTITLE",       -2.0, names_a_kind_undashed),
     Evidence("SUBTITLE",       +1.0, is_bracketed_note),
     Evidence("SUBTITLE",       -2.0, names_a_person),
     Evidence("SUBTITLE",       -0.5, title_like),
@@ -867,8 +875,10 @@ def candidates(
 ) -> dict[State, float]:
     """The states ``f`` may be in, each with the sum of its evidence."""
     wanted = overrides.get(f.number) if overrides else None
-    if wanted is not None:
-        states = [s for s, role in ROLE_OF.items() if role is wanted] or [State.TEXT]
+    if wanted is not None:  # the user's word: only the states that give this role
+        states = [s for s, role in ROLE_OF.items() if role is wanted]
+        if wanted is f.role:  # a role of the text's own (recognize set it on the line)
+            states.append(State.TEXT)
         return dict.fromkeys(states, 0.0)
     if not _may_be_frame(f, page):
         return _TEXT_ONLY_OPTIONS

@@ -19,8 +19,8 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from outline2docx.recognize.evidence import Page, candidates
 from outline2docx.recognize.line import LineFacts
-from outline2docx.recognize.states import ROLE_OF, State
-from outline2docx.tree.nodes import HEADING_ROLES, Role
+from outline2docx.recognize.states import ROLE_OF, TEXT_ROLES, State
+from outline2docx.tree.nodes import Role
 
 S = State
 # What a document may open with, at the top or after residue, and what that costs.
@@ -58,7 +58,8 @@ TRANSITIONS: dict[State | None, dict[State | None, float]] = {
     S.SALUTATION: {S.SALUTATION: 0, **_INTO_TEXT, None: -1},  # a block of them, in speeches
     S.TEXT: {**_INTO_TEXT, **_TEXT_ENDS, **_NEW_PART, None: 0},
     S.TEXT_RESIDUE: {**_INTO_TEXT, **_TEXT_ENDS, **_NEW_PART, None: 0},
-    S.CLOSING: {S.TEXT: -1, S.TEXT_RESIDUE: 0, **_TEXT_ENDS, S.TITLE: -1, None: 0},
+    # A courtesy line closes before a signature; at the very end it must say so itself.
+    S.CLOSING: {S.TEXT: -1, S.TEXT_RESIDUE: 0, **_TEXT_ENDS, S.TITLE: -1, None: -0.5},
     S.ATTACHMENT: {S.ATTACHMENT: 0, **_INTO_TEXT, **_TEXT_ENDS, **_NEW_DOCUMENT, None: 0},
     S.SIGNATURE: {S.SIGNATURE: -0.5, S.DATE: 0, S.ATTACHMENT: -1, S.TRAILER: -1, None: -1},
     S.DATE: {
@@ -75,18 +76,21 @@ TRANSITIONS: dict[State | None, dict[State | None, float]] = {
 }
 
 NEVER = float("-inf")
-# Roles a line keeps in the text; a date or a closing formula there is a paragraph.
-TEXT_ROLES = HEADING_ROLES | {Role.BODY, Role.RUNIN}
-# Margins below this are close calls, reported by ``check``.
-CLOSE_CALL = 1.5
+INFINITE = float("inf")
 
 
 def decode_frame(facts: list[LineFacts], overrides: Mapping[int, Role] | None = None) -> None:
-    """Give every line its frame role (or its own role in the text), with its margin."""
+    """Give every line its frame role (or its own role in the text), with its margin.
+
+    A line the user gave a role (``overrides``) keeps it, and its neighbours are decided
+    around it: a title overruled into a subtitle makes the line above it the title."""
     page = Page(facts)
     options = [candidates(f, page, overrides) for f in facts]
     for start, end in _stretches(options):
         _decode_stretch(facts, options, start, end)
+    for f in facts:
+        if overrides and f.number in overrides:
+            f.margin, f.runner_up = INFINITE, None
 
 
 def _stretches(options: Sequence[dict[State, float]]) -> Iterator[tuple[int, int]]:
@@ -171,4 +175,4 @@ def _role(f: LineFacts, state: State) -> Role:
     own = ROLE_OF.get(state)
     if own is not None:
         return own
-    return f.role if f.role in TEXT_ROLES else Role.BODY
+    return f.role if f.role in TEXT_ROLES else Role.BODY  # a date or closing inside the text

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 from outline2docx.read.lines import SourceLine
 from outline2docx.recognize import patterns as P
 from outline2docx.recognize.numerals import ordinal_value
-from outline2docx.tree.nodes import Numbering, Role
+from outline2docx.tree.nodes import Note, Numbering, Paragraph, Role, Span
 
 _END_OR_BRACKET = re.compile("[" + re.escape(P.SENTENCE_END + P.OPENERS + P.CLOSERS + "\"'") + "]")
 _TRAILING_NOTE = re.compile(r"^[（(][^（）()]*[）)][。.；;]?$")  # "（海关总署负责）"
@@ -42,6 +43,30 @@ class LineFacts:
     def is_heading(self) -> bool:
         """True when the line currently has a heading role."""
         return self.role.is_heading
+
+    def paragraph(self, spans: tuple[Span, ...] = (), notes: tuple[Note, ...] = ()) -> Paragraph:
+        """The tree's paragraph for this line, with how sure the recognizer is of its role."""
+        return Paragraph(
+            self.role,
+            self.text,
+            self.number,
+            self.lead,
+            self.numbering,
+            spans,
+            notes,
+            confidence=confidence(self.margin),
+            runner_up=self.runner_up,
+        )
+
+
+CERTAIN = 20.0  # margins above this read as certainty
+
+
+def confidence(margin: float) -> float:
+    """A margin between two readings' scores as the chance the chosen one is right."""
+    if margin > CERTAIN:
+        return 1.0
+    return round(1.0 / (1.0 + math.exp(-margin)), 3)
 
 
 def examine(line: SourceLine, norm: str | None = None) -> LineFacts:

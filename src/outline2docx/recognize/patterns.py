@@ -127,8 +127,10 @@ NUMBER_STARTS = frozenset(
     CHARS + UPPER_CHARS + "（(第其首再然最" + CIRCLED + PARENTHESIZED + PARENTHESIZED_CN
 )
 
-# The nesting rank of each heading role, from the table above.
-RANKS = {form.role: form.rank for form in NUMBERINGS}
+# The nesting rank of each heading role, from the table above (run-in forms alike).
+RANKS = {form.role: form.rank for form in NUMBERINGS} | {
+    form.runin: form.rank for form in NUMBERINGS
+}
 
 # Decimal outlines (1 / 1.1 / 1.1.1, common in emergency plans) map by depth to h1/h2/h3. The
 # number must be followed by a space, so "1.5亿元" never matches; a bare "1 总则" counts only in
@@ -328,9 +330,8 @@ NOISE_WORDS = re.compile(
 RESIDUE_PHRASE = re.compile(
     r"小编|为大家(?:整理|收集|精心|带来|推荐|分享)|供大家参考|欢迎(?:阅读|参考|借鉴|下载)"
     r"|希望(?:对|能)(?:你|您|大家)有(?:所)?帮助|预览结束|(?:获取|下载|阅读|查看|展开)全文"
-    r"|代笔|扫码|开通会员|VIP|付费|所在栏目|内容摘要|本文(?:由|来源|转载|链接|地址|为|是)"
-    r"|范文网|文库|转载请注明|版权归|原创文章|点击(?:下载|进入|查看|阅读)"
-    r"|订户|订阅|打赏|赞赏|支持我们的工作"
+    r"|定制代笔|开通会员|所在栏目|内容摘要|本文(?:来源|转载|链接|地址)"
+    r"|范文网|文库|转载请注明|版权归|原创文章|订户|打赏|支持我们的工作"
 )
 # A site or a medium named alone: "宁夏日报客户端", "四川日报", "白云飘飘范文网".
 MEDIUM = re.compile(
@@ -397,7 +398,7 @@ DOUBTFUL = 1.0
 # Unnumbered part headings of a report or speech ("过去五年工作回顾", "结语"): short, no marks.
 PART_HEADING_MAX = 15
 PART_HEADING_MARKS = re.compile(r"[，、,；;：:。！？!?“”\"《》（）()【】\[\]0-9０-９]")
-PARAGRAPH_END = "。！？!?…”’）)"
+PARAGRAPH_END = "。！？!?…”’）)」』"
 GROUP_LABEL_MAX = 12  # "报告事项", "温馨提示": a label over a list of 一、 items
 # Lists a group heading may stand over.
 LIST_KINDS = frozenset({"arabic", "cn", "cn_upper", "cn_paren"})

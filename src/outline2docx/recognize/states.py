@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from outline2docx.tree.nodes import Role
+from outline2docx.tree.nodes import HEADING_ROLES, Role
 
 
 class State(IntEnum):
@@ -51,3 +51,6 @@ ROLE_OF = {
     State.NOTE: Role.BODY,
     State.TRAILER: Role.NOISE,
 }  # State.TEXT: the line's own role
+
+# Roles a line takes from its own form (in State.TEXT); the others are parts of the frame.
+TEXT_ROLES = HEADING_ROLES | {Role.BODY, Role.RUNIN}

@@ -1,11 +1,33 @@
-"""Numbering diagnostics over a built tree: gaps, repeats and mixed forms."""
+"""Diagnostics over a built tree: numbering gaps, repeats and mixed forms; close calls."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from outline2docx.tree.nodes import Block, Diagnostic, Paragraph, Section, lead_paragraph
+
+# Roles recognized with less confidence than this are close calls a reader should look at.
+CLOSE_CALL = 0.8
+
+
+def is_close_call(paragraph: Paragraph) -> bool:
+    """True when another role came close to the one the paragraph was given."""
+    return paragraph.runner_up is not None and paragraph.confidence < CLOSE_CALL
+
+
+def close_calls(paragraphs: Iterable[Paragraph]) -> Iterator[Diagnostic]:
+    """A diagnostic for each close call, saying how to settle it with --role."""
+    for p in paragraphs:
+        if is_close_call(p):
+            other = p.runner_up.value
+            yield Diagnostic(
+                p.line,
+                1,
+                "close-call",
+                f"read as {p.role.value}, but it could be {other} (confidence "
+                f"{p.confidence:.2f}): check it, or settle it with --role {p.line}={other}",
+            )
 
 
 def check_numbering(blocks: list[Block]) -> list[Diagnostic]:

@@ -117,6 +117,10 @@ class Paragraph:
     numbering: Numbering | None = None
     spans: tuple[Span, ...] = ()  # inline emphasis, strong and literal text (not from plain text)
     notes: tuple[Note, ...] = ()  # footnotes anchored in the text (Sphinx, Word input)
+    # How sure the recognizer is of the role (0.5: a toss-up, 1.0: no other reading), and the
+    # role that came closest: a reader checks the close calls before printing.
+    confidence: float = 1.0
+    runner_up: Role | None = None
 
     @property
     def rest(self) -> str:

@@ -31,6 +31,9 @@ def _line_entry(p: Paragraph) -> dict[str, Any]:
     entry: dict[str, Any] = {"line": p.line, "role": p.role.value, "text": p.text}
     if p.lead:
         entry["lead"] = p.lead
+    entry["confidence"] = p.confidence
+    if p.runner_up is not None:
+        entry["runner_up"] = p.runner_up.value
     return entry
 
 

@@ -1,0 +1,235 @@
+"""The document's frame, one class of page per test, on short texts written for these tests.
+
+Each test names the class it guards, so a regression says which kind of page broke.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from outline2docx import parse
+from outline2docx.recognize.frame import TRANSITIONS, State
+from outline2docx.recognize.states import ROLE_OF, TEXT_ROLES
+
+
+def roles(text: str, **options) -> list[str]:
+    return [p.role.value for p in parse(text, **options).paragraphs()]
+
+
+def by_line(text: str, **options) -> dict[int, str]:
+    return {p.line: p.role.value for p in parse(text, **options).paragraphs()}
+
+
+RESIDUE_ABOVE_A_TITLE = """当前位置：
+首页
+>
+政务动态
+>
+2025年青山县人民政府工作报告
+发布时间：
+2025-02-09 09:45:30
+来源：
+青山日报客户端
+【字体：
+大
+中
+小
+】
+政府工作报告
+——2025年2月3日在青山县第十届人民代表大会第四次会议上
+青山县人民政府县长 王某某
+各位代表：
+现在，我代表县人民政府，向大会报告工作，请予审议。
+一、过去一年的工作
+过去一年，全县上下团结奋斗，各项事业取得新进展。
+"""
+
+
+def test_residue_above_a_title_costs_nothing_below_it():
+    got = by_line(RESIDUE_ABOVE_A_TITLE)
+    assert all(got[n] == "noise" for n in range(1, 16))
+    assert [got[n] for n in range(16, 20)] == ["title", "subtitle", "byline", "salutation"]
+    assert [got[20], got[21]] == ["body", "h1"]
+
+
+def test_one_residue_line_more_or_less_changes_nothing_below():
+    lines = RESIDUE_ABOVE_A_TITLE.splitlines()
+    header = ["title", "subtitle", "byline", "salutation", "body", "h1", "body"]
+    for cut in range(15):  # drop any one residue line: the header below stays the same
+        shorter = "\n".join(lines[:cut] + lines[cut + 1 :])
+        assert roles(shorter) == ["noise"] * 14 + header
+
+
+def test_a_title_after_a_page_headline_that_condenses_it():
+    text = "全县安全生产会议讲话\n时间：2025-03-01 10:20 浏览量：12\n在全县安全生产工作会议上的讲话\n县长 张某\n同志们：\n今天召开会议。"
+    assert roles(text) == ["noise", "noise", "title", "byline", "salutation", "body"]
+
+
+def test_a_title_after_a_headline_that_the_title_repeats():
+    text = "首页>讲话稿>在全县安全生产工作会议上的讲话\n在全县安全生产工作会议上的讲话\n范文网 编辑：小李\n在全县安全生产工作会议上的讲话\n（2025年3月1日）\n同志们：\n今天召开会议。"
+    assert roles(text) == ["noise", "noise", "noise", "title", "byline", "salutation", "body"]
+
+
+def test_a_document_that_begins_with_its_addressee():
+    text = "各乡镇人民政府，县直各单位：\n为做好春季防火工作，现将有关事项通知如下。\n一、加强巡查\n各单位要落实巡查责任。\n特此通知。\n青山县人民政府办公室\n2025年3月1日"
+    assert roles(text) == [
+        "addressee",
+        "body",
+        "h1",
+        "body",
+        "closing",
+        "signature",
+        "date",
+    ]
+
+
+def test_a_speech_without_a_title_behind_a_site_lead_in():
+    text = "下面是小编为大家整理的县长在全县会议上的讲话，供大家参考。\n同志们：\n今天的会议很重要。\n谢谢大家！"
+    assert roles(text) == ["noise", "salutation", "body", "closing"]
+
+
+def test_traditional_characters_are_recognized_and_kept():
+    text = "在紀念大會上的講話\n縣長 ***\n同志們：\n第一條 為了規範管理，制定本辦法。\n謝謝大家！"
+    document = parse(text)
+    assert [p.role.value for p in document.paragraphs()] == [
+        "title",
+        "byline",
+        "salutation",
+        "article",
+        "closing",
+    ]
+    article = list(document.paragraphs())[3]
+    assert article.text == "第一條 為了規範管理，制定本辦法。"  # the source text, not the copy
+    assert article.lead == "第一條"
+
+
+TRAILER = """在全市教育工作会议上的讲话
+同志们：
+今年的工作任务很重，希望大家抓好落实。
+谢谢大家！
+责任编辑：
+李某某
+扫一扫在手机打开当前页
+相关链接>>
+全市教育工作会议召开
+市长调研教育工作时强调 办好人民满意的教育
+打印本页
+关闭窗口
+"""
+
+
+def test_a_trailer_of_related_articles_and_editors_is_residue():
+    got = roles(TRAILER)
+    assert got[:4] == ["title", "salutation", "body", "closing"]
+    assert got[4:] == ["noise"] * 8
+
+
+def test_a_signature_and_date_followed_by_junk():
+    text = '关于做好防汛工作的通知\n各乡镇：\n请做好防汛准备。\n特此通知。\n青山县应急管理局\n2025年6月1日\n47 3432347\n");'
+    assert roles(text) == [
+        "title",
+        "addressee",
+        "body",
+        "closing",
+        "signature",
+        "date",
+        "noise",
+        "noise",
+    ]
+
+
+def test_a_decree_and_the_regulation_it_promulgates():
+    text = "中华人民共和国国务院令\n第801号\n《青山保护条例》已经2025年1月10日国务院第5次常务会议通过，现予公布，自2025年3月1日起施行。\n总理　某某某\n2025年1月20日\n青山保护条例\n第一章　总则\n第一条　为了保护青山，制定本条例。"
+    assert roles(text) == [
+        "issuer",
+        "docnumber",
+        "body",
+        "signature",
+        "date",
+        "title",
+        "chapter",
+        "article",
+    ]
+
+
+def test_an_attachment_list_numbered_with_full_width_dots():
+    text = "关于报送材料的通知\n各学校：\n请按时报送材料。\n附：1．报送表\n2．汇总表\n青山县教育局\n2025年5月6日"
+    assert roles(text) == [
+        "title",
+        "addressee",
+        "body",
+        "attachment",
+        "attachment",
+        "signature",
+        "date",
+    ]
+
+
+def test_an_issued_plan_follows_its_notice_and_note():
+    text = "关于印发青山县防汛预案的通知\n青政办发〔2025〕3号\n各乡镇：\n现将《青山县防汛预案》印发给你们，请认真执行。\n青山县人民政府办公室\n2025年5月1日\n（此件公开发布）\n青山县防汛预案\n一、总则\n为做好防汛工作，制定本预案。"
+    assert roles(text) == [
+        "title",
+        "docnumber",
+        "addressee",
+        "body",
+        "signature",
+        "date",
+        "body",
+        "title",
+        "h1",
+        "body",
+    ]
+
+
+def test_minutes_particulars_are_text_not_header():
+    text = "县政府常务会议纪要\n时　　间　2025年3月5日上午\n地　　点　县政府会议室\n主持人：王某某\n出　席：李某　张某　赵某\n列　席：县直有关单位负责人\n会议研究了以下事项：\n一、审议防汛预案\n会议同意该预案。"
+    assert roles(text) == ["title", "body", "body", "body", "body", "body", "body", "h1", "body"]
+
+
+def test_a_table_of_contents_with_page_numbers_and_the_piece_it_lists():
+    text = "工作总结汇编\n目录\n1.东镇工作总结 3\n2.西镇工作总结 9\n东镇工作总结\n今年以来，东镇扎实推进各项工作。"
+    assert roles(text) == ["title", "body", "body", "body", "title", "body"]
+
+
+def test_yi_yao_paragraphs_are_run_in_like_yi_shi():
+    text = "一要提高认识。各单位要统一思想。\n二要压实责任。层层落实到人。\n三要加强督查。"
+    assert roles(text) == ["runin", "runin", "runin"]
+
+
+def test_a_lone_shouxian_opens_no_enumeration():
+    text = "同志们：\n首先，我代表县委向大家表示感谢。\n今年的工作很重要。\n大家要抓好落实。"
+    document = parse(text)
+    lone = list(document.paragraphs())[1]
+    assert lone.role.value == "body"
+    assert lone.runner_up.value == "runin" and lone.confidence < 0.8  # a close call
+
+
+def test_unnumbered_part_headings_of_a_work_report():
+    text = "政府工作报告\n各位代表：\n现在我代表县政府报告工作。\n过去一年工作回顾\n过去一年，我们攻坚克难，经济稳中向好。\n今年主要任务\n今年要抓好三件大事，确保目标实现。"
+    got = roles(text)
+    assert got[3] == got[5] == "h1"
+    assert got[4] == got[6] == "body"
+
+
+def test_half_width_punctuation_reads_like_full_width():
+    full = "在全县大会上的讲话\n（2025年3月1日）\n各位代表，同志们：\n（一）加强领导。要落实责任。\n谢谢大家！"
+    half = full.replace("，", ",").replace("：", ":").replace("（", "(").replace("）", ")")
+    half = half.replace("！", "!").replace("；", ";")
+    assert roles(half) == roles(full) == ["title", "byline", "salutation", "h2_runin", "closing"]
+
+
+def test_page_tools_and_lone_brackets_are_residue():
+    text = "关于开展检查的通知\n【\n打印\n】\n【\n关闭\n】\n各单位：\n请做好准备。"
+    assert roles(text) == ["title"] + ["noise"] * 6 + ["addressee", "body"]
+
+
+@pytest.mark.parametrize("state", list(State))
+def test_every_state_can_be_reached_and_left(state):
+    reached = any(state in moves for moves in TRANSITIONS.values())
+    assert reached, f"{state.name} is never entered"
+    assert TRANSITIONS.get(state), f"{state.name} is never left"
+
+
+def test_every_state_but_text_names_its_role():
+    assert set(ROLE_OF) == set(State) - {State.TEXT}
+    assert all(role not in TEXT_ROLES or state is State.NOTE for state, role in ROLE_OF.items())
