@@ -10,672 +10,18 @@ This is the one place to look when a title, a signature or a residue line is mis
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
-from statistics import median
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
+from outline2docx.recognize import facts as F
 from outline2docx.recognize import patterns as P
-from outline2docx.recognize.line import is_metadata_key
+from outline2docx.recognize.facts import CONTEXTUAL, Fact
+from outline2docx.recognize.page import ECHO_WINDOW, Page
 from outline2docx.recognize.states import ROLE_OF, State
 from outline2docx.tree.nodes import Role
 
 if TYPE_CHECKING:
     from outline2docx.recognize.line import LineFacts
-
-_SPACES = re.compile(r"\s+")
-ECHO_WINDOW = 12  # lines below a headline in which the title it repeats may stand
-TRAILER_REACH = 40  # lines at the end of a text where a page's trailer may stand
-OPENING = 20  # lines at the top whose repetition after the text marks a teaser or headline
-PREFIX = 16  # characters that make a line's opening recognizable when repeated
-FRAGMENT_MAX = 8  # a breadcrumb part or a site's name is this short
-SHARED_OPENING = 8  # characters two lines share when one restates the other
-LEAD_REACH = 6  # lines a news lead may stand above the salutation
-
-
-class Page:
-    """What evidence needs to know of the whole text: neighbours, spacing and repeats."""
-
-    def __init__(self, facts: list[LineFacts]) -> None:
-        self.facts = facts
-        gaps = [f.gap for f in facts[1:]]
-        self.usual_gap = median(gaps) if gaps else 0
-        self._compact: dict[int, str] = {}
-        self.titles = {f.index for f in facts if f.plain and _is_a_title(self.compact(f))}
-        self.after_end = _lines_after_article_ends(facts)
-        self.before_salutation = _lines_before_salutations(facts)
-        self.repeats = _repeated_lines(facts)
-        self.echoed = _headlines_repeated_below(self)
-        self.attachment_items = _items_under_attachment_notes(facts)
-        # What facts about the text alone say of each distinct line (see CONTEXTUAL, _plan).
-        self.plans: dict[tuple, Plan] = {}
-
-    def compact(self, f: LineFacts) -> str:
-        """``f``'s text without whitespace, computed once."""
-        flat = self._compact.get(f.index)
-        if flat is None:
-            flat = self._compact[f.index] = compact(f.core)
-        return flat
-
-    def above(self, f: LineFacts) -> LineFacts | None:
-        """The non-empty line above ``f``."""
-        return self.facts[f.index - 1] if f.index > 0 else None
-
-    def below(self, f: LineFacts) -> LineFacts | None:
-        """The non-empty line below ``f``."""
-        return self.facts[f.index + 1] if f.index + 1 < len(self.facts) else None
-
-
-def compact(text: str) -> str:
-    """The text without any whitespace: "国 务 院 工 作 规 则" reads as a title."""
-    return _SPACES.sub("", text)
-
-
-def _repeated_lines(facts: list[LineFacts]) -> set[int]:
-    """Lines near the end that repeat the opening of one of the document's first lines: a
-    headline or a teaser of the page shown again after the text ("各位代表：现在，我代表…")."""
-    opening = {f.core[:PREFIX] for f in facts[:OPENING] if len(f.core) >= 6}
-    found = set()
-    for f in facts[max(OPENING, len(facts) - TRAILER_REACH) :]:
-        core = f.core
-        if len(core) < 6:
-            continue
-        end = _first_stop(core)
-        if core[:PREFIX] in opening or (0 < end < len(core) - 6 and core[end:][:PREFIX] in opening):
-            found.add(f.index)
-    return found
-
-
-def _first_stop(text: str) -> int:
-    for at, ch in enumerate(text[:12]):
-        if ch in "：:！!，,。":
-            return at + 1
-    return -1
-
-
-def _headlines_repeated_below(page: Page) -> set[int]:
-    """Title-like lines that a title close below repeats, whole or condensed."""
-    found = set()
-    for f in page.facts:
-        if not f.plain or len(f.core) < 3:
-            continue
-        headline = page.compact(f)
-        for j in range(f.index + 1, min(f.index + 1 + ECHO_WINDOW, len(page.facts))):
-            if j in page.titles and _same_title(headline, page.compact(page.facts[j])):
-                found.add(f.index)
-                break
-    return found
-
-
-def _lines_after_article_ends(facts: list[LineFacts]) -> set[int]:
-    """Lines closely after an editor's line, 分享到 or 免责声明, up to a heading or a long
-    paragraph, which say the text goes on: the page's trailer."""
-    found: set[int] = set()
-    text_seen = False  # a share button above all text is the page's header, not its end
-    for f in facts:
-        text_seen = text_seen or (f.role is Role.BODY and not f.plain)
-        if not text_seen or f.role is not Role.NOISE or not P.ARTICLE_END.search(f.core):
-            continue
-        for g in facts[f.index + 1 : f.index + 1 + P.ARTICLE_END_REACH]:
-            if g.role.is_heading or len(g.core) > P.TEASER_MAX:
-                break
-            found.add(g.index)
-    return found
-
-
-def _lines_before_salutations(facts: list[LineFacts]) -> set[int]:
-    """Lines of text shortly above an opening salutation ("…同志们："), none a heading."""
-    found: set[int] = set()
-    for f in facts:
-        core = f.core
-        if core[-1] not in "：:" or len(core) > P.SALUTATION_MAX or not P.SALUTATION.match(core):
-            continue
-        for g in reversed(facts[max(f.index - LEAD_REACH, 0) : f.index]):
-            if g.role is not Role.BODY:
-                break
-            found.add(g.index)
-    return found
-
-
-def _is_a_title(flat: str) -> bool:
-    """A title-like line naming a document or an occasion: not a signature's organization."""
-    names = P.DOCUMENT_KIND.search(flat) or P.OCCASION.search(flat)
-    return len(flat) >= 6 and names is not None
-
-
-def _same_title(headline: str, title: str) -> bool:
-    """True when ``headline`` says nothing ``title`` does not: all of its characters, in order."""
-    if not set(headline) <= set(title):
-        return False
-    rest = iter(title)
-    return all(char in rest for char in headline)
-
-
-def _items_under_attachment_notes(facts: list[LineFacts]) -> set[int]:
-    """Numbered lines right under "附件：1. …": the note's further items."""
-    found, in_note = set(), False
-    for f in facts:
-        if f.role is Role.ATTACHMENT:
-            in_note = "：" in f.core or ":" in f.core
-        elif in_note and f.numbering is not None and f.numbering.kind in ("arabic", "decimal"):
-            found.add(f.index)
-        elif f.role is not Role.NOISE:
-            in_note = False
-    return found
-
-
-# ---- facts about a line --------------------------------------------------------------------
-
-Fact = Callable[["LineFacts", Page], bool]
-# Facts that look beyond the line itself (its neighbours, the page); the others depend on its
-# text alone and are decided once for every line that reads the same.
-CONTEXTUAL: set[Fact] = set()
-
-
-def in_context(fact: Fact) -> Fact:
-    """Mark ``fact`` as one that looks beyond its line."""
-    CONTEXTUAL.add(fact)
-    return fact
-
-
-def title_like(f: LineFacts, page: Page) -> bool:
-    """Short, unnumbered, no sentence-ending mark."""
-    return f.plain
-
-
-def is_headline(f: LineFacts, page: Page) -> bool:
-    """A headline: short, no full stop, at most one ！ or ？ and that at its end, or a news
-    headline's colon ("欢迎你为“求真”而来！", "【…】王晨：…")."""
-    core = f.core
-    if f.plain or f.role is not Role.BODY or len(core) > P.HEADLINE_MAX or "。" in core:
-        return False
-    if core[-1] in "：:，,；;":  # an address or a sentence leading on, not a headline
-        return False
-    marks = sum(core.count(mark) for mark in "！？!?")
-    return marks == 0 or (marks == 1 and core[-1] in "！？!?")
-
-
-@in_context
-def heads_a_title(f: LineFacts, page: Page) -> bool:
-    """A headline at the top of the page, or right above a "——…" subtitle."""
-    below = page.below(f)
-    return is_headline(f, page) and (
-        f.index == 0 or (below is not None and opens_with_a_dash(below, page))
-    )
-
-
-def names_document_kind(f: LineFacts, page: Page) -> bool:
-    """Ends with the kind of a document (…通知, …意见, …讲话, …方案)."""
-    return P.DOCUMENT_KIND.search(page.compact(f)) is not None
-
-
-def names_a_kind_undashed(f: LineFacts, page: Page) -> bool:
-    """Names a kind of document with no dash before it: "在…会议上的讲话" is a title."""
-    return names_document_kind(f, page) and not opens_with_a_dash(f, page)
-
-
-def opens_with_about(f: LineFacts, page: Page) -> bool:
-    """Holds "关于" near its start: "国务院关于…", "关于做好…"."""
-    return "关于" in f.core[:20]
-
-
-def forwards_a_document(f: LineFacts, page: Page) -> bool:
-    """Issues or forwards a document: "国务院办公厅转发国家教委…", "…印发…"."""
-    return P.FORWARDS.search(f.core) is not None
-
-
-def names_an_occasion(f: LineFacts, page: Page) -> bool:
-    """Names the meeting a speech was given at: "在…会议上"."""
-    return P.OCCASION.search(f.core) is not None
-
-
-def is_organization(f: LineFacts, page: Page) -> bool:
-    """An organization's name alone: "台州市教育局", "国务院办公厅"."""
-    core = f.core
-    return len(core) <= P.SIGNATURE_MAX and P.ORGANIZATION.search(core) is not None
-
-
-def is_very_short(f: LineFacts, page: Page) -> bool:
-    """Three characters or fewer."""
-    return len(page.compact(f)) <= 3
-
-
-def names_a_speaker(f: LineFacts, page: Page) -> bool:
-    """A post and a person's name: "县长 ***", "四川省人民政府省长 施小琳"."""
-    return P.SPEAKER.match(f.core) is not None
-
-
-def is_a_name(f: LineFacts, page: Page) -> bool:
-    """Two to four characters alone, as a person's name is: "张三", "XXX"."""
-    return f.plain and P.PERSON_NAME.match(f.core) is not None
-
-
-def names_a_person(f: LineFacts, page: Page) -> bool:
-    """A person's name, alone or after a post."""
-    return names_a_speaker(f, page) or is_a_name(f, page)
-
-
-def lists_a_name_and_a_post(f: LineFacts, page: Page) -> bool:
-    """A roster's line, name first: "连维良　　发展改革委副主任" (a signature puts its post
-    first)."""
-    return P.ROSTER_LINE.match(f.core) is not None
-
-
-def is_a_caption(f: LineFacts, page: Page) -> bool:
-    """A figure's or table's caption: "图1　汽车号牌编码规则"."""
-    return P.CAPTION.match(f.core) is not None
-
-
-def is_sentence(f: LineFacts, page: Page) -> bool:
-    """A sentence of text: not short and title-like, and no residue of its own."""
-    return not f.plain and f.has_cjk and f.role is Role.BODY and not is_residue_phrase(f, page)
-
-
-@in_context
-def is_between_residue(f: LineFacts, page: Page) -> bool:
-    """Residue right below it and at most a short line above it: it stands inside page
-    furniture, as a related article, a site's name or a breadcrumb's last part does."""
-    below = page.below(f)
-    if below is None or below.role is not Role.NOISE or f.index == 0:
-        return False
-    above = page.facts[f.index - 1]
-    if above.role is Role.NOISE:
-        return True
-    return above.plain and f.index > 1 and page.facts[f.index - 2].role is Role.NOISE
-
-
-@in_context
-def is_continued_by_about(f: LineFacts, page: Page) -> bool:
-    """An organization's name the next line continues with 关于: "国务院办公厅" / "关于…的函"."""
-    below = page.below(f)
-    return below is not None and below.core.startswith("关于") and is_organization(f, page)
-
-
-@in_context
-def is_completed_below(f: LineFacts, page: Page) -> bool:
-    """Breaks off before the kind of document, and the next line goes on: a title's first
-    part ("国务院办公厅关于湖北省巴东县" / "地质灾害险情有关问题的复函")."""
-    below = page.below(f)
-    return below is not None and continues_the_line_above(below, page)
-
-
-@in_context
-def continues_the_line_above(f: LineFacts, page: Page) -> bool:
-    """The line above breaks off ("…关于", "…转发…", an issuer's name) and this one goes on."""
-    above = page.above(f)
-    return (
-        f.plain
-        and above is not None
-        and above.plain
-        and not names_document_kind(above, page)
-        and _is_open_ended(above)
-    )
-
-
-@in_context
-def is_set_apart_above(f: LineFacts, page: Page) -> bool:
-    """More blank lines above it than the text usually leaves."""
-    return f.index > 0 and f.gap > page.usual_gap
-
-
-@in_context
-def repeats_the_line_above(f: LineFacts, page: Page) -> bool:
-    """Repeats the line above, whole or condensed: a headline shown twice."""
-    above = page.above(f)
-    return (
-        above is not None
-        and above.index in page.echoed
-        and _same_title(compact(above.core), compact(f.core))
-    )
-
-
-@in_context
-def opens_like_the_line_below(f: LineFacts, page: Page) -> bool:
-    """The next line is title-like and opens with the same words: this one is a headline
-    or a file's name over the title, not its first half."""
-    below = page.below(f)
-    return f.plain and below is not None and _open_alike(f, below)
-
-
-@in_context
-def opens_like_the_line_above(f: LineFacts, page: Page) -> bool:
-    """The line above opens with the same words: a title restated, not continued."""
-    above = page.above(f)
-    return f.plain and above is not None and _open_alike(above, f)
-
-
-def _open_alike(first: LineFacts, second: LineFacts) -> bool:
-    return (
-        second.plain
-        and compact(first.core)[:SHARED_OPENING] == compact(second.core)[:SHARED_OPENING]
-        and len(compact(second.core)) >= SHARED_OPENING
-    )
-
-
-@in_context
-def follows_a_complete_title(f: LineFacts, page: Page) -> bool:
-    """The line above already ends with a kind of document: a title of its own."""
-    above = page.above(f)
-    return above is not None and names_document_kind(above, page)
-
-
-@in_context
-def completes_the_line_above(f: LineFacts, page: Page) -> bool:
-    """The line above breaks off before the kind of document, which this line names."""
-    above = page.above(f)
-    return (
-        above is not None
-        and above.plain
-        and not names_document_kind(above, page)
-        and names_document_kind(f, page)
-        and (_is_open_ended(above) or not P.STANDALONE_TITLE.match(page.compact(f)))
-    )
-
-
-def _is_open_ended(f: LineFacts) -> bool:
-    """A title's first half: "…关于…", "…转发…", "在…", an issuer's name, or "…的" at its end."""
-    core = compact(f.core)
-    return bool(P.TITLE_OPENING.search(core)) or P.ORGANIZATION.search(core) is not None
-
-
-@in_context
-def is_repeated_below(f: LineFacts, page: Page) -> bool:
-    """A title-like line close below repeats it: a page's headline over the title."""
-    return f.index in page.echoed
-
-
-@in_context
-def repeats_the_opening(f: LineFacts, page: Page) -> bool:
-    """Opens like one of the document's first lines: its headline or a teaser, again."""
-    return f.index in page.repeats
-
-
-def is_line_residue(f: LineFacts, page: Page) -> bool:
-    """Residue on its own: buttons, metadata, page tools, stray code."""
-    return f.role is Role.NOISE
-
-
-def is_residue_phrase(f: LineFacts, page: Page) -> bool:
-    """Says what only page furniture says: 小编, 预览结束, 获取全文, 所在栏目."""
-    return len(f.core) <= P.RESIDUE_LINE_MAX and P.RESIDUE_PHRASE.search(f.core) is not None
-
-
-def names_a_medium(f: LineFacts, page: Page) -> bool:
-    """A site or a medium named alone: "四川日报", "宁夏日报客户端"."""
-    return f.plain and len(f.core) <= 20 and P.MEDIUM.search(f.core) is not None
-
-
-def is_fragment(f: LineFacts, page: Page) -> bool:
-    """A short title-like fragment: a breadcrumb's part, a column's name."""
-    return f.plain and len(compact(f.core)) <= FRAGMENT_MAX and not names_document_kind(f, page)
-
-
-def is_posting_time(f: LineFacts, page: Page) -> bool:
-    """When the page was posted: "2026年02月10日 07时41分", "2021-10-17 14:15"."""
-    return P.POSTED_AT.match(f.core) is not None
-
-
-@in_context
-def follows_a_metadata_key(f: LineFacts, page: Page) -> bool:
-    """The value of a page's metadata: the line under "标　　题：", "来源：", "责任编辑："."""
-    above = page.above(f)
-    return (
-        above is not None
-        and above.role is Role.NOISE
-        and (is_metadata_key(above.core) or P.RESIDUE_KEY.match(above.core) is not None)
-    )
-
-
-@in_context
-def is_lead_in(f: LineFacts, page: Page) -> bool:
-    """A sentence right above the salutation: a lead-in a site put above the speech."""
-    below = page.below(f)
-    return is_sentence(f, page) and below is not None and is_salutation(below, page)
-
-
-def states_a_particular(f: LineFacts, page: Page) -> bool:
-    """A particular of a meeting: "时间：…", "出席委员　张三　李四", "列席：…"."""
-    return f.role is not Role.NOISE and P.PARTICULARS.match(f.core) is not None
-
-
-@in_context
-def follows_the_article_end(f: LineFacts, page: Page) -> bool:
-    """A line closely after an editor's line, 分享到 or 免责声明: the page's trailer."""
-    return f.index in page.after_end
-
-
-def is_a_date_piece(f: LineFacts, page: Page) -> bool:
-    """A piece of a date or time left on a line of its own: "-2024-", "01/30", "15:04"."""
-    return not f.has_cjk and P.DATE_PIECE.match(f.core) is not None
-
-
-@in_context
-def is_in_a_run_of_fragments(f: LineFacts, page: Page) -> bool:
-    """A short fragment next to another: a site's channel tabs, a breadcrumb's parts."""
-    if not is_fragment(f, page):
-        return False
-    near = (page.above(f), page.below(f))
-    return any(g is not None and (is_fragment(g, page) or g.role is Role.NOISE) for g in near)
-
-
-@in_context
-def precedes_the_salutation(f: LineFacts, page: Page) -> bool:
-    """A sentence shortly above the opening salutation: a news lead or a photo caption."""
-    return f.index in page.before_salutation and is_sentence(f, page)
-
-
-def is_a_dateline(f: LineFacts, page: Page) -> bool:
-    """A news agency's dateline alone: "新华社北京9月3日电"."""
-    return P.DATELINE.match(page.compact(f)) is not None
-
-
-@in_context
-def contains_a_title_below(f: LineFacts, page: Page) -> bool:
-    """Holds, word for word, a title that stands close below, and is not the page's first
-    line: a page headline inside the page's furniture ("…而来！——在…讲话" over the two)."""
-    if f.index == 0 or len(f.core) > P.TITLE_MAX * 2 or "。" in f.core:
-        return False
-    near = page.titles.intersection(range(f.index + 1, f.index + 1 + ECHO_WINDOW))
-    headline = page.compact(f) if near else ""
-    return any(page.compact(page.facts[j]) in headline for j in near)
-
-
-def ends_a_speech(f: LineFacts, page: Page) -> bool:
-    """Thanks the audience, closes on a slogan or asks for deliberation: "我就讲这些，谢谢大家。",
-    "…万岁！", "…和以上说明，请审议。"."""
-    return len(f.core) <= P.CLOSING_SENTENCE_MAX and P.CLOSING_SENTENCE.search(f.core) is not None
-
-
-@in_context
-def is_listed_in_contents(f: LineFacts, page: Page) -> bool:
-    """The first entry of a table of contents above: the text it lists begins here."""
-    return f.listed
-
-
-@in_context
-def opens_the_page(f: LineFacts, page: Page) -> bool:
-    """The first line of the text: where a page's title stands."""
-    return f.index == 0
-
-
-def is_issuer_mark(f: LineFacts, page: Page) -> bool:
-    """An issuer's mark: "…文件", or joint issuers side by side."""
-    core = f.core
-    return bool(P.ISSUER.match(core)) or _is_joint_issuers(core)
-
-
-def is_decree_issuer(f: LineFacts, page: Page) -> bool:
-    """A decree's issuer: "中华人民共和国国务院令"."""
-    return P.DECREE_ISSUER.match(page.compact(f)) is not None
-
-
-@in_context
-def stands_above_a_document_number(f: LineFacts, page: Page) -> bool:
-    """A document number right below it: an organization's name there is the issuer's."""
-    below = page.below(f)
-    return below is not None and below.role is Role.DOCNUMBER
-
-
-@in_context
-def is_set_apart_below(f: LineFacts, page: Page) -> bool:
-    """More blank lines below it than the text usually leaves."""
-    below = page.below(f)
-    return below is not None and below.gap > page.usual_gap
-
-
-def is_document_number(f: LineFacts, page: Page) -> bool:
-    """A document number: "国发〔2019〕4号"."""
-    return f.role is Role.DOCNUMBER
-
-
-def is_decree_number(f: LineFacts, page: Page) -> bool:
-    """A decree's number alone: "第785号"."""
-    return P.DECREE_NUMBER.match(page.compact(f)) is not None
-
-
-def opens_with_a_dash(f: LineFacts, page: Page) -> bool:
-    """Opens with a dash: "——在…上的讲话"."""
-    return P.SUBTITLE.match(f.core) is not None
-
-
-def is_bracketed_note(f: LineFacts, page: Page) -> bool:
-    """A note in brackets without a date: "（22篇）", "（征求意见稿）"."""
-    core = f.core
-    return core[:1] in "（(" and core[-1:] in "）)" and not P.PAREN_BYLINE.match(core)
-
-
-def is_draft_mark(f: LineFacts, page: Page) -> bool:
-    """A draft's mark: "（征求意见稿）", "（试行）"."""
-    return P.DRAFT_MARK.match(f.core) is not None
-
-
-def notes_the_provenance(f: LineFacts, page: Page) -> bool:
-    """Says where the text comes from: "（根据录音整理）", "（有删节）"."""
-    return is_bracketed_note(f, page) and P.PROVENANCE.search(f.core) is not None
-
-
-def is_dated_byline(f: LineFacts, page: Page) -> bool:
-    """A date in brackets, or a dated adoption note: "（2018年1月2日）"."""
-    core = f.core
-    return bool(P.PAREN_BYLINE.match(core) or (P.DATE_LEAD.match(core) and P.ADOPTION.search(core)))
-
-
-def is_broken_byline(f: LineFacts, page: Page) -> bool:
-    """Half of a bracketed byline broken over two lines."""
-    core = f.core
-    return bool(P.OPEN_BYLINE.match(core) or P.CLOSE_BYLINE.match(core))
-
-
-def is_date(f: LineFacts, page: Page) -> bool:
-    """A date alone: "2019年1月24日", "二〇〇五年七月十四日"."""
-    return f.role is Role.DATE
-
-
-def ends_with_colon(f: LineFacts, page: Page) -> bool:
-    """Ends with its only colon, short, no full stop: an address."""
-    core = f.core
-    colons = core.count("：") + core.count(":")
-    return (
-        len(core) <= P.ADDRESSEE_MAX
-        and colons == 1
-        and "。" not in core
-        and P.ADDRESSEE_END.search(core) is not None
-    )
-
-
-def addresses_all_of_a_kind(f: LineFacts, page: Page) -> bool:
-    """Opens with 各 or lists organizations: "各省、自治区…", "四川省人民政府："."""
-    core = f.core.rstrip("：:")
-    return core.startswith("各") or P.ORGANIZATION.search(core) is not None or "、" in core
-
-
-def announces_what_follows(f: LineFacts, page: Page) -> bool:
-    """A sentence leading into a list: "现将有关事项通知如下：", "根据…"."""
-    return P.ANNOUNCES.search(f.core) is not None
-
-
-def is_salutation(f: LineFacts, page: Page) -> bool:
-    """A salutation: "同志们：", "各位代表，同志们："."""
-    core = f.core
-    return (
-        f.role is Role.BODY
-        and len(core) <= P.SALUTATION_MAX
-        and P.SALUTATION.match(core) is not None
-    )
-
-
-def is_closing_formula(f: LineFacts, page: Page) -> bool:
-    """A closing formula: "特此通知。", "谢谢大家！", "此复"."""
-    return f.role is Role.CLOSING
-
-
-def is_courtesy(f: LineFacts, page: Page) -> bool:
-    """A courtesy sentence: "感谢你们…", "以上意见…", "请予…"."""
-    return f.role is Role.BODY and P.CLOSING_BEFORE_SIGNATURE.match(f.core) is not None
-
-
-def is_attachment_note(f: LineFacts, page: Page) -> bool:
-    """An attachment note or an appendix's header: "附件：…", "附：", "名词解释"."""
-    return f.role is Role.ATTACHMENT
-
-
-@in_context
-def is_attachment_item(f: LineFacts, page: Page) -> bool:
-    """A numbered item right under an attachment note."""
-    return f.index in page.attachment_items
-
-
-def could_sign(f: LineFacts, page: Page) -> bool:
-    """Short enough to be a signature, and not a sentence."""
-    return (f.plain and len(f.core) <= P.SIGNATURE_MAX) or names_a_person(f, page)
-
-
-def is_set_to_the_right(f: LineFacts, page: Page) -> bool:
-    """Indented far to the right, as a signature is set."""
-    return f.indent >= 8
-
-
-def is_text(f: LineFacts, page: Page) -> bool:
-    """Every line may be text."""
-    return True
-
-
-def _is_joint_issuers(core: str) -> bool:
-    """Two or more organizations' names side by side: the mark of a jointly issued document
-    ("中共某县委办公室  某县人民政府办公室"), which a title line never is."""
-    names = core.split()
-    return len(names) >= 2 and all(
-        P.ORGANIZATION.search(name) and "关于" not in name for name in names
-    )
-
-
-def looks_like_residue(f: LineFacts, page: Page) -> bool:
-    """Residue-like in itself: buttons, metadata, a page's phrases, a short line."""
-    return (
-        is_line_residue(f, page)
-        or is_residue_phrase(f, page)
-        or f.plain
-        or is_posting_time(f, page)
-        or is_a_dateline(f, page)
-        or is_a_date_piece(f, page)
-    )
-
-
-@in_context
-def sits_among_residue(f: LineFacts, page: Page) -> bool:
-    """Residue-like by its place: among residue, after the article, above the salutation."""
-    return (
-        repeats_the_opening(f, page)
-        or is_lead_in(f, page)
-        or is_between_residue(f, page)
-        or follows_a_metadata_key(f, page)
-        or contains_a_title_below(f, page)
-        or follows_the_article_end(f, page)
-        or precedes_the_salutation(f, page)
-    )
-
-
-# ---- the table -----------------------------------------------------------------------------
 
 
 class Evidence(NamedTuple):
@@ -686,7 +32,6 @@ class Evidence(NamedTuple):
     fact: Fact
 
 
-# State name: the fact without which the state is not a candidate at all.
 class Gate(NamedTuple):
     """When a state is a candidate for a line: by its text, or else by its context."""
 
@@ -695,170 +40,170 @@ class Gate(NamedTuple):
 
 
 def _titled(f: LineFacts, page: Page) -> bool:
-    return title_like(f, page) and not is_bracketed_note(f, page)
+    return F.title_like(f, page) and not F.is_bracketed_note(f, page)
 
 
-_RESIDUE_GATE = Gate(looks_like_residue, sits_among_residue)
+_RESIDUE_GATE = Gate(F.looks_like_residue, F.sits_among_residue)
 
 # State name: the facts without which the state is not a candidate at all.
 GATES: dict[str, Gate] = {
     "RESIDUE": _RESIDUE_GATE,
     "ISSUER": Gate(
         lambda f, page: (
-            is_issuer_mark(f, page)
-            or is_decree_issuer(f, page)
-            or (f.plain and is_organization(f, page))
+            F.is_issuer_mark(f, page)
+            or F.is_decree_issuer(f, page)
+            or (f.plain and F.is_organization(f, page))
         )
     ),
-    "DOCNUMBER": Gate(lambda f, page: is_document_number(f, page) or is_decree_number(f, page)),
-    "TITLE": Gate(_titled, heads_a_title),
-    "TITLE_MORE": Gate(lambda f, page: title_like(f, page) or is_draft_mark(f, page)),
+    "DOCNUMBER": Gate(lambda f, page: F.is_document_number(f, page) or F.is_decree_number(f, page)),
+    "TITLE": Gate(_titled, F.heads_a_title),
+    "TITLE_MORE": Gate(lambda f, page: F.title_like(f, page) or F.is_draft_mark(f, page)),
     "HEADER_RESIDUE": _RESIDUE_GATE,
     "SUBTITLE": Gate(
         lambda f, page: (
-            opens_with_a_dash(f, page)
-            or (title_like(f, page) and names_an_occasion(f, page))
-            or is_bracketed_note(f, page)
+            F.opens_with_a_dash(f, page)
+            or (F.title_like(f, page) and F.names_an_occasion(f, page))
+            or F.is_bracketed_note(f, page)
         )
     ),
-    "SUBTITLE_MORE": Gate(title_like),
+    "SUBTITLE_MORE": Gate(F.title_like),
     "BYLINE": Gate(
         lambda f, page: (
-            is_dated_byline(f, page)
-            or is_broken_byline(f, page)
-            or names_a_person(f, page)
-            or is_date(f, page)
-            or is_bracketed_note(f, page)
+            F.is_dated_byline(f, page)
+            or F.is_broken_byline(f, page)
+            or F.names_a_person(f, page)
+            or F.is_date(f, page)
+            or F.is_bracketed_note(f, page)
         )
     ),
-    "ADDRESSEE": Gate(lambda f, page: f.role is Role.BODY and ends_with_colon(f, page)),
-    "SALUTATION": Gate(is_salutation),
-    "TEXT": Gate(is_text),
+    "ADDRESSEE": Gate(lambda f, page: f.role is Role.BODY and F.ends_with_colon(f, page)),
+    "SALUTATION": Gate(F.is_salutation),
+    "TEXT": Gate(F.is_text),
     "TEXT_RESIDUE": _RESIDUE_GATE,
     "CLOSING": Gate(
         lambda f, page: (
-            is_closing_formula(f, page) or is_courtesy(f, page) or ends_a_speech(f, page)
+            F.is_closing_formula(f, page) or F.is_courtesy(f, page) or F.ends_a_speech(f, page)
         )
     ),
-    "ATTACHMENT": Gate(is_attachment_note, is_attachment_item),
-    "SIGNATURE": Gate(lambda f, page: could_sign(f, page) and f.role is Role.BODY),
-    "DATE": Gate(is_date),
-    "NOTE": Gate(is_bracketed_note),
+    "ATTACHMENT": Gate(F.is_attachment_note, F.is_attachment_item),
+    "SIGNATURE": Gate(lambda f, page: F.could_sign(f, page) and f.role is Role.BODY),
+    "DATE": Gate(F.is_date),
+    "NOTE": Gate(F.is_bracketed_note),
     "TRAILER": _RESIDUE_GATE,
 }
 
 _RESIDUE = (
-    (+5.0, is_line_residue),
-    (+4.0, is_residue_phrase),
-    (-1.5, title_like),  # residue has to earn its place against a short line of text
-    (-2.5, is_sentence),
-    (+2.5, is_between_residue),
-    (+4.5, follows_a_metadata_key),
-    (-3.0, is_completed_below),
-    (+4.0, is_posting_time),
-    (+4.0, is_a_dateline),
-    (-4.0, states_a_particular),
+    (+5.0, F.is_line_residue),
+    (+4.0, F.is_residue_phrase),
+    (-1.5, F.title_like),  # residue has to earn its place against a short line of text
+    (-2.5, F.is_sentence),
+    (+2.5, F.is_between_residue),
+    (+4.5, F.follows_a_metadata_key),
+    (-3.0, F.is_completed_below),
+    (+4.0, F.is_posting_time),
+    (+4.0, F.is_a_dateline),
+    (-4.0, F.states_a_particular),
 )
 
 # Residue only the top and the bottom of a page have: a breadcrumb's parts, a split date.
 _PAGE_EDGE = (
-    (+2.0, is_a_date_piece),
-    (+1.5, is_in_a_run_of_fragments),
+    (+2.0, F.is_a_date_piece),
+    (+1.5, F.is_in_a_run_of_fragments),
 )
 
 EVIDENCE: tuple[Evidence, ...] = (
     # state              weight  fact
     *(Evidence(s, w, fact) for s in ("RESIDUE", "HEADER_RESIDUE", "TEXT_RESIDUE", "TRAILER")
       for w, fact in _RESIDUE),
-    Evidence("TEXT_RESIDUE",   -4.0, is_posting_time),  # inside the text, a time is the text's
+    Evidence("TEXT_RESIDUE",   -4.0, F.is_posting_time),  # inside the text, a time is the text's
     *(Evidence(s, w, fact) for s in ("RESIDUE", "TRAILER") for w, fact in _PAGE_EDGE),
-    Evidence("RESIDUE",        +1.5, names_a_medium),
-    Evidence("RESIDUE",        +1.0, is_fragment),
-    Evidence("RESIDUE",        +3.0, is_repeated_below),
-    Evidence("RESIDUE",        +3.0, opens_like_the_line_below),
-    Evidence("RESIDUE",        +3.0, contains_a_title_below),
-    Evidence("HEADER_RESIDUE", +3.0, contains_a_title_below),
-    Evidence("HEADER_RESIDUE", +1.5, names_a_medium),
-    Evidence("HEADER_RESIDUE", +1.0, is_fragment),
-    Evidence("HEADER_RESIDUE", +2.5, is_lead_in),
-    Evidence("HEADER_RESIDUE", +3.0, precedes_the_salutation),
-    Evidence("TEXT_RESIDUE",   +2.0, repeats_the_opening),
-    Evidence("TRAILER",        +3.0, repeats_the_opening),
-    Evidence("TRAILER",        +1.5, names_a_medium),
-    Evidence("TRAILER",        +1.5, title_like),  # a related article's headline
-    Evidence("TRAILER",        +3.0, follows_the_article_end),
+    Evidence("RESIDUE",        +1.5, F.names_a_medium),
+    Evidence("RESIDUE",        +1.0, F.is_fragment),
+    Evidence("RESIDUE",        +3.0, F.is_repeated_below),
+    Evidence("RESIDUE",        +3.0, F.opens_like_the_line_below),
+    Evidence("RESIDUE",        +3.0, F.contains_a_title_below),
+    Evidence("HEADER_RESIDUE", +3.0, F.contains_a_title_below),
+    Evidence("HEADER_RESIDUE", +1.5, F.names_a_medium),
+    Evidence("HEADER_RESIDUE", +1.0, F.is_fragment),
+    Evidence("HEADER_RESIDUE", +2.5, F.is_lead_in),
+    Evidence("HEADER_RESIDUE", +3.0, F.precedes_the_salutation),
+    Evidence("TEXT_RESIDUE",   +2.0, F.repeats_the_opening),
+    Evidence("TRAILER",        +3.0, F.repeats_the_opening),
+    Evidence("TRAILER",        +1.5, F.names_a_medium),
+    Evidence("TRAILER",        +1.5, F.title_like),  # a related article's headline
+    Evidence("TRAILER",        +3.0, F.follows_the_article_end),
 
-    Evidence("ISSUER",         +4.0, is_issuer_mark),
-    Evidence("ISSUER",         +4.0, is_decree_issuer),
-    Evidence("ISSUER",         -1.0, is_organization),  # without a gap, the title's first words
-    Evidence("ISSUER",         +2.0, is_set_apart_below),
-    Evidence("ISSUER",         +3.0, stands_above_a_document_number),
-    Evidence("DOCNUMBER",      +4.0, is_document_number),
-    Evidence("DOCNUMBER",      +3.0, is_decree_number),
+    Evidence("ISSUER",         +4.0, F.is_issuer_mark),
+    Evidence("ISSUER",         +4.0, F.is_decree_issuer),
+    Evidence("ISSUER",         -1.0, F.is_organization),  # without a gap, the title's first words
+    Evidence("ISSUER",         +2.0, F.is_set_apart_below),
+    Evidence("ISSUER",         +3.0, F.stands_above_a_document_number),
+    Evidence("DOCNUMBER",      +4.0, F.is_document_number),
+    Evidence("DOCNUMBER",      +3.0, F.is_decree_number),
 
-    Evidence("TITLE",          +1.0, title_like),
-    *(Evidence(s, -4.0, states_a_particular) for s in (
+    Evidence("TITLE",          +1.0, F.title_like),
+    *(Evidence(s, -4.0, F.states_a_particular) for s in (
         "TITLE", "TITLE_MORE", "SUBTITLE", "SUBTITLE_MORE", "BYLINE", "SIGNATURE", "ISSUER")),
-    Evidence("TITLE",          +1.0, heads_a_title),
-    Evidence("TITLE",          +1.0, opens_the_page),
-    Evidence("TITLE",          +3.0, is_listed_in_contents),
-    Evidence("TITLE",          +2.0, names_document_kind),
-    Evidence("TITLE",          +1.5, opens_with_about),
-    Evidence("TITLE",          +1.5, forwards_a_document),
-    Evidence("TITLE",          +1.0, names_an_occasion),
-    Evidence("TITLE",          -1.0, is_organization),
-    Evidence("TITLE",          +2.0, is_continued_by_about),
-    Evidence("TITLE",          +1.0, is_completed_below),
-    Evidence("TITLE",          -3.0, is_a_caption),
-    Evidence("TITLE",          -1.0, is_very_short),
-    Evidence("TITLE",          -2.0, names_a_speaker),
-    Evidence("TITLE",          -1.0, is_a_name),
-    Evidence("TITLE",          -1.5, names_a_medium),
-    Evidence("TITLE_MORE",     +0.5, title_like),
-    Evidence("TITLE_MORE",     +1.5, completes_the_line_above),
-    Evidence("TITLE_MORE",     +1.0, continues_the_line_above),
-    Evidence("TITLE_MORE",     -2.0, is_set_apart_above),
-    Evidence("TITLE_MORE",     -2.0, follows_a_complete_title),
-    Evidence("TITLE_MORE",     -4.0, repeats_the_line_above),
-    Evidence("TITLE_MORE",     -4.0, opens_like_the_line_above),
-    Evidence("TITLE_MORE",     +2.0, is_draft_mark),
-    Evidence("TITLE_MORE",     -2.0, names_a_speaker),
+    Evidence("TITLE",          +1.0, F.heads_a_title),
+    Evidence("TITLE",          +1.0, F.opens_the_page),
+    Evidence("TITLE",          +3.0, F.is_listed_in_contents),
+    Evidence("TITLE",          +2.0, F.names_document_kind),
+    Evidence("TITLE",          +1.5, F.opens_with_about),
+    Evidence("TITLE",          +1.5, F.forwards_a_document),
+    Evidence("TITLE",          +1.0, F.names_an_occasion),
+    Evidence("TITLE",          -1.0, F.is_organization),
+    Evidence("TITLE",          +2.0, F.is_continued_by_about),
+    Evidence("TITLE",          +1.0, F.is_completed_below),
+    Evidence("TITLE",          -3.0, F.is_a_caption),
+    Evidence("TITLE",          -1.0, F.is_very_short),
+    Evidence("TITLE",          -2.0, F.names_a_speaker),
+    Evidence("TITLE",          -1.0, F.is_a_name),
+    Evidence("TITLE",          -1.5, F.names_a_medium),
+    Evidence("TITLE_MORE",     +0.5, F.title_like),
+    Evidence("TITLE_MORE",     +1.5, F.completes_the_line_above),
+    Evidence("TITLE_MORE",     +1.0, F.continues_the_line_above),
+    Evidence("TITLE_MORE",     -2.0, F.is_set_apart_above),
+    Evidence("TITLE_MORE",     -2.0, F.follows_a_complete_title),
+    Evidence("TITLE_MORE",     -4.0, F.repeats_the_line_above),
+    Evidence("TITLE_MORE",     -4.0, F.opens_like_the_line_above),
+    Evidence("TITLE_MORE",     +2.0, F.is_draft_mark),
+    Evidence("TITLE_MORE",     -2.0, F.names_a_speaker),
 
-    Evidence("SUBTITLE",       +4.0, opens_with_a_dash),
-    Evidence("SUBTITLE",       +2.5, names_an_occasion),
-    Evidence("SUBTITLE",       -2.0, names_a_kind_undashed),
-    Evidence("SUBTITLE",       +1.0, is_bracketed_note),
-    Evidence("SUBTITLE",       -2.0, names_a_person),
-    Evidence("SUBTITLE",       -0.5, title_like),
-    Evidence("SUBTITLE_MORE",  +1.0, title_like),
-    Evidence("SUBTITLE_MORE",  -2.0, names_a_person),
-    Evidence("BYLINE",         +3.0, is_dated_byline),
-    Evidence("BYLINE",         +2.5, is_broken_byline),
-    Evidence("BYLINE",         +2.5, names_a_speaker),
-    Evidence("BYLINE",         +1.0, is_a_name),
-    Evidence("BYLINE",         +2.0, is_date),
-    Evidence("BYLINE",         +0.5, is_bracketed_note),
-    Evidence("BYLINE",         +1.0, notes_the_provenance),
+    Evidence("SUBTITLE",       +4.0, F.opens_with_a_dash),
+    Evidence("SUBTITLE",       +2.5, F.names_an_occasion),
+    Evidence("SUBTITLE",       -2.0, F.names_a_kind_undashed),
+    Evidence("SUBTITLE",       +1.0, F.is_bracketed_note),
+    Evidence("SUBTITLE",       -2.0, F.names_a_person),
+    Evidence("SUBTITLE",       -0.5, F.title_like),
+    Evidence("SUBTITLE_MORE",  +1.0, F.title_like),
+    Evidence("SUBTITLE_MORE",  -2.0, F.names_a_person),
+    Evidence("BYLINE",         +3.0, F.is_dated_byline),
+    Evidence("BYLINE",         +2.5, F.is_broken_byline),
+    Evidence("BYLINE",         +2.5, F.names_a_speaker),
+    Evidence("BYLINE",         +1.0, F.is_a_name),
+    Evidence("BYLINE",         +2.0, F.is_date),
+    Evidence("BYLINE",         +0.5, F.is_bracketed_note),
+    Evidence("BYLINE",         +1.0, F.notes_the_provenance),
 
-    Evidence("ADDRESSEE",      +1.0, ends_with_colon),
-    Evidence("ADDRESSEE",      +2.0, addresses_all_of_a_kind),
-    Evidence("ADDRESSEE",      -3.5, announces_what_follows),
-    Evidence("SALUTATION",     +4.0, is_salutation),
+    Evidence("ADDRESSEE",      +1.0, F.ends_with_colon),
+    Evidence("ADDRESSEE",      +2.0, F.addresses_all_of_a_kind),
+    Evidence("ADDRESSEE",      -3.5, F.announces_what_follows),
+    Evidence("SALUTATION",     +4.0, F.is_salutation),
 
-    Evidence("CLOSING",        +4.0, is_closing_formula),
-    Evidence("CLOSING",        +0.5, is_courtesy),
-    Evidence("CLOSING",        +2.0, ends_a_speech),
-    Evidence("ATTACHMENT",     +4.0, is_attachment_note),
-    Evidence("ATTACHMENT",     +3.0, is_attachment_item),
-    Evidence("SIGNATURE",      +1.0, could_sign),
-    Evidence("SIGNATURE",      +1.5, is_organization),
-    Evidence("SIGNATURE",      +1.0, names_a_speaker),
-    Evidence("SIGNATURE",      +1.0, is_set_to_the_right),
-    Evidence("SIGNATURE",      -2.0, names_document_kind),
-    Evidence("SIGNATURE",      -2.0, lists_a_name_and_a_post),
-    Evidence("SIGNATURE",      -1.0, opens_with_about),
-    Evidence("DATE",           +4.0, is_date),
-    Evidence("NOTE",           +2.5, is_bracketed_note),
+    Evidence("CLOSING",        +4.0, F.is_closing_formula),
+    Evidence("CLOSING",        +0.5, F.is_courtesy),
+    Evidence("CLOSING",        +2.0, F.ends_a_speech),
+    Evidence("ATTACHMENT",     +4.0, F.is_attachment_note),
+    Evidence("ATTACHMENT",     +3.0, F.is_attachment_item),
+    Evidence("SIGNATURE",      +1.0, F.could_sign),
+    Evidence("SIGNATURE",      +1.5, F.is_organization),
+    Evidence("SIGNATURE",      +1.0, F.names_a_speaker),
+    Evidence("SIGNATURE",      +1.0, F.is_set_to_the_right),
+    Evidence("SIGNATURE",      -2.0, F.names_document_kind),
+    Evidence("SIGNATURE",      -2.0, F.lists_a_name_and_a_post),
+    Evidence("SIGNATURE",      -1.0, F.opens_with_about),
+    Evidence("DATE",           +4.0, F.is_date),
+    Evidence("NOTE",           +2.5, F.is_bracketed_note),
 )  # fmt: skip
 
 _BY_STATE: dict[str, tuple[tuple[float, Fact], ...]] = {
@@ -942,8 +287,8 @@ def _may_be_frame(f: LineFacts, page: Page) -> bool:
         or P.CLOSING_SENTENCE.search(core)
         or P.RESIDUE_PHRASE.search(core)
         or P.POSTED_AT.match(core)
-        or is_between_residue(f, page)
-        or follows_a_metadata_key(f, page)
+        or F.is_between_residue(f, page)
+        or F.follows_a_metadata_key(f, page)
     )
 
 

@@ -1,0 +1,157 @@
+"""What facts about a line may ask of the whole text: its neighbours, spacing and repeats.
+
+A Page is made once per text; the sets it holds (lines a title repeats below, lines after an
+article's end, lines above a salutation …) keep every fact about a line cheap to decide.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+from typing import TYPE_CHECKING
+
+from outline2docx.recognize import patterns as P
+from outline2docx.tree.nodes import Role
+
+if TYPE_CHECKING:
+    from outline2docx.recognize.line import LineFacts
+
+_SPACES = re.compile(r"\s+")
+ECHO_WINDOW = 12  # lines below a headline in which the title it repeats may stand
+TRAILER_REACH = 40  # lines at the end of a text where a page's trailer may stand
+OPENING = 20  # lines at the top whose repetition after the text marks a teaser or headline
+PREFIX = 16  # characters that make a line's opening recognizable when repeated
+FRAGMENT_MAX = 8  # a breadcrumb part or a site's name is this short
+SHARED_OPENING = 8  # characters two lines share when one restates the other
+LEAD_REACH = 6  # lines a news lead may stand above the salutation
+
+
+class Page:
+    """What evidence needs to know of the whole text: neighbours, spacing and repeats."""
+
+    def __init__(self, facts: list[LineFacts]) -> None:
+        self.facts = facts
+        gaps = [f.gap for f in facts[1:]]
+        self.usual_gap = median(gaps) if gaps else 0
+        self._compact: dict[int, str] = {}
+        self.titles = {f.index for f in facts if f.plain and _is_a_title(self.compact(f))}
+        self.after_end = _lines_after_article_ends(facts)
+        self.before_salutation = _lines_before_salutations(facts)
+        self.repeats = _repeated_lines(facts)
+        self.echoed = _headlines_repeated_below(self)
+        self.attachment_items = _items_under_attachment_notes(facts)
+        # What the facts about its text alone say of each distinct line (evidence.Plan).
+        self.plans: dict[tuple, list] = {}
+
+    def compact(self, f: LineFacts) -> str:
+        """``f``'s text without whitespace, computed once."""
+        flat = self._compact.get(f.index)
+        if flat is None:
+            flat = self._compact[f.index] = compact(f.core)
+        return flat
+
+    def above(self, f: LineFacts) -> LineFacts | None:
+        """The non-empty line above ``f``."""
+        return self.facts[f.index - 1] if f.index > 0 else None
+
+    def below(self, f: LineFacts) -> LineFacts | None:
+        """The non-empty line below ``f``."""
+        return self.facts[f.index + 1] if f.index + 1 < len(self.facts) else None
+
+
+def compact(text: str) -> str:
+    """The text without any whitespace: "国 务 院 工 作 规 则" reads as a title."""
+    return _SPACES.sub("", text)
+
+
+def _repeated_lines(facts: list[LineFacts]) -> set[int]:
+    """Lines near the end that repeat the opening of one of the document's first lines: a
+    headline or a teaser of the page shown again after the text ("各位代表：现在，我代表…")."""
+    opening = {f.core[:PREFIX] for f in facts[:OPENING] if len(f.core) >= 6}
+    found = set()
+    for f in facts[max(OPENING, len(facts) - TRAILER_REACH) :]:
+        core = f.core
+        if len(core) < 6:
+            continue
+        end = _first_stop(core)
+        if core[:PREFIX] in opening or (0 < end < len(core) - 6 and core[end:][:PREFIX] in opening):
+            found.add(f.index)
+    return found
+
+
+def _first_stop(text: str) -> int:
+    for at, ch in enumerate(text[:12]):
+        if ch in "：:！!，,。":
+            return at + 1
+    return -1
+
+
+def _headlines_repeated_below(page: Page) -> set[int]:
+    """Title-like lines that a title close below repeats, whole or condensed."""
+    found = set()
+    for f in page.facts:
+        if not f.plain or len(f.core) < 3:
+            continue
+        headline = page.compact(f)
+        for j in range(f.index + 1, min(f.index + 1 + ECHO_WINDOW, len(page.facts))):
+            if j in page.titles and same_title(headline, page.compact(page.facts[j])):
+                found.add(f.index)
+                break
+    return found
+
+
+def _lines_after_article_ends(facts: list[LineFacts]) -> set[int]:
+    """Lines closely after an editor's line, 分享到 or 免责声明, up to a heading or a long
+    paragraph, which say the text goes on: the page's trailer."""
+    found: set[int] = set()
+    text_seen = False  # a share button above all text is the page's header, not its end
+    for f in facts:
+        text_seen = text_seen or (f.role is Role.BODY and not f.plain)
+        if not text_seen or f.role is not Role.NOISE or not P.ARTICLE_END.search(f.core):
+            continue
+        for g in facts[f.index + 1 : f.index + 1 + P.ARTICLE_END_REACH]:
+            if g.role.is_heading or len(g.core) > P.TEASER_MAX:
+                break
+            found.add(g.index)
+    return found
+
+
+def _lines_before_salutations(facts: list[LineFacts]) -> set[int]:
+    """Lines of text shortly above an opening salutation ("…同志们："), none a heading."""
+    found: set[int] = set()
+    for f in facts:
+        core = f.core
+        if core[-1] not in "：:" or len(core) > P.SALUTATION_MAX or not P.SALUTATION.match(core):
+            continue
+        for g in reversed(facts[max(f.index - LEAD_REACH, 0) : f.index]):
+            if g.role is not Role.BODY:
+                break
+            found.add(g.index)
+    return found
+
+
+def _is_a_title(flat: str) -> bool:
+    """A title-like line naming a document or an occasion: not a signature's organization."""
+    names = P.DOCUMENT_KIND.search(flat) or P.OCCASION.search(flat)
+    return len(flat) >= 6 and names is not None
+
+
+def same_title(headline: str, title: str) -> bool:
+    """True when ``headline`` says nothing ``title`` does not: all of its characters, in order."""
+    if not set(headline) <= set(title):
+        return False
+    rest = iter(title)
+    return all(char in rest for char in headline)
+
+
+def _items_under_attachment_notes(facts: list[LineFacts]) -> set[int]:
+    """Numbered lines right under "附件：1. …": the note's further items."""
+    found, in_note = set(), False
+    for f in facts:
+        if f.role is Role.ATTACHMENT:
+            in_note = "：" in f.core or ":" in f.core
+        elif in_note and f.numbering is not None and f.numbering.kind in ("arabic", "decimal"):
+            found.add(f.index)
+        elif f.role is not Role.NOISE:
+            in_note = False
+    return found
