@@ -104,19 +104,56 @@ def _heads_a_list(f: LineFacts, after: LineFacts) -> bool:
 
 
 def resolve_table_of_contents(facts: list[LineFacts]) -> None:
-    """Entries under a "目录" line are body text until the text they list begins."""
-    for i, f in enumerate(facts):
-        if "".join(f.core.split()) not in P.CONTENTS_TITLES:
+    """A table of contents is body text: the entries under a "目录" line, or a long run of
+    headings of two levels or more with no text between them, up to where the text they list
+    begins (the first entry again) or the run ends."""
+    i = 0
+    while i < len(facts):
+        f = facts[i]
+        titled = "".join(f.core.split()) in P.CONTENTS_TITLES
+        if not titled and f.numbering is None:  # a run without "目录" opens with a number
+            i += 1
             continue
-        entries = facts[i + 1 : i + 1 + P.CONTENTS_MAX]
-        first = _entry_key(entries[0]) if entries else ""
-        for n, entry in enumerate(entries[1:], start=1):
-            if _entry_key(entry) == first:  # the text itself begins here
-                for g in (f, *entries[:n]):
-                    g.role, g.lead, g.numbering, g.rank, g.plain = Role.BODY, "", None, 0, False
-                entry.listed = True
-                break
-        return
+        run = _entries_from(facts, i + 1 if titled else i)
+        if titled or _is_contents(run):
+            for g in ([f] if titled else []) + run:
+                g.role, g.lead, g.numbering, g.rank, g.plain = Role.BODY, "", None, 0, False
+            i += len(run) + titled
+        i += 1
+
+
+def _entries_from(facts: list[LineFacts], start: int) -> list[LineFacts]:
+    """The run of contents entries from ``start``, ending before the text they list begins."""
+    run: list[LineFacts] = []
+    first = ""
+    for f in facts[start : start + P.CONTENTS_MAX]:
+        if not _is_entry(f):
+            break
+        key = _entry_key(f)
+        if run and key == first:  # the first entry again: the text itself begins here
+            f.listed = True
+            break
+        first = first or key
+        run.append(f)
+    return run
+
+
+def _is_entry(f: LineFacts) -> bool:
+    """A line a table of contents is made of: a bare heading (no sentence in it, unlike a
+    list's items), a short line, a dotted entry with its page number."""
+    if P.TOC.search(f.core) or (f.has_cjk and P.ENTRY_PAGE.search(f.core)):
+        return True
+    if len(f.core) > P.ENTRY_MAX or "".join(f.core.split()) in P.CONTENTS_TITLES:
+        return False
+    if f.role in (Role.H1, Role.H2, Role.H3, Role.H4, Role.CHAPTER, Role.SECTION):
+        return first_sentence_end(f.core) < 0
+    return f.plain
+
+
+def _is_contents(run: list[LineFacts]) -> bool:
+    """Headings in a row, numbered and of two levels at least: a table of contents."""
+    ranks = [f.rank for f in run if f.numbering is not None]
+    return len(run) >= P.CONTENTS_MIN and len(ranks) >= P.CONTENTS_MIN - 2 and len(set(ranks)) > 1
 
 
 def _entry_key(f: LineFacts) -> str:

@@ -98,6 +98,7 @@ _RESIDUE = (
     (-1.5, F.title_like),  # residue has to earn its place against a short line of text
     (-2.5, F.is_sentence),
     (+2.5, F.is_between_residue),
+    (+3.0, F.repeats_the_residue_above),
     (+4.5, F.follows_a_metadata_key),
     (-3.0, F.is_completed_below),
     (+4.0, F.is_posting_time),
@@ -123,6 +124,7 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("RESIDUE",        +3.0, F.opens_like_the_line_below),
     Evidence("RESIDUE",        +3.0, F.contains_a_title_below),
     Evidence("HEADER_RESIDUE", +3.0, F.contains_a_title_below),
+    Evidence("HEADER_RESIDUE", +3.0, F.repeats_a_title_above),
     Evidence("HEADER_RESIDUE", +1.5, F.names_a_medium),
     Evidence("HEADER_RESIDUE", +1.0, F.is_fragment),
     Evidence("HEADER_RESIDUE", +2.5, F.is_lead_in),

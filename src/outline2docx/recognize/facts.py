@@ -131,6 +131,32 @@ def is_sentence(f: LineFacts, page: Page) -> bool:
 
 
 @in_context
+@in_context
+def repeats_a_title_above(f: LineFacts, page: Page) -> bool:
+    """A title-like line close above says the same word for word: a repeated headline, whose
+    first copy is the title (corpus convention 17)."""
+    if f.index not in page.titles:
+        return False
+    flat = page.compact(f)
+    above = page.titles.intersection(range(f.index - ECHO_WINDOW, f.index))
+    return any(page.compact(page.facts[j]) == flat for j in above)
+
+
+@in_context
+def repeats_the_residue_above(f: LineFacts, page: Page) -> bool:
+    """A short line that the residue line above already says: a breadcrumb's last part shown
+    again as the column's name ("当前位置：首页 > … > 党政办" / "党政办")."""
+    above = page.above(f)
+    return (
+        f.plain
+        and len(f.core) <= FRAGMENT_MAX
+        and above is not None
+        and above.role is Role.NOISE
+        and page.compact(f) in page.compact(above)
+    )
+
+
+@in_context
 def is_between_residue(f: LineFacts, page: Page) -> bool:
     """Residue right below it and at most a short line above it: it stands inside page
     furniture, as a related article, a site's name or a breadcrumb's last part does."""
@@ -278,11 +304,15 @@ def is_posting_time(f: LineFacts, page: Page) -> bool:
 def follows_a_metadata_key(f: LineFacts, page: Page) -> bool:
     """The value of a page's metadata: the line under "标　　题：", "来源：", "责任编辑："."""
     above = page.above(f)
-    return (
-        above is not None
-        and above.role is Role.NOISE
-        and (is_metadata_key(above.core) or P.RESIDUE_KEY.match(above.core) is not None)
-    )
+    if above is None or above.role is not Role.NOISE:
+        return False
+    key = above.core
+    if not (is_metadata_key(key) or P.RESIDUE_KEY.match(key)):
+        return False
+    if f.role is Role.DOCNUMBER and "号" not in key:  # "有效性:" is no document number's key
+        return False
+    # A value is short: a paragraph is the text again.
+    return len(f.core) <= P.TITLE_MAX and "。" not in f.core
 
 
 @in_context
@@ -336,7 +366,15 @@ def contains_a_title_below(f: LineFacts, page: Page) -> bool:
         return False
     near = page.titles.intersection(range(f.index + 1, f.index + 1 + ECHO_WINDOW))
     headline = page.compact(f) if near else ""
-    return any(page.compact(page.facts[j]) in headline for j in near)
+    return any(_holds_unquoted(headline, page.compact(page.facts[j])) for j in near)
+
+
+def _holds_unquoted(headline: str, title: str) -> bool:
+    """``title`` stands in the longer ``headline`` other than as a quoted name: not in
+    "关于公示《…》的通知", and not as a copy word for word (corpus convention 17)."""
+    at = headline.find(title)
+    quoted = headline[at - 1 : at] == "《" and headline[at + len(title) :][:1] == "》"
+    return at >= 0 and len(title) < len(headline) and not quoted
 
 
 def ends_a_speech(f: LineFacts, page: Page) -> bool:
@@ -531,4 +569,5 @@ def sits_among_residue(f: LineFacts, page: Page) -> bool:
         or contains_a_title_below(f, page)
         or follows_the_article_end(f, page)
         or precedes_the_salutation(f, page)
+        or repeats_the_residue_above(f, page)
     )

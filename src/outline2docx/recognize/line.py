@@ -123,12 +123,14 @@ def _without_trailing_junk(text: str) -> str:
 
 def is_noise(text: str, has_cjk: bool) -> bool:
     """True for web-page residue: share buttons, view counts, stray code, watermarks."""
-    if len(text) <= P.METADATA_KEY_MAX and is_metadata_key(text):
+    if len(text) <= P.NOISE_LINE_MAX and is_metadata_field(text):
         return True
     if not has_cjk:
         return _is_junk_without_cjk(text) or P.PAGE_TOOL.match(text) is not None
     if P.NOISE_PREFIX.match(text) or _has_metadata_keys(text) or P.BREADCRUMB_START.match(text):
         return len(text) <= P.NOISE_LINE_MAX  # "发布时间：… 来源：… 浏览次数：…"
+    if len(text) <= P.CREDIT_LINE_MAX and "。" not in text and P.CREDIT.search(text):
+        return True
     if len(text) > P.NOISE_WORDS_MAX:
         return False
     if P.BREADCRUMB.search(text) or P.PAGE_TOOL.match(text):
@@ -154,7 +156,14 @@ def _has_metadata_keys(text: str) -> bool:
 def is_metadata_key(text: str) -> bool:
     """A key of a site's metadata table standing alone: "索 引 号：", "标　　题："."""
     compact = "".join(text.split())
-    return P.METADATA_TABLE_KEY.match(compact) is not None and compact[-1] in "：:"
+    key = P.METADATA_TABLE_KEY.match(compact)
+    return key is not None and key.end() == len(compact)
+
+
+def is_metadata_field(text: str) -> bool:
+    """A field of a site's metadata table, its value on the line or not: "索 引 号：",
+    "标题: 重庆市…的通知", "归档时间:2018-11-21"."""
+    return P.METADATA_TABLE_KEY.match("".join(text[: P.METADATA_KEY_MAX].split())) is not None
 
 
 def _is_junk_without_cjk(text: str) -> bool:

@@ -94,7 +94,10 @@ def _headlines_repeated_below(page: Page) -> set[int]:
             continue
         headline = page.compact(f)
         for j in range(f.index + 1, min(f.index + 1 + ECHO_WINDOW, len(page.facts))):
-            if j in page.titles and same_title(headline, page.compact(page.facts[j])):
+            title = page.compact(page.facts[j]) if j in page.titles else ""
+            # A copy word for word is left to the frame: the first copy of a repeated headline
+            # is the title unless a header stands under a later one (corpus convention 17).
+            if title and title != headline and same_title(headline, title):
                 found.add(f.index)
                 break
     return found

@@ -192,7 +192,7 @@ DECREE_ISSUER = re.compile(r"^(?:中华人民共和国)?\S{2,30}(?:院|部|委�
 _CN_YEAR = f"[〇零○OＯ0０{CHARS}]{{4}}"
 # A date standing alone: 2024年8月1日, 二〇〇五年七月十四日, 2011/9/30, 2011-09-30, 2011.9.30.
 DATE = re.compile(
-    rf"^(?:\d{{4}}{_SPACE}*年{_SPACE}*\d{{1,2}}{_SPACE}*月{_SPACE}*\d{{1,2}}{_SPACE}*日"
+    rf"^(?:\d{{4}}{_SPACE}*年{_SPACE}*\d{{1,2}}{_SPACE}*月{_SPACE}*\d{{1,2}}(?:{_SPACE}*日)?"
     rf"|{_CN_YEAR}年[{CHARS}]{{1,3}}月[{CHARS}]{{1,3}}日"
     r"|\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2})$"
 )
@@ -217,7 +217,7 @@ PERSON_NAME = re.compile(r"^(?:[\u4e00-\u9fff]\s*){2,4}$|^[Xx×*＊]{2,3}$")
 DOCUMENT_KIND = re.compile(
     r"(?:通知|通报|通告|公告|公报|意见|报告|决定|决议|办法|方案|请示|批复|复函|函|讲话|讲话稿|条例"
     r"|规定|细则|规则|制度|纪要|规划|要点|总结|计划|预案|名单|命令|令|议案|提案|答复|建议|倡议书?|实录"
-    r"|发言|致辞|贺词|贺信|讲稿|汇报|述职报告|工作报告|章程|守则|须知|指南|标准|公约|协议|汇编|选编|议事录|记录)"
+    r"|发言|致辞|贺词|贺信|讲稿|汇报|述职报告|工作报告|章程|守则|须知|指南|标准|公约|协议|汇编|选编|议事录|记录|提纲)"
     r"(?:[（(][^（）()]{1,12}[）)])?[”》」]?$"
 )
 # A figure's or a table's caption: "图1　汽车号牌编码规则", "表2 …".
@@ -240,7 +240,7 @@ OCCASION = re.compile(r"在.{2,60}(?:会|会议|大会|座谈会|典礼|仪式|�
 SUBTITLE = re.compile(r"^(?:——|—|--|－－|─)")
 
 SALUTATION = re.compile(
-    r"^(?:尊敬|亲爱)的[^。；;：:]{1,50}[：:！!，,]$|"
+    r"^(?:尊敬|亲爱)的[^。；;：:]{1,50}[：:！!，,]$|^各位[^。；;：:！!]{1,40}(?:[，,]大家好)?[：:！!]$|"
     rf"^(?:尊敬的)?(?:{_LETTER}|[、，,\s]){{0,50}}?"
     r"(?:同志们|代表们|朋友们|同学们|老师们|女士们|先生们|来宾们|各位代表|各位委员|各位领导|各位来宾"
     r"|各位同事|各位嘉宾|各位老师|各位同学|各位家长|各位专家|全体同志)[^。；;]{0,20}[：:！!，,]$"
@@ -278,7 +278,7 @@ CLOSING = re.compile(
 CLOSING_BEFORE_SIGNATURE = re.compile(r"^(?:感谢|谢谢|以上|请予|特此|专此|希望|欢迎|请|望)")
 
 ATTACHMENT = re.compile(
-    rf"^附{_SPACE}*(?:件{_SPACE}*(?:\d{{1,2}})?{_SPACE}*(?:{COLON}.*)?|{COLON}.*)$"
+    rf"^附{_SPACE}*(?:件{_SPACE}*(?:\d{{1,2}})?{_SPACE}*(?:{COLON}.*)?|\d{{0,2}}{_SPACE}*{COLON}.*)$"
 )
 # Glossary and endnote headers that open an appendix-like part.
 NOTES_HEADER = re.compile(r"^(?:注释|注解|名词解释)[：:]?$")
@@ -303,7 +303,8 @@ NOISE_PREFIX = re.compile(
 METADATA_TABLE_KEY = re.compile(
     r"^(?:索引号|主题分类|体裁分类|组配分类|服务对象分类|发文机关|发布机构|成文日期|发布日期|生成日期"
     r"|标题|名称|发文字号|文号|主题词|关键词|公文种类|有效性|效力状态|实施日期|废止日期|信息来源"
-    r"|所属机构|公开方式|公开范围|信息分类|内容分类)[：:]"
+    r"|所属机构|公开方式|公开范围|信息分类|内容分类|文件名称|文件编号|归档时间|实施时间|字体大小"
+    r"|公文目录|发布单位|发文单位|发布机关|信息名称|文件类型)[：:]"
 )
 METADATA_KEY_MAX = 12  # a key with its spaces: "索 引 号："
 # A page's residue key alone on its line, its value on the next: "来源：", "责任编辑：".
@@ -311,6 +312,9 @@ RESIDUE_KEY = re.compile(
     r"^[【\[]?\s*(?:来源|信息来源|文章来源|作者|编辑|责任编辑|记者|摄影|发布时间|发表时间|时间|日期"
     r"|字体|字号|阅读量|浏览量|阅读次数|浏览次数|点击数)\s*[：:]$"
 )
+# Who wrote or edited a page, anywhere in a short line: "白云飘飘范文网 编辑:小景".
+CREDIT = re.compile(r"(?:责任编辑|编辑|作者|来源|记者|摄影|供稿|通讯员)\s*[：:]")
+CREDIT_LINE_MAX = 40
 # Keys of article metadata; a line holding two of them ("时间: … 来源: …") is page residue.
 METADATA_KEY = re.compile(
     r"(?:来源|作者|编辑|时间|日期|阅读|浏览|点击|访问|字号|发布|分享)\s*(?:次数|量)?\s*[：:]"
@@ -366,6 +370,10 @@ DRAFT_MARK = re.compile(r"^[（(](?:征求意见稿|送审稿|草案|讨论稿|�
 # A table of contents: a "目录" line, then entries repeated where the text begins.
 CONTENTS_TITLES = frozenset({"目录", "目次"})
 CONTENTS_MAX = 200  # entries a table of contents may have
+CONTENTS_MIN = 6  # headings in a row without a "目录" line that make a table of contents
+ENTRY_MAX = 30  # a contents entry is a heading's words, not a paragraph
+# An entry's page number after a space: "8.某局2022年度法治建设工作总结 63".
+ENTRY_PAGE = re.compile(r"[\u4e00-\u9fff）)》”]\s+\d{1,4}$")
 # Table-of-contents lines: dot leaders then a page number ("一、总体要求……3").
 TOC = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|－{3,}|-{4,}|\s{4,})\s*\d{1,4}$")
 # A page number at the end of an entry: "1.高新区2022年工作总结 3".
@@ -386,7 +394,7 @@ DATE_PIECE = re.compile(r"^[-/.:：\d\s]{1,10}$")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # Titles and headings without numbers are short; longer lines are paragraphs.
-TITLE_MAX = 50
+TITLE_MAX = 64  # "中共某市委办公室某市人民政府办公室印发《关于…的实施意见》的通知"
 HEADLINE_MAX = 60  # a news headline with its colon and spaces
 ADDRESSEE_MAX = 80
 SALUTATION_MAX = 60  # "终审法院首席法官、各位司法机构人员、…各位女士、各位先生："
