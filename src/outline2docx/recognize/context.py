@@ -111,11 +111,17 @@ def resolve_table_of_contents(facts: list[LineFacts]) -> None:
     while i < len(facts):
         f = facts[i]
         titled = "".join(f.core.split()) in P.CONTENTS_TITLES
-        if not titled and f.numbering is None:  # a run without "目录" opens with a number
+        opens = f.numbering is not None or (
+            _is_entry(f)
+            and not P.DOCUMENT_KIND.search(f.core)  # a title above a document's first heading
+            and i + 1 < len(facts)
+            and facts[i + 1].numbering is not None
+        )
+        if not titled and not opens:  # a run without "目录" opens with a numbered entry
             i += 1
             continue
         run = _entries_from(facts, i + 1 if titled else i)
-        if titled or _is_contents(run):
+        if titled or _is_contents(run, facts):
             for g in ([f] if titled else []) + run:
                 g.role, g.lead, g.numbering, g.rank, g.plain = Role.BODY, "", None, 0, False
             i += len(run) + titled
@@ -125,15 +131,15 @@ def resolve_table_of_contents(facts: list[LineFacts]) -> None:
 def _entries_from(facts: list[LineFacts], start: int) -> list[LineFacts]:
     """The run of contents entries from ``start``, ending before the text they list begins."""
     run: list[LineFacts] = []
-    first = ""
+    keys: set[str] = set()
     for f in facts[start : start + P.CONTENTS_MAX]:
         if not _is_entry(f):
             break
         key = _entry_key(f)
-        if run and key == first:  # the first entry again: the text itself begins here
+        if key in keys:  # an entry again: the text itself begins here
             f.listed = True
             break
-        first = first or key
+        keys.add(key)
         run.append(f)
     return run
 
@@ -150,10 +156,36 @@ def _is_entry(f: LineFacts) -> bool:
     return f.plain
 
 
-def _is_contents(run: list[LineFacts]) -> bool:
-    """Headings in a row, numbered and of two levels at least: a table of contents."""
-    ranks = [f.rank for f in run if f.numbering is not None]
-    return len(run) >= P.CONTENTS_MIN and len(ranks) >= P.CONTENTS_MIN - 2 and len(set(ranks)) > 1
+def _is_contents(run: list[LineFacts], facts: list[LineFacts]) -> bool:
+    """Headings in a row, numbered and of two levels at least, three or more of them one after
+    another (headings each with a short line under them are a form), that the text then lists
+    again, or a long run that a page cut short ends with: a table of contents."""
+    if not run:
+        return False
+    after = run[-1].index + 1
+    again = after < len(facts) and facts[after].listed
+    cut_short = after == len(facts) and len(run) >= 2 * P.CONTENTS_MIN
+    if not (again or cut_short):
+        return False
+    ranks = [_entry_rank(f) for f in run]
+    numbered = [rank for rank in ranks if rank is not None]
+    streak = longest = 0
+    for rank in ranks:
+        streak = streak + 1 if rank is not None else 0
+        longest = max(longest, streak)
+    return (
+        len(run) >= P.CONTENTS_MIN
+        and len(numbered) >= P.CONTENTS_MIN - 2
+        and len(set(numbered)) > 1
+        and longest >= 3
+    )
+
+
+def _entry_rank(f: LineFacts) -> int | None:
+    """An entry's level: its heading rank, or one of its own for "1.1定义" (its space lost)."""
+    if f.numbering is not None:
+        return f.rank
+    return P.LOOSE_DECIMAL_RANK if P.LOOSE_DECIMAL.match(f.core) else None
 
 
 def _entry_key(f: LineFacts) -> str:

@@ -191,6 +191,8 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("ADDRESSEE",      +2.0, F.addresses_all_of_a_kind),
     Evidence("ADDRESSEE",      -3.5, F.announces_what_follows),
     Evidence("SALUTATION",     +4.0, F.is_salutation),
+    Evidence("SALUTATION",     -2.0, F.is_under_a_notice_title),
+    Evidence("ADDRESSEE",      +1.0, F.is_under_a_notice_title),
 
     Evidence("CLOSING",        +4.0, F.is_closing_formula),
     Evidence("CLOSING",        +0.5, F.is_courtesy),

@@ -100,8 +100,8 @@ def is_very_short(f: LineFacts, page: Page) -> bool:
 
 
 def names_a_speaker(f: LineFacts, page: Page) -> bool:
-    """A post and a person's name: "县长 ***", "四川省人民政府省长 施小琳"."""
-    return P.SPEAKER.match(f.core) is not None
+    """A post and a person's name: "县长 ***", "四川省人民政府省长 施小琳" (not "第一章 总则")."""
+    return P.SPEAKER.match(f.core) is not None and not f.core.startswith("第")
 
 
 def is_a_name(f: LineFacts, page: Page) -> bool:
@@ -374,7 +374,8 @@ def _holds_unquoted(headline: str, title: str) -> bool:
     "关于公示《…》的通知", and not as a copy word for word (corpus convention 17)."""
     at = headline.find(title)
     quoted = headline[at - 1 : at] == "《" and headline[at + len(title) :][:1] == "》"
-    return at >= 0 and len(title) < len(headline) and not quoted
+    issued = P.ISSUES_BEFORE.search(headline, 0, max(at, 0)) is not None  # "…关于印发某预案的通知"
+    return at >= 0 and len(title) < len(headline) and not quoted and not issued
 
 
 def ends_a_speech(f: LineFacts, page: Page) -> bool:
@@ -489,6 +490,12 @@ def addresses_all_of_a_kind(f: LineFacts, page: Page) -> bool:
 def announces_what_follows(f: LineFacts, page: Page) -> bool:
     """A sentence leading into a list: "现将有关事项通知如下：", "根据…"."""
     return P.ANNOUNCES.search(f.core) is not None
+
+
+@in_context
+def is_under_a_notice_title(f: LineFacts, page: Page) -> bool:
+    """Shortly below the title of a notice, a letter or a decision."""
+    return f.index in page.under_notices
 
 
 def is_salutation(f: LineFacts, page: Page) -> bool:

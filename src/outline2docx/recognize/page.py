@@ -24,6 +24,7 @@ PREFIX = 16  # characters that make a line's opening recognizable when repeated
 FRAGMENT_MAX = 8  # a breadcrumb part or a site's name is this short
 SHARED_OPENING = 8  # characters two lines share when one restates the other
 LEAD_REACH = 6  # lines a news lead may stand above the salutation
+NOTICE_REACH = 8  # lines under a notice's title where its addressee may stand
 
 
 class Page:
@@ -40,6 +41,7 @@ class Page:
         self.repeats = _repeated_lines(facts)
         self.echoed = _headlines_repeated_below(self)
         self.attachment_items = _items_under_attachment_notes(facts)
+        self.under_notices = _lines_under_notice_titles(self)
         # What the facts about its text alone say of each distinct line (evidence.Plan).
         self.plans: dict[tuple, list] = {}
 
@@ -147,13 +149,23 @@ def same_title(headline: str, title: str) -> bool:
     return all(char in rest for char in headline)
 
 
+def _lines_under_notice_titles(page: Page) -> set[int]:
+    """Lines shortly below the title of a notice, a letter or a decision: their "各位…："
+    addresses the readers (an addressee), where a speech's greets its audience."""
+    found: set[int] = set()
+    for i in page.titles:
+        if P.NOTICE_KIND.search(page.compact(page.facts[i])):
+            found.update(range(i + 1, i + 1 + NOTICE_REACH))
+    return found
+
+
 def _items_under_attachment_notes(facts: list[LineFacts]) -> set[int]:
     """Numbered lines right under "附件：1. …": the note's further items."""
     found, in_note = set(), False
     for f in facts:
         if f.role is Role.ATTACHMENT:
             in_note = "：" in f.core or ":" in f.core
-        elif in_note and f.numbering is not None and f.numbering.kind in ("arabic", "decimal"):
+        elif in_note and f.numbering is not None and f.numbering.kind in P.ITEM_KINDS:
             found.add(f.index)
         elif f.role is not Role.NOISE:
             in_note = False

@@ -230,8 +230,14 @@ PROVENANCE = re.compile(r"整理|删节|删减|节选|摘编|录音|速记|审�
 STANDALONE_TITLE = re.compile(
     r"^(?:\d{4}年?|关于|中共|中华人民共和国|国务院|\S{2,8}(?:省|市|县|区)\S)"
 )
+# A notice's title names the document it issues right after these words: "关于印发某预案".
+ISSUES_BEFORE = re.compile(r"(?:印发|转发|批转|发布|关于)$")
 # A title that issues or forwards another document.
 FORWARDS = re.compile(r"转发|印发|批转|颁发|发布")
+# Kinds of document that address their readers ("各位教工：") rather than greet an audience.
+NOTICE_KIND = re.compile(r"(?:通知|通报|公告|通告|决定|意见|批复|复函|函|公示|请示)[”》」]?$")
+# Numbered items that continue an attachment note: "附件：1. …", "附1：（1）…".
+ITEM_KINDS = frozenset({"arabic", "decimal", "arabic_paren", "arabic_half_paren"})
 # Adoption and approval notes under a regulation's title.
 ADOPTION = re.compile(r"(?:通过|批准|修订|修正|公布|施行)[）)]?$")
 # "在…会议上的讲话", "2026年2月3日在…大会上": the occasion a speech or report was given at.
@@ -371,6 +377,9 @@ DRAFT_MARK = re.compile(r"^[（(](?:征求意见稿|送审稿|草案|讨论稿|�
 CONTENTS_TITLES = frozenset({"目录", "目次"})
 CONTENTS_MAX = 200  # entries a table of contents may have
 CONTENTS_MIN = 6  # headings in a row without a "目录" line that make a table of contents
+# A decimal number glued to its heading, as contents entries lose their space: "1.1定义".
+LOOSE_DECIMAL = re.compile(r"^\d{1,2}(?:[.．]\d{1,2})+(?=[\u4e00-\u9fff])")
+LOOSE_DECIMAL_RANK = 99
 ENTRY_MAX = 30  # a contents entry is a heading's words, not a paragraph
 # An entry's page number after a space: "8.某局2022年度法治建设工作总结 63".
 ENTRY_PAGE = re.compile(r"[\u4e00-\u9fff）)》”]\s+\d{1,4}$")
