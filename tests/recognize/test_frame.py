@@ -233,3 +233,25 @@ def test_every_state_can_be_reached_and_left(state):
 def test_every_state_but_text_names_its_role():
     assert set(ROLE_OF) == set(State) - {State.TEXT}
     assert all(role not in TEXT_ROLES or state is State.NOTE for state, role in ROLE_OF.items())
+
+
+def test_a_metadata_table_with_values_on_its_lines_is_residue():
+    text = "索引号: 0001/2025-00012 发文字号:\n标题: 青山县人民政府关于做好防汛工作的通知\n发布机构: 青山县人民政府 成文日期: 2025-05-01\n青山县人民政府关于做好防汛工作的通知\n青政发〔2025〕7号\n各乡镇人民政府:\n请做好防汛准备。"
+    assert roles(text) == ["noise", "noise", "noise", "title", "docnumber", "addressee", "body"]
+
+
+def test_a_table_of_contents_without_its_heading_and_the_text_it_lists():
+    text = "青山县防汛预案\n1 总则\n1.1 编制目的\n1.2 编制依据\n2 组织体系\n2.1 指挥机构\n2.2 成员单位\n1 总则\n1.1 编制目的\n为做好防汛工作，制定本预案。"
+    assert roles(text) == ["title"] + ["body"] * 6 + ["h1", "h2", "body"]
+
+
+def test_an_outline_of_bare_headings_is_no_table_of_contents():
+    text = (
+        "一、总体要求\n（一）指导思想\n（二）工作目标\n二、主要任务\n（一）加强监测\n（二）强化预警"
+    )
+    assert roles(text) == ["h1", "h2", "h2", "h1", "h2", "h2"]
+
+
+def test_a_headline_repeated_word_for_word_leaves_the_first_copy_the_title():
+    text = "您的位置:首页 > 通知公告 > 正文\n关于春节放假的通知\n发布时间:2025年1月20日  阅读次数:301\n关于春节放假的通知\n根据国家规定，现将春节放假安排通知如下。"
+    assert roles(text) == ["noise", "title", "noise", "noise", "body"]

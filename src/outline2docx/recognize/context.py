@@ -110,7 +110,9 @@ def resolve_table_of_contents(facts: list[LineFacts]) -> None:
     i = 0
     while i < len(facts):
         f = facts[i]
-        titled = "".join(f.core.split()) in P.CONTENTS_TITLES
+        titled = (
+            len(f.core) <= P.CONTENTS_TITLE_MAX and "".join(f.core.split()) in P.CONTENTS_TITLES
+        )
         opens = f.numbering is not None or (
             _is_entry(f)
             and not P.DOCUMENT_KIND.search(f.core)  # a title above a document's first heading
@@ -147,9 +149,12 @@ def _entries_from(facts: list[LineFacts], start: int) -> list[LineFacts]:
 def _is_entry(f: LineFacts) -> bool:
     """A line a table of contents is made of: a bare heading (no sentence in it, unlike a
     list's items), a short line, a dotted entry with its page number."""
-    if P.TOC.search(f.core) or (f.has_cjk and P.ENTRY_PAGE.search(f.core)):
-        return True
-    if len(f.core) > P.ENTRY_MAX or "".join(f.core.split()) in P.CONTENTS_TITLES:
+    core = f.core
+    if core[-1].isdigit():  # a page number: look at the line's end only
+        tail = core[-P.ENTRY_TAIL :]
+        if P.TOC.search(tail) or (f.has_cjk and P.ENTRY_PAGE.search(tail)):
+            return True
+    if len(core) > P.ENTRY_MAX or "".join(core.split()) in P.CONTENTS_TITLES:
         return False
     if f.role in (Role.H1, Role.H2, Role.H3, Role.H4, Role.CHAPTER, Role.SECTION):
         return first_sentence_end(f.core) < 0

@@ -123,7 +123,8 @@ def _without_trailing_junk(text: str) -> str:
 
 def is_noise(text: str, has_cjk: bool) -> bool:
     """True for web-page residue: share buttons, view counts, stray code, watermarks."""
-    if len(text) <= P.NOISE_LINE_MAX and is_metadata_field(text):
+    head = text[: P.METADATA_KEY_MAX]
+    if ("：" in head or ":" in head) and len(text) <= P.NOISE_LINE_MAX and is_metadata_field(text):
         return True
     if not has_cjk:
         return _is_junk_without_cjk(text) or P.PAGE_TOOL.match(text) is not None

@@ -375,12 +375,14 @@ DRAFT_MARK = re.compile(r"^[（(](?:征求意见稿|送审稿|草案|讨论稿|�
 
 # A table of contents: a "目录" line, then entries repeated where the text begins.
 CONTENTS_TITLES = frozenset({"目录", "目次"})
+CONTENTS_TITLE_MAX = 8  # "目　　录" with its spaces
 CONTENTS_MAX = 200  # entries a table of contents may have
 CONTENTS_MIN = 6  # headings in a row without a "目录" line that make a table of contents
 # A decimal number glued to its heading, as contents entries lose their space: "1.1定义".
 LOOSE_DECIMAL = re.compile(r"^\d{1,2}(?:[.．]\d{1,2})+(?=[\u4e00-\u9fff])")
 LOOSE_DECIMAL_RANK = 99
 ENTRY_MAX = 30  # a contents entry is a heading's words, not a paragraph
+ENTRY_TAIL = 64  # characters at an entry's end where its leader and page number stand
 # An entry's page number after a space: "8.某局2022年度法治建设工作总结 63".
 ENTRY_PAGE = re.compile(r"[\u4e00-\u9fff）)》”]\s+\d{1,4}$")
 # Table-of-contents lines: dot leaders then a page number ("一、总体要求……3").
