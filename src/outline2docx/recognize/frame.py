@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 from outline2docx.recognize.evidence import candidates
-from outline2docx.recognize.page import Page
 from outline2docx.recognize.line import LineFacts
+from outline2docx.recognize.page import Page
 from outline2docx.recognize.states import ROLE_OF, TEXT_ROLES, State
 from outline2docx.tree.nodes import Role
 
