@@ -129,7 +129,6 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("HEADER_RESIDUE", +1.0, F.is_fragment),
     Evidence("HEADER_RESIDUE", +2.5, F.is_lead_in),
     Evidence("HEADER_RESIDUE", +3.0, F.precedes_the_salutation),
-    Evidence("TEXT_RESIDUE",   +2.0, F.repeats_the_opening),
     Evidence("TRAILER",        +3.0, F.repeats_the_opening),
     Evidence("TRAILER",        +1.5, F.names_a_medium),
     Evidence("TRAILER",        +1.5, F.title_like),  # a related article's headline
@@ -190,7 +189,8 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("ADDRESSEE",      +1.0, F.ends_with_colon),
     Evidence("ADDRESSEE",      +2.0, F.addresses_all_of_a_kind),
     Evidence("ADDRESSEE",      -3.5, F.announces_what_follows),
-    Evidence("SALUTATION",     +4.0, F.is_salutation),
+    Evidence("SALUTATION",     +2.5, F.is_salutation),
+    Evidence("SALUTATION",     +1.5, F.opens_an_address),
     Evidence("SALUTATION",     -2.0, F.is_under_a_notice_title),
     Evidence("ADDRESSEE",      +1.0, F.is_under_a_notice_title),
 

@@ -492,6 +492,12 @@ def announces_what_follows(f: LineFacts, page: Page) -> bool:
     return P.ANNOUNCES.search(f.core) is not None
 
 
+def opens_an_address(f: LineFacts, page: Page) -> bool:
+    """A salutation ending with a colon: it opens the speech ("同志们："), where "同志们！"
+    inside the text is a call to the audience."""
+    return f.core[-1] in "：:" and is_salutation(f, page)
+
+
 @in_context
 def is_under_a_notice_title(f: LineFacts, page: Page) -> bool:
     """Shortly below the title of a notice, a letter or a decision."""

@@ -32,6 +32,8 @@ _TEXT_ENDS = {S.CLOSING: 0, S.ATTACHMENT: 0, S.SIGNATURE: 0, S.DATE: -1, S.TRAIL
 # A title inside the text opens an attached or forwarded part: it needs strong evidence.
 _NEW_PART = {S.TITLE: -4}
 _INTO_TEXT = {S.TEXT: 0, S.TEXT_RESIDUE: 0}
+# A speech's opening address after some lines of preface (a site's outline, a host's note).
+_LATE_ADDRESS = {S.SALUTATION: -3}
 _AFTER_TITLE = {S.DOCNUMBER: 0, S.SUBTITLE: 0, S.BYLINE: 0, S.HEADER_RESIDUE: 0}
 _TO_TEXT = {S.ADDRESSEE: 0, S.SALUTATION: 0, S.TEXT: 0, None: -1}
 
@@ -57,8 +59,8 @@ TRANSITIONS: dict[State | None, dict[State | None, float]] = {
     S.BYLINE: {S.BYLINE: -0.5, S.SUBTITLE: -1, S.HEADER_RESIDUE: 0, **_TO_TEXT},
     S.ADDRESSEE: {S.ADDRESSEE: -1, S.SALUTATION: -1, **_INTO_TEXT, None: -1},
     S.SALUTATION: {S.SALUTATION: 0, **_INTO_TEXT, None: -1},  # a block of them, in speeches
-    S.TEXT: {**_INTO_TEXT, **_TEXT_ENDS, **_NEW_PART, None: 0},
-    S.TEXT_RESIDUE: {**_INTO_TEXT, **_TEXT_ENDS, **_NEW_PART, None: 0},
+    S.TEXT: {**_INTO_TEXT, **_TEXT_ENDS, **_NEW_PART, **_LATE_ADDRESS, None: 0},
+    S.TEXT_RESIDUE: {**_INTO_TEXT, **_TEXT_ENDS, **_NEW_PART, **_LATE_ADDRESS, None: 0},
     # A courtesy line closes before a signature; at the very end it must say so itself.
     S.CLOSING: {S.TEXT: -1, S.TEXT_RESIDUE: 0, **_TEXT_ENDS, S.TITLE: -1, None: -0.5},
     S.ATTACHMENT: {S.ATTACHMENT: 0, **_INTO_TEXT, **_TEXT_ENDS, **_NEW_DOCUMENT, None: 0},

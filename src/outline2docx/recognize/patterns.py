@@ -157,7 +157,7 @@ ENUMERATORS: tuple[Enumerator, ...] = (
     # 第一，/第一步，/第二条，(an article described, not enacted)
     Enumerator(
         "ordinal",
-        re.compile(rf"第(?P<n>{CN})(?:步|点|条|个方面)?{_SPACE}*[，,、：:]"),
+        re.compile(rf"第(?P<n>{CN})(?:(?:步|点|条|个方面)?{_SPACE}*[，,、：:]|项(?=\S))"),
         "第一，……",
     ),
     Enumerator("qi", re.compile(rf"其(?P<n>{CN}){_SPACE}*[，,、：:]"), "其一，……"),
@@ -273,12 +273,13 @@ DATELINE = re.compile(
 CLOSING_SENTENCE_MAX = 80
 CLOSING_SENTENCE = re.compile(
     r"谢谢(?:大家|各位|你们)?[。！!]$|万岁[！!]$|请(?:予)?(?:审议|审阅|批示|审批|批复)[。！!]?$"
+    r"|^(?:最后[，,]?)?(?:祝|预祝)[^。]{2,60}[！!]$"  # closing wishes: "最后，祝大家新春快乐！"
 )
 # Closing formulas that are closing wherever they stand.
 CLOSING = re.compile(
     r"^(?:特此(?:通知|通告|公告|通报|报告|函告|函复|批复|说明|证明|致函|请示|决定)(?:[，,][^。]{0,15})?"
     r"|此复|此致|敬礼|谢谢(?:大家|各位|你们)?|感谢大家|以上(?:报告|意见|方案|请示)?[，,].{0,20}请.{0,20}"
-    r"|(?:妥否|当否|可否)[，,]?请.{1,10}|专此(?:报告|函达|函复|通知|批复))[。！!]?$"
+    r"|(?:妥否|当否|可否)[，,]?请.{1,10}|专此(?:报告|函达|函复|通知|批复)|散会|闭幕)[。！!]?$"
 )
 # Courtesy lines that are closing when they are the last paragraph before the signature.
 CLOSING_BEFORE_SIGNATURE = re.compile(r"^(?:感谢|谢谢|以上|请予|特此|专此|希望|欢迎|请|望)")
@@ -340,7 +341,9 @@ NOISE_WORDS = re.compile(
 RESIDUE_PHRASE = re.compile(
     r"小编|为大家(?:整理|收集|精心|带来|推荐|分享)|供大家参考|欢迎(?:阅读|参考|借鉴|下载)"
     r"|希望(?:对|能)(?:你|您|大家)有(?:所)?帮助|预览结束|(?:获取|下载|阅读|查看|展开)全文"
-    r"|定制代笔|开通会员|所在栏目|内容摘要|本文(?:来源|转载|链接|地址)"
+    r"|定制代笔|开通会员|赞助VIP|VIP会员|所在栏目|内容摘要|本文(?:来源|转载|链接|地址)"
+    r"|预览(?:阅读)?已?结束|省略\d+字|全文共\d+字|当前仅显示|仅部分预览|下载文档前|我要投稿"
+    r"|内容仅供学习|联系客服"
     r"|范文网|文库|转载请注明|版权归|原创文章|订户|打赏|支持我们的工作"
 )
 # A site or a medium named alone: "宁夏日报客户端", "四川日报", "白云飘飘范文网".
@@ -355,7 +358,9 @@ POSTED_AT = re.compile(
     r"^\D{0,8}\d{4}(?:年|[-/.])\d{1,2}(?:月|[-/.])\d{1,2}日?\s*\d{1,2}(?:时|:|：)\d{2}"
 )
 # Page tools: a lone character or bracket left of a "字号 大 中 小" or "【打印】" widget.
-PAGE_TOOL = re.compile(r"^(?:[大中小【】\[\]〖〗|｜>＞»›<＜]|打印|关闭|分享|收藏|全屏|下载|返回)$")
+PAGE_TOOL = re.compile(
+    r"^(?:[大中小【】\[\]〖〗|｜>＞»›<＜×✕]|打印|关闭|分享|收藏|全屏|下载|返回)$"
+)
 # Breadcrumbs of a web page: "首页 > 政务公开 > 通知公告", "当前位置：…".
 # A breadcrumb line however long: "首页 省市考点 【…】…全文（王伟中）".
 BREADCRUMB_START = re.compile(r"^(?:当前位置|您的位置|您现在的位置)|^首页\s*[>»＞›\s]")
