@@ -78,7 +78,9 @@ def test_help_lists_the_rule_codes_and_unknown_codes_are_refused(tmp_path):
     assert done.returncode == 2
     assert "unknown rule code no-such-rule" in done.stderr
     assert run("fix", "--ignore", "placeholder", str(draft)).returncode == 2  # check's, not fix's
-    assert run("check", "--ignore", "half-width-punctuation", str(draft)).returncode == 0
+    # A salutation alone on its page could be an addressee too: a close call, ignored here.
+    quiet = run("check", "--ignore", "half-width-punctuation", "--ignore", "close-call", str(draft))
+    assert quiet.returncode == 0
 
 
 def test_check_reads_word_files_too(tmp_path):

@@ -138,7 +138,7 @@ def _entries_from(facts: list[LineFacts], start: int) -> list[LineFacts]:
         if not _is_entry(f):
             break
         key = _entry_key(f)
-        if key in keys:  # an entry again: the text itself begins here
+        if not key or key in keys:  # an entry again (or a bare "第一章"): the text begins here
             f.listed = True
             break
         keys.add(key)
@@ -156,7 +156,7 @@ def _is_entry(f: LineFacts) -> bool:
             return True
     if len(core) > P.ENTRY_MAX or "".join(core.split()) in P.CONTENTS_TITLES:
         return False
-    if f.role in (Role.H1, Role.H2, Role.H3, Role.H4, Role.CHAPTER, Role.SECTION):
+    if f.role in (Role.H1, Role.H2, Role.H3, Role.H4, Role.CHAPTER, Role.SECTION, Role.RUNIN):
         return first_sentence_end(f.core) < 0
     return f.plain
 

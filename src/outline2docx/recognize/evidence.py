@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from outline2docx.recognize import facts as F
 from outline2docx.recognize import patterns as P
 from outline2docx.recognize.facts import CONTEXTUAL, Fact
-from outline2docx.recognize.page import ECHO_WINDOW, Page
+from outline2docx.recognize.page import ECHO_WINDOW, FRAGMENT_MAX, Page
 from outline2docx.recognize.states import ROLE_OF, State
 from outline2docx.tree.nodes import Role
 
@@ -70,13 +70,17 @@ GATES: dict[str, Gate] = {
     "BYLINE": Gate(
         lambda f, page: (
             F.is_dated_byline(f, page)
+            or F.names_the_speaker_role(f, page)
             or F.is_broken_byline(f, page)
             or F.names_a_person(f, page)
             or F.is_date(f, page)
             or F.is_bracketed_note(f, page)
         )
     ),
-    "ADDRESSEE": Gate(lambda f, page: f.role is Role.BODY and F.ends_with_colon(f, page)),
+    "ADDRESSEE": Gate(
+        lambda f, page: f.role is Role.BODY and F.ends_with_colon(f, page),
+        F.opens_a_long_address,
+    ),
     "SALUTATION": Gate(F.is_salutation),
     "TEXT": Gate(F.is_text),
     "TEXT_RESIDUE": _RESIDUE_GATE,
@@ -95,7 +99,7 @@ GATES: dict[str, Gate] = {
 _RESIDUE = (
     (+5.0, F.is_line_residue),
     (+4.0, F.is_residue_phrase),
-    (-1.5, F.title_like),  # residue has to earn its place against a short line of text
+    (-2.0, F.title_like),  # residue has to earn its place against a short line of text
     (-2.5, F.is_sentence),
     (+2.5, F.is_between_residue),
     (+3.0, F.repeats_the_residue_above),
@@ -109,7 +113,10 @@ _RESIDUE = (
 # Residue only the top and the bottom of a page have: a breadcrumb's parts, a split date.
 _PAGE_EDGE = (
     (+2.0, F.is_a_date_piece),
+    (+2.5, F.is_a_lone_word),
+    (+2.0, F.counts_after_a_date_piece),
     (+1.5, F.is_in_a_run_of_fragments),
+    (-3.0, F.is_a_table_cell),
 )
 
 EVIDENCE: tuple[Evidence, ...] = (
@@ -156,6 +163,13 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("TITLE",          +2.0, F.is_continued_by_about),
     Evidence("TITLE",          +1.0, F.is_completed_below),
     Evidence("TITLE",          -3.0, F.is_a_caption),
+    Evidence("TITLE",          -3.0, F.follows_a_broken_line),
+    Evidence("TITLE",          -3.0, F.opens_like_a_sentence),
+    Evidence("TITLE",          +1.5, F.stands_after_a_paragraph),
+    Evidence("TITLE",          -3.0, F.is_imprint_line),
+    Evidence("TITLE",          -3.0, F.is_a_dateline),
+    Evidence("TITLE",          -1.5, F.holds_a_comma),
+    Evidence("TITLE_MORE",     -1.5, F.holds_a_comma),
     Evidence("TITLE",          -1.0, F.is_very_short),
     Evidence("TITLE",          -2.0, F.names_a_speaker),
     Evidence("TITLE",          -1.0, F.is_a_name),
@@ -185,6 +199,9 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("BYLINE",         +2.0, F.is_date),
     Evidence("BYLINE",         +0.5, F.is_bracketed_note),
     Evidence("BYLINE",         +1.0, F.notes_the_provenance),
+    Evidence("BYLINE",         +3.0, F.names_the_speaker_role),
+    Evidence("ADDRESSEE",      -3.0, F.names_the_speaker_role),
+    Evidence("ADDRESSEE",      +3.0, F.opens_a_long_address),
 
     Evidence("ADDRESSEE",      +1.0, F.ends_with_colon),
     Evidence("ADDRESSEE",      +2.0, F.addresses_all_of_a_kind),
@@ -205,6 +222,7 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("SIGNATURE",      +1.0, F.is_set_to_the_right),
     Evidence("SIGNATURE",      -2.0, F.names_document_kind),
     Evidence("SIGNATURE",      -2.0, F.lists_a_name_and_a_post),
+    Evidence("SIGNATURE",      -3.0, F.is_imprint_line),
     Evidence("SIGNATURE",      -1.0, F.opens_with_about),
     Evidence("DATE",           +4.0, F.is_date),
     Evidence("NOTE",           +2.5, F.is_bracketed_note),
@@ -280,8 +298,8 @@ def _may_be_frame(f: LineFacts, page: Page) -> bool:
     i, core = f.index, f.core
     if i in page.repeats or i in page.after_end or i in page.before_salutation:
         return True
-    if core[0] in "（(":  # a bracketed note or byline, however long
-        return True
+    if core[0] in "（(" or (not f.has_cjk and len(core) <= FRAGMENT_MAX):
+        return True  # a bracketed note or byline, however long; a stray number or word
     if len(core) > P.RESIDUE_LINE_MAX:
         return False
     return bool(

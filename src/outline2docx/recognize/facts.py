@@ -324,7 +324,11 @@ def is_lead_in(f: LineFacts, page: Page) -> bool:
 
 def states_a_particular(f: LineFacts, page: Page) -> bool:
     """A particular of a meeting: "时间：…", "出席委员　张三　李四", "列席：…"."""
-    return f.role is not Role.NOISE and P.PARTICULARS.match(f.core) is not None
+    return (
+        f.role is not Role.NOISE
+        and P.PARTICULARS.match(f.core) is not None
+        and not P.SPEAKER_ROLE.match(f.core)
+    )
 
 
 @in_context
@@ -336,6 +340,13 @@ def follows_the_article_end(f: LineFacts, page: Page) -> bool:
 def is_a_date_piece(f: LineFacts, page: Page) -> bool:
     """A piece of a date or time left on a line of its own: "-2024-", "01/30", "15:04"."""
     return not f.has_cjk and P.DATE_PIECE.match(f.core) is not None
+
+
+@in_context
+def counts_after_a_date_piece(f: LineFacts, page: Page) -> bool:
+    """A bare number right under a date's pieces: the page's view or comment count."""
+    above = page.above(f)
+    return f.core.isdecimal() and above is not None and is_a_date_piece(above, page)
 
 
 @in_context
@@ -427,8 +438,85 @@ def is_document_number(f: LineFacts, page: Page) -> bool:
 
 
 def is_decree_number(f: LineFacts, page: Page) -> bool:
-    """A decree's number alone: "第785号"."""
-    return P.DECREE_NUMBER.match(page.compact(f)) is not None
+    """A decree's number alone, or a listed company's: "第785号", "证券代码：603602 …"."""
+    return bool(P.DECREE_NUMBER.match(page.compact(f)) or P.STOCK_NUMBER.match(f.core))
+
+
+def names_the_speaker_role(f: LineFacts, page: Page) -> bool:
+    """Who speaks or chairs, under a host script's title: "主持人："."""
+    return P.SPEAKER_ROLE.match(f.core) is not None
+
+
+def opens_like_a_sentence(f: LineFacts, page: Page) -> bool:
+    """Opens with a sentence's words ("按照…", "根据…"): a line of text broken short."""
+    return P.SENTENCE_OPENING.match(f.core) is not None
+
+
+def holds_a_comma(f: LineFacts, page: Page) -> bool:
+    """Holds a comma, which titles all but never do."""
+    return "，" in f.core or "," in f.core
+
+
+@in_context
+def opens_a_long_address(f: LineFacts, page: Page) -> bool:
+    """The first line of an address broken over two ("各市人民政府，" / "…各有关单位：")."""
+    below = page.below(f)
+    return (
+        f.core.startswith("各")
+        and f.core[-1] in "，,、"
+        and "。" not in f.core
+        and below is not None
+        and below.core[-1] in "：:"
+        and len(below.core) <= P.ADDRESSEE_MAX
+    )
+
+
+@in_context
+def stands_after_a_paragraph(f: LineFacts, page: Page) -> bool:
+    """A short line naming a kind of document (itself or with the next line) right after a
+    finished paragraph, or one announcing what follows: the title of an attached part."""
+    above = page.above(f)
+    return (
+        f.plain
+        and above is not None
+        and above.role is Role.BODY
+        and not above.plain
+        and above.core[-1] in P.PARAGRAPH_END + "：:"
+        and (names_document_kind(f, page) or _completed_with_a_kind(f, page))
+    )
+
+
+def _completed_with_a_kind(f: LineFacts, page: Page) -> bool:
+    below = page.below(f)
+    return below is not None and completes_the_line_above(below, page)
+
+
+def is_a_lone_word(f: LineFacts, page: Page) -> bool:
+    """A lone Latin word, as a page's widgets leave: "Baidu", "map"."""
+    return P.LONE_WORD.match(f.core) is not None
+
+
+def is_a_table_cell(f: LineFacts, page: Page) -> bool:
+    """A table's cell a copy left on a line of its own, with its column rule: "姓名 |"."""
+    return f.core[-1] in "|｜" and len(f.core) > 1
+
+
+def is_imprint_line(f: LineFacts, page: Page) -> bool:
+    """A line of the imprint: "抄送：…", "某局 2023年3月9日印发", "共印5份"."""
+    return P.IMPRINT.search(f.core) is not None
+
+
+@in_context
+def follows_a_broken_line(f: LineFacts, page: Page) -> bool:
+    """The line above is text broken off mid-sentence: this one goes on with it."""
+    above = page.above(f)
+    return (
+        not f.listed  # a table of contents' entries end without a stop; then the text begins
+        and above is not None
+        and above.role is Role.BODY
+        and not above.plain
+        and above.core[-1] not in P.PARAGRAPH_END + "：:；;"
+    )
 
 
 def opens_with_a_dash(f: LineFacts, page: Page) -> bool:
@@ -568,6 +656,7 @@ def looks_like_residue(f: LineFacts, page: Page) -> bool:
         or is_posting_time(f, page)
         or is_a_dateline(f, page)
         or is_a_date_piece(f, page)
+        or is_a_lone_word(f, page)
     )
 
 
@@ -581,6 +670,7 @@ def sits_among_residue(f: LineFacts, page: Page) -> bool:
         or follows_a_metadata_key(f, page)
         or contains_a_title_below(f, page)
         or follows_the_article_end(f, page)
+        or counts_after_a_date_piece(f, page)
         or precedes_the_salutation(f, page)
         or repeats_the_residue_above(f, page)
     )

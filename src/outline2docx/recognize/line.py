@@ -128,7 +128,12 @@ def is_noise(text: str, has_cjk: bool) -> bool:
         return True
     if not has_cjk:
         return _is_junk_without_cjk(text) or P.PAGE_TOOL.match(text) is not None
-    if P.NOISE_PREFIX.match(text) or _has_metadata_keys(text) or P.BREADCRUMB_START.match(text):
+    if (
+        P.NOISE_PREFIX.match(text)
+        or _has_metadata_keys(text)
+        or P.BREADCRUMB_START.match(text)
+        or len(P.METADATA_WORDS.findall(text, 0, P.NOISE_LINE_MAX)) > 1
+    ):
         return len(text) <= P.NOISE_LINE_MAX  # "发布时间：… 来源：… 浏览次数：…"
     if len(text) <= P.CREDIT_LINE_MAX and "。" not in text and P.CREDIT.search(text):
         return True

@@ -183,7 +183,10 @@ OPEN = "[（(]"
 CLOSE = "[）)]"
 
 # 国发〔2019〕4号, 国办函〔2005〕69号, 温教〔2011〕12号, also with [] () 【】 ﹝﹞ around the year.
-DOCNUMBER = re.compile(rf"^{_LETTER}{{1,12}}[〔\[［(（【﹝]\d{{4}}[〕\]］)）】﹞]第?\d{{1,4}}号$")
+DOCNUMBER = re.compile(
+    rf"^[（(]?{_LETTER}{{1,12}}[〔\[［(（【﹝]\d{{4}}[〕\]］)）】﹞]第?\d{{1,4}}号[）)]?"
+    rf"(?:{_SPACE}*签发人{_SPACE}*[：:]{_SPACE}*\S{{2,4}})?$"  # a request's number and its signer
+)
 # A decree's number standing alone: 第785号, （第23号）.
 DECREE_NUMBER = re.compile(rf"^{OPEN}?第(?:{CN}|\d{{1,4}})号{CLOSE}?$")
 # A decree's issuer: 中华人民共和国国务院令, 国家发展和改革委员会令, 某省人民政府令.
@@ -217,7 +220,7 @@ PERSON_NAME = re.compile(r"^(?:[\u4e00-\u9fff]\s*){2,4}$|^[Xx×*＊]{2,3}$")
 DOCUMENT_KIND = re.compile(
     r"(?:通知|通报|通告|公告|公报|意见|报告|决定|决议|办法|方案|请示|批复|复函|函|讲话|讲话稿|条例"
     r"|规定|细则|规则|制度|纪要|规划|要点|总结|计划|预案|名单|命令|令|议案|提案|答复|建议|倡议书?|实录"
-    r"|发言|致辞|贺词|贺信|讲稿|汇报|述职报告|工作报告|章程|守则|须知|指南|标准|公约|协议|汇编|选编|议事录|记录|提纲)"
+    r"|发言|致辞|贺词|贺信|讲稿|汇报|述职报告|工作报告|章程|守则|须知|指南|标准|公约|协议|汇编|选编|议事录|记录|提纲|(?<!代)表)"
     r"(?:[（(][^（）()]{1,12}[）)])?[”》」]?$"
 )
 # A figure's or a table's caption: "图1　汽车号牌编码规则", "表2 …".
@@ -264,6 +267,14 @@ _PARTICULAR_KEYS = (  # noqa: SIM905 - words read best as words
 PARTICULARS = re.compile(
     "^(?:" + "|".join(r"\s*".join(key) for key in _PARTICULAR_KEYS) + r")(?:\s*[：:]|\s+\S|$)"
 )
+# The imprint's lines (版记): copies to, who printed it and when, how many copies.
+IMPRINT = re.compile(r"^(?:抄送|抄报|主送|印发)[：:]|印发$|^共印\s*\d+\s*份|^\(?共印")
+# A listed company's announcement number: "证券代码：603602 证券简称：… 公告编号：2019-051".
+STOCK_NUMBER = re.compile(r"^证券代码\s*[：:]")
+# Who speaks or chairs, under a host script's title: "主持人：", "主讲人：张三".
+SPEAKER_ROLE = re.compile(r"^(?:主持人|主讲人|发言人|讲话人|报告人|主持)\s*[：:]\s*\S{0,6}$")
+# A sentence's opening words, which no title starts with: "按照《…》要求", "根据…".
+SENTENCE_OPENING = re.compile(r"^(?:按照|根据|为了|为进一步|经研究|现将|现就|近日|近期|目前)")
 # A news agency's dateline alone: "新华社北京9月3日电", "本报讯".
 DATELINE = re.compile(
     rf"^\S{{0,12}}?(?:\d{{1,2}}|[{CHARS}]{{1,3}})月(?:\d{{1,2}}|[{CHARS}]{{1,3}})日电"
@@ -282,7 +293,7 @@ CLOSING = re.compile(
     r"|(?:妥否|当否|可否)[，,]?请.{1,10}|专此(?:报告|函达|函复|通知|批复)|散会|闭幕)[。！!]?$"
 )
 # Courtesy lines that are closing when they are the last paragraph before the signature.
-CLOSING_BEFORE_SIGNATURE = re.compile(r"^(?:感谢|谢谢|以上|请予|特此|专此|希望|欢迎|请|望)")
+CLOSING_BEFORE_SIGNATURE = re.compile(r"^(?:感谢|谢谢|以上|请予|特此|专此|希望|欢迎)")
 
 ATTACHMENT = re.compile(
     rf"^附{_SPACE}*(?:件{_SPACE}*(?:\d{{1,2}})?{_SPACE}*(?:{COLON}.*)?|\d{{0,2}}{_SPACE}*{COLON}.*)$"
@@ -300,7 +311,7 @@ ORGANIZATION = re.compile(
 
 # Web-page residue: the words of buttons and article metadata.
 NOISE_PREFIX = re.compile(
-    r"^[（(【\[]?\s*(?:来源|信息来源|文章来源|稿源|责任编辑|编辑|作者|发布时间|发布日期|发表时间"
+    r"^(?:[-·•*]\s*)?[（(【\[]?\s*(?:来源|信息来源|文章来源|稿源|责任编辑|编辑|作者|发布时间|发布日期|发表时间"
     r"|更新时间|浏览次数|阅读次数|点击次数|点击数|浏览量|阅读量|本文链接|原文链接|原文地址|原标题"
     r"|文章链接|版权声明|免责声明|版权所有|网站标识码|ICP备案号|上一篇|下一篇|分享|字号|字体|记者"
     r"|关键词|标签|所在栏目|内容摘要|上传人|上传者|文档页数)\s*[：:]"
@@ -314,6 +325,11 @@ METADATA_TABLE_KEY = re.compile(
     r"|公文目录|发布单位|发文单位|发布机关|信息名称|文件类型)[：:]"
 )
 METADATA_KEY_MAX = 12  # a key with its spaces: "索 引 号："
+# The same keys without their colons, two or more on a line: "索引号 0010… 主题分类 综合类".
+METADATA_WORDS = re.compile(
+    r"(?:^|\s)(?:索引号|主题分类|体裁分类|发文机关|发布机构|成文日期|发布日期|文号|发文字号|主题词"
+    r"|有效性|公开方式|公开范围|所属机构)(?=\s|$)"
+)
 # A page's residue key alone on its line, its value on the next: "来源：", "责任编辑：".
 RESIDUE_KEY = re.compile(
     r"^[【\[]?\s*(?:来源|信息来源|文章来源|作者|编辑|责任编辑|记者|摄影|发布时间|发表时间|时间|日期"
@@ -343,7 +359,7 @@ RESIDUE_PHRASE = re.compile(
     r"|希望(?:对|能)(?:你|您|大家)有(?:所)?帮助|预览结束|(?:获取|下载|阅读|查看|展开)全文"
     r"|定制代笔|开通会员|赞助VIP|VIP会员|所在栏目|内容摘要|本文(?:来源|转载|链接|地址)"
     r"|预览(?:阅读)?已?结束|省略\d+字|全文共\d+字|当前仅显示|仅部分预览|下载文档前|我要投稿"
-    r"|内容仅供学习|联系客服"
+    r"|内容仅供学习|联系客服|侵权投诉|VIP专"
     r"|范文网|文库|转载请注明|版权归|原创文章|订户|打赏|支持我们的工作"
 )
 # A site or a medium named alone: "宁夏日报客户端", "四川日报", "白云飘飘范文网".
@@ -359,7 +375,7 @@ POSTED_AT = re.compile(
 )
 # Page tools: a lone character or bracket left of a "字号 大 中 小" or "【打印】" widget.
 PAGE_TOOL = re.compile(
-    r"^(?:[大中小【】\[\]〖〗|｜>＞»›<＜×✕]|打印|关闭|分享|收藏|全屏|下载|返回)$"
+    r"^(?:[大中小【】\[\]〖〗|｜>＞»›<＜×✕]|打印|关闭|分享|收藏|全屏|下载|返回|朗读|听全文|语音播报)$"
 )
 # Breadcrumbs of a web page: "首页 > 政务公开 > 通知公告", "当前位置：…".
 # A breadcrumb line however long: "首页 省市考点 【…】…全文（王伟中）".
@@ -379,7 +395,9 @@ TIMESTAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
 DRAFT_MARK = re.compile(r"^[（(](?:征求意见稿|送审稿|草案|讨论稿|修订稿|代拟稿|试行|暂行)[）)]$")
 
 # A table of contents: a "目录" line, then entries repeated where the text begins.
-CONTENTS_TITLES = frozenset({"目录", "目次"})
+CONTENTS_TITLES = frozenset({"目录", "目次", "提纲", "目录/提纲"})
+# A contents line that a site writes with its entries to follow: "目录/提纲:……".
+CONTENTS_LEAD = re.compile(r"^(?:目录|目次|提纲)(?:/(?:目录|提纲))?[：:]")
 CONTENTS_TITLE_MAX = 8  # "目　　录" with its spaces
 CONTENTS_MAX = 200  # entries a table of contents may have
 CONTENTS_MIN = 6  # headings in a row without a "目录" line that make a table of contents
@@ -399,6 +417,8 @@ TRAILING_ENTITY = re.compile(r"\s*&#?[A-Za-z0-9]{1,8};?$")
 # Junk glued to the end of a line copied from a forum: a run of ASCII with symbols in it.
 TRAILING_JUNK = re.compile(r"(?:[\x21-\x7e]+\s+){2,}[\x21-\x7e]+$")
 
+# A lone word a page's widgets leave: "Baidu", "map", "Aa".
+LONE_WORD = re.compile(r"^[A-Za-z]{1,10}$")
 # Page ends: after a line saying one of these, the article is over.
 ARTICLE_END = re.compile(
     r"编辑|免责声明|分享到|打印|关闭|上一篇|下一篇|相关|推荐|版权|扫一扫|返回|纠错"
@@ -406,7 +426,7 @@ ARTICLE_END = re.compile(
 ARTICLE_END_REACH = 15  # lines after such a line still read as the page's trailer
 TEASER_MAX = 120  # a related article's teaser is a sentence or two; longer is the text itself
 # A piece of a date or time split over lines: "-2024-", "01/30", "15:04".
-DATE_PIECE = re.compile(r"^[-/.:：\d\s]{1,10}$")
+DATE_PIECE = re.compile(r"^(?=.*\d)(?=.*[-/.:：])[-/.:：\d\s]{1,10}$")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # Titles and headings without numbers are short; longer lines are paragraphs.

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from outline2docx.tree.nodes import Block, Diagnostic, Paragraph, Section, lead_paragraph
 
 # Roles recognized with less confidence than this are close calls a reader should look at.
-CLOSE_CALL = 0.8
+CLOSE_CALL = 0.83
 
 
 def is_close_call(paragraph: Paragraph) -> bool:
