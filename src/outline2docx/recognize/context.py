@@ -113,7 +113,7 @@ def resolve_table_of_contents(facts: list[LineFacts]) -> None:
         titled = (
             len(f.core) <= P.CONTENTS_TITLE_MAX and "".join(f.core.split()) in P.CONTENTS_TITLES
         )
-        opens = f.numbering is not None or (
+        opens = (f.numbering is not None and f.role is not Role.RUNIN) or (
             _is_entry(f)
             and not P.DOCUMENT_KIND.search(f.core)  # a title above a document's first heading
             and i + 1 < len(facts)
@@ -126,8 +126,7 @@ def resolve_table_of_contents(facts: list[LineFacts]) -> None:
         if titled or _is_contents(run, facts):
             for g in ([f] if titled else []) + run:
                 g.role, g.lead, g.numbering, g.rank, g.plain = Role.BODY, "", None, 0, False
-            i += len(run) + titled
-        i += 1
+        i += max(len(run) + titled, 1)  # a run's later lines start no other contents list
 
 
 def _entries_from(facts: list[LineFacts], start: int) -> list[LineFacts]:

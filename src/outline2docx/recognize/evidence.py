@@ -253,17 +253,21 @@ def candidates(
     if plan is None:
         plan = page.plans[(f.core, f.role, f.plain, f.indent)] = _plan(f, page)
     seen: dict[Fact, bool] = {}  # contextual facts, decided once for this line
-
-    def holds(fact: Fact) -> bool:
-        value = seen.get(fact)
-        if value is None:
-            value = seen[fact] = fact(f, page)
-        return value
-
     out = {}
     for state, gate, total, rows in plan:
-        if gate is None or holds(gate):
-            out[state] = total + sum(weight for weight, fact in rows if holds(fact))
+        if gate is not None:
+            opened = seen.get(gate)
+            if opened is None:
+                opened = seen[gate] = gate(f, page)
+            if not opened:
+                continue
+        for weight, fact in rows:
+            value = seen.get(fact)
+            if value is None:
+                value = seen[fact] = fact(f, page)
+            if value:
+                total += weight
+        out[state] = total
     return out
 
 
@@ -302,15 +306,18 @@ def _may_be_frame(f: LineFacts, page: Page) -> bool:
         return True  # a bracketed note or byline, however long; a stray number or word
     if len(core) > P.RESIDUE_LINE_MAX:
         return False
+    if i < ECHO_WINDOW or core[-1] in "：:！!，,":
+        return True
+    facts = page.facts
+    if (i and facts[i - 1].role is Role.NOISE) or (
+        i + 1 < len(facts) and facts[i + 1].role is Role.NOISE
+    ):
+        return True  # next to residue: a related article, a metadata value
     return bool(
-        core[-1] in "：:！!，,"
-        or i < ECHO_WINDOW
-        or P.CLOSING_BEFORE_SIGNATURE.match(core)
+        P.CLOSING_BEFORE_SIGNATURE.match(core)
         or P.CLOSING_SENTENCE.search(core)
         or P.RESIDUE_PHRASE.search(core)
         or P.POSTED_AT.match(core)
-        or F.is_between_residue(f, page)
-        or F.follows_a_metadata_key(f, page)
     )
 
 

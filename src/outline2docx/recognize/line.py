@@ -54,7 +54,7 @@ class LineFacts:
             self.numbering,
             spans,
             notes,
-            confidence=confidence(self.margin),
+            confidence=1.0 if self.margin > CERTAIN else confidence(self.margin),
             runner_up=self.runner_up,
         )
 
@@ -123,6 +123,8 @@ def _without_trailing_junk(text: str) -> str:
 
 def is_noise(text: str, has_cjk: bool) -> bool:
     """True for web-page residue: share buttons, view counts, stray code, watermarks."""
+    if has_cjk and len(text) > P.NOISE_LINE_MAX:
+        return False  # a paragraph: no residue line runs this long
     head = text[: P.METADATA_KEY_MAX]
     if ("：" in head or ":" in head) and len(text) <= P.NOISE_LINE_MAX and is_metadata_field(text):
         return True
@@ -132,7 +134,7 @@ def is_noise(text: str, has_cjk: bool) -> bool:
         P.NOISE_PREFIX.match(text)
         or _has_metadata_keys(text)
         or P.BREADCRUMB_START.match(text)
-        or len(P.METADATA_WORDS.findall(text, 0, P.NOISE_LINE_MAX)) > 1
+        or (text.count(" ") > 1 and len(P.METADATA_WORDS.findall(text, 0, P.NOISE_LINE_MAX)) > 1)
     ):
         return len(text) <= P.NOISE_LINE_MAX  # "发布时间：… 来源：… 浏览次数：…"
     if len(text) <= P.CREDIT_LINE_MAX and "。" not in text and P.CREDIT.search(text):
@@ -200,14 +202,14 @@ def _match_numbering(facts: LineFacts) -> bool:
             form.kind, ordinal_value(m.group("n")), label, _form_of(label, m)
         )
         facts.rank = form.rank
-        heading_end = heading_part_end(text, len(label))
+        heading_end, doubtful = _heading_split(text, len(label))
         if form.runin is not form.role and heading_end < len(text):
             facts.role, facts.lead = form.runin, facts.text[:heading_end]
         else:
             facts.role = form.role
             if form.role in (Role.ARTICLE, Role.H4, Role.H5):
                 facts.lead = label.rstrip()  # 第一条 in 黑体, the article text in body font
-        if form.runin is not form.role and is_doubtful_split(text, len(label)):
+        if form.runin is not form.role and doubtful:
             facts.margin = P.DOUBTFUL
             facts.runner_up = form.role if facts.role is form.runin else form.runin
         return True
@@ -279,23 +281,21 @@ def first_sentence_end(text: str, start: int = 0) -> int:
 
 def heading_part_end(text: str, start: int) -> int:
     """Where the heading part of a numbered line ends: len(text) if nothing follows it."""
-    end = first_sentence_end(text, start)
-    if end < 0:
-        return len(text)
-    rest = text[end:].strip()
-    if not rest or _TRAILING_NOTE.match(rest) or _ONLY_PUNCT.match(rest):
-        return len(text)
-    return end
+    return _heading_split(text, start)[0]
 
 
-def is_doubtful_split(text: str, start: int) -> bool:
-    """True where heading and text part at a ； or before a bracketed note only: the readings
-    as one heading and as a run-in heading are both defensible (a close call)."""
+def _heading_split(text: str, start: int) -> tuple[int, bool]:
+    """Where the heading part ends, and whether that is doubtful: a split at a ； or before a
+    bracketed note only leaves both readings (one heading, a run-in heading) defensible."""
     end = first_sentence_end(text, start)
     if end < 0:
-        return False
+        return len(text), False
     rest = text[end:].strip()
-    return bool(rest) and (text[end - 1] in "；;" or _TRAILING_NOTE.match(rest) is not None)
+    if not rest or _ONLY_PUNCT.match(rest):
+        return len(text), False
+    if _TRAILING_NOTE.match(rest):
+        return len(text), True
+    return end, text[end - 1] in "；;"
 
 
 def _is_ascii_inside_number(text: str, at: int) -> bool:

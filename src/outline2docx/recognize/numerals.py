@@ -18,7 +18,7 @@ DIGITS = {
 }
 # The upper-case numerals of accounts and of Taiwan's outlines: 壹、 贰、 …
 UPPER = {"壹": 1, "贰": 2, "叁": 3, "参": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
-UNITS = {"十": 10, "百": 100, "千": 1000, "拾": 10}
+UNITS = {"十": 10, "百": 100, "千": 1000}
 # A regex character class for the characters numbering may use.
 CHARS = "〇零一二三四五六七八九十百千两"
 UPPER_CHARS = "".join(UPPER) + "拾"
@@ -31,8 +31,7 @@ def chinese_to_int(text: str) -> int | None:
     """Value of a Chinese numeral such as 二十三, 一百零一 or 贰拾; None if it is not one."""
     if not text:
         return None
-    text = "".join(str(UPPER[ch]) if ch in UPPER else ch for ch in text)
-    text = text.translate(_ARABIC_TO_CN)
+    text = text.translate(_AS_SMALL)
     if all(ch in DIGITS for ch in text):  # digit by digit: 二〇二四
         value = 0
         for ch in text:
@@ -54,7 +53,11 @@ def chinese_to_int(text: str) -> int | None:
     return total + (digit or 0)
 
 
-_ARABIC_TO_CN = str.maketrans("123456789", "一二三四五六七八九")
+# Upper-case numerals and stray Arabic digits read as the small numerals: 贰拾 → 二十.
+_AS_SMALL = str.maketrans(
+    {**{ch: "〇一二三四五六七八九"[v] for ch, v in UPPER.items()}, "拾": "十"}
+    | dict(zip("123456789", "一二三四五六七八九", strict=True))
+)
 
 
 def ordinal_value(label: str) -> int | None:
