@@ -223,6 +223,7 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("SIGNATURE",      -2.0, F.names_document_kind),
     Evidence("SIGNATURE",      -2.0, F.lists_a_name_and_a_post),
     Evidence("SIGNATURE",      -3.0, F.is_imprint_line),
+    Evidence("SIGNATURE",      -3.0, F.is_a_table_cell),
     Evidence("SIGNATURE",      -1.0, F.opens_with_about),
     Evidence("DATE",           +4.0, F.is_date),
     Evidence("NOTE",           +2.5, F.is_bracketed_note),
