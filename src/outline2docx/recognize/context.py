@@ -112,7 +112,7 @@ def resolve_table_of_contents(facts: list[LineFacts]) -> None:
         f = facts[i]
         titled = (
             len(f.core) <= P.CONTENTS_TITLE_MAX and "".join(f.core.split()) in P.CONTENTS_TITLES
-        )
+        ) or P.CONTENTS_LEAD.match(f.core) is not None
         opens = (f.numbering is not None and f.role is not Role.RUNIN) or (
             _is_entry(f)
             and not P.DOCUMENT_KIND.search(f.core)  # a title above a document's first heading

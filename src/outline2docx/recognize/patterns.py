@@ -178,7 +178,6 @@ CLOSERS = "”’》」』）)】〕］"
 # ---- document parts ---------------------------------------------------------------------
 # Half-width brackets, colons and commas are accepted wherever the full-width ones are.
 COLON = "[：:]"
-COMMA = "[，,]"
 OPEN = "[（(]"
 CLOSE = "[）)]"
 
