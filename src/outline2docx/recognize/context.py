@@ -65,7 +65,8 @@ def resolve_decimal_outline(facts: list[LineFacts]) -> None:
     if sum(f.decimal_depth > 1 for f in decimal) >= 2:
         return
     for f in decimal:  # "1 总则" without any "1.1": a stray number, not an outline
-        f.role, f.lead, f.numbering, f.rank, f.decimal_depth = Role.BODY, "", None, 0, 0
+        f.make_text()
+        f.decimal_depth = 0
 
 
 def resolve_regulation_items(facts: list[LineFacts]) -> None:
@@ -125,7 +126,8 @@ def resolve_table_of_contents(facts: list[LineFacts]) -> None:
         run = _entries_from(facts, i + 1 if titled else i)
         if titled or _is_contents(run, facts):
             for g in ([f] if titled else []) + run:
-                g.role, g.lead, g.numbering, g.rank, g.plain = Role.BODY, "", None, 0, False
+                g.make_text()
+                g.plain = False
         i += max(len(run) + titled, 1)  # a run's later lines start no other contents list
 
 
@@ -216,7 +218,7 @@ def resolve_lone_sequence_words(facts: list[LineFacts]) -> None:
         )
     ]
     for f in lone:
-        f.role, f.lead, f.numbering = Role.BODY, "", None
+        f.make_text()
         f.margin, f.runner_up = P.DOUBTFUL, Role.RUNIN
 
 

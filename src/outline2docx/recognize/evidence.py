@@ -17,7 +17,7 @@ from outline2docx.recognize import facts as F
 from outline2docx.recognize import patterns as P
 from outline2docx.recognize.facts import CONTEXTUAL, Fact
 from outline2docx.recognize.page import ECHO_WINDOW, FRAGMENT_MAX, Page
-from outline2docx.recognize.states import ROLE_OF, State
+from outline2docx.recognize.states import ROLE_OF, TEXT_ROLES, State
 from outline2docx.tree.nodes import Role
 
 if TYPE_CHECKING:
@@ -323,7 +323,4 @@ def _may_be_frame(f: LineFacts, page: Page) -> bool:
 
 
 _TEXT_ONLY_OPTIONS = {State.TEXT: 0.0}  # what most lines may be: text, at no cost
-_TEXT_ONLY = frozenset(
-    {Role.H1, Role.H2, Role.H3, Role.H4, Role.H5, Role.H1_RUNIN, Role.H2_RUNIN, Role.H3_RUNIN}
-    | {Role.CHAPTER, Role.SECTION, Role.ARTICLE, Role.RUNIN}
-)
+_TEXT_ONLY = TEXT_ROLES - {Role.BODY}  # a numbered line is text, whatever stands around it

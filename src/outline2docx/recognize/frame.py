@@ -166,7 +166,7 @@ def _settle(f: LineFacts, totals: dict[State, float]) -> None:
     if top == NEVER:  # no path at all: the line keeps the role of its own form
         return
     if state is not State.TEXT:  # a frame part: its number, if any, is not a heading's
-        f.lead, f.numbering, f.rank = "", None, 0
+        f.drop_numbering()
     f.role = role
     if len(ranked) > 1 and ranked[1][1][0] > NEVER:
         margin = top - ranked[1][1][0]

@@ -44,6 +44,15 @@ class LineFacts:
         """True when the line currently has a heading role."""
         return self.role.is_heading
 
+    def drop_numbering(self) -> None:
+        """Forget the line's number: its lead and heading rank go with it."""
+        self.lead, self.numbering, self.rank = "", None, 0
+
+    def make_text(self) -> None:
+        """Read the line as a paragraph of text, its number (if any) part of the text."""
+        self.drop_numbering()
+        self.role = Role.BODY
+
     def paragraph(self, spans: tuple[Span, ...] = (), notes: tuple[Note, ...] = ()) -> Paragraph:
         """The tree's paragraph for this line, with how sure the recognizer is of its role."""
         return Paragraph(
