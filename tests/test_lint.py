@@ -5,15 +5,14 @@ from __future__ import annotations
 import io
 
 from outline2docx.lint import CODES, lint, lint_file
-from outline2docx.parse import parse_source
-from outline2docx.read.lines import read_source
+from outline2docx.pipeline import read
 
 from .packages import word_document
 
 
 def findings(text: str) -> list[tuple[int, int, str]]:
-    source = read_source(text.encode("utf-8"), "draft.txt")
-    return [(d.line, d.column, d.code) for d in lint(source, parse_source(source))]
+    draft = read(text.encode("utf-8"), name="draft.txt")
+    return [(d.line, d.column, d.code) for d in lint(draft.lines, draft.document)]
 
 
 def codes(text: str) -> set[str]:
@@ -21,8 +20,8 @@ def codes(text: str) -> set[str]:
 
 
 def test_seed_speech(seed_path):
-    source = read_source(seed_path)
-    found = lint(source, parse_source(source))
+    draft = read(seed_path)
+    found = lint(draft.lines, draft.document)
     by_code: dict[str, list] = {}
     for d in found:
         by_code.setdefault(d.code, []).append(d)
@@ -72,9 +71,7 @@ def test_every_code_found_is_a_listed_code(seed_path):
         "一、甲\n二、乙\n四、丁\n1.甲\n2、乙\n（一）、丙\n他说“要抓落实。\n国发[2019]4号\n"
         '要做到...\nＸＸ县\n中文--中文\n"引号"\n2024年08月01日\n分享到 收藏\n正文\x07。'
     )
-    found = codes(draft) | {
-        d.code for d in lint(read_source(seed_path), parse_source(read_source(seed_path)))
-    }
+    found = codes(draft) | {d.code for d in lint(read(seed_path).lines, read(seed_path).document)}
     assert found <= CODES.keys(), found - CODES.keys()
     assert len(found) >= 12  # the draft trips nearly every rule, so the check has teeth
 

@@ -89,7 +89,7 @@ def _role_overrides(_ctx, _param, values: tuple[str, ...]) -> dict[int, str]:
             )
         roles[int(line)] = role.strip()
     if roles:
-        from outline2docx.parse import role_overrides
+        from outline2docx.pipeline import role_overrides
 
         try:
             role_overrides(roles)
@@ -214,15 +214,11 @@ def convert(
     GB/T 9704 page (22 lines of 28 characters). Inputs are never changed; each document is
     written whole or not at all, so an interrupted run leaves only complete documents.
     """
-    from outline2docx.batch import Options, house_style
-    from outline2docx.errors import Outline2DocxError
-
     if skip_existing and force:
         _fail(click.UsageError("--skip-existing and --force exclude each other"))
-    try:
-        house_style(style)  # a bad style stops everything before any file is touched
-    except Outline2DocxError as exc:
-        _fail(exc)
+    if roles and (len(inputs) > 1 or Path(inputs[0]).is_dir()):
+        _fail(click.UsageError("--role names lines of one document: give a single input file"))
+    settings = _settings(style, encoding, fix, diff, drop_noise, plain, meta, reference_doc, roles)
     if pdf:
         from outline2docx.pdf import find_office
 
@@ -232,64 +228,63 @@ def convert(
                     "--pdf needs LibreOffice (Debian/Ubuntu: apt install libreoffice-writer-nogui)"
                 )
             )
-    from outline2docx.read.front_matter import parse_meta_option
-
-    try:
-        extra_meta = tuple(parse_meta_option(meta).items())
-    except ValueError as exc:
-        _fail(click.UsageError(str(exc)))
-    if reference_doc:
-        from outline2docx.render.reference import check_template
-
-        _guarded(lambda: check_template(Path(reference_doc)))  # refused before any file is read
-    if roles and (len(inputs) > 1 or Path(inputs[0]).is_dir()):
-        _fail(click.UsageError("--role names lines of one document: give a single input file"))
-    options = Options(
-        style,
-        encoding,
-        fix,
-        diff,
-        drop_noise,
-        pdf,
-        plain,
-        extra_meta,
-        reference_doc,
-        tuple(roles.items()),
-    )
     if inputs == ("-",):
-        _convert_stream(output or "-", options)
+        _convert_stream(output or "-", settings)
     elif "-" in inputs:
         _fail(click.UsageError("- (standard input) cannot be mixed with files"))
     else:
-        _convert_files(inputs, output, globs, jobs, skip_existing, force, options, quiet)
+        _convert_files(inputs, output, globs, jobs, skip_existing, force, settings, pdf, quiet)
 
 
-def _convert_stream(output: str, options) -> None:
-    from outline2docx.batch import document_bytes, prepare_document, prepare_word
+def _settings(style, encoding, fix, diff, drop_noise, plain, meta, reference_doc, roles):
+    """The run's settings, style and template loaded and checked before any file is read."""
+    from outline2docx.pipeline import Settings, role_overrides
+    from outline2docx.read.front_matter import parse_meta_option
+    from outline2docx.render.style import load_style
+
+    try:
+        given = parse_meta_option(meta)
+    except ValueError as exc:
+        _fail(click.UsageError(str(exc)))
+    template = None
+    if reference_doc:
+        from outline2docx.render.reference import check_template
+
+        template = Path(reference_doc)
+        _guarded(lambda: check_template(template))  # refused before any file is read
+    return Settings(
+        style=_guarded(lambda: load_style(style)),  # a bad style stops everything up front
+        template=template,
+        encoding=encoding,
+        fix=fix,
+        diff=diff,
+        drop_noise=drop_noise,
+        plain=plain,
+        meta=given,
+        roles=role_overrides(roles),
+    )
+
+
+def _convert_stream(output: str, settings) -> None:
     from outline2docx.output import write_atomically
-    from outline2docx.parse import ZIP_SIGNATURE
-    from outline2docx.read.lines import read_source
+    from outline2docx.pipeline import publish
 
     if output == "-" and sys.stdout.isatty():
         _fail(click.UsageError("refusing to write a .docx to a terminal; use -o FILE"))
     data = sys.stdin.buffer.read()
-    if data.startswith(ZIP_SIGNATURE):  # a Word document piped in: it has no name to go by
-        document, notes = _guarded(lambda: prepare_word(data, "<stdin>", options))
-    else:
-        source = _guarded(lambda: read_source(data, "<stdin>", options.encoding))
-        document, notes = prepare_document(source, options)
-    for note in notes:
+    publication = _guarded(lambda: publish(data, settings, name="<stdin>"))
+    for note in publication.notes:
         click.echo(note, err=True)
-    data = _guarded(lambda: document_bytes(document, options))
     if output == "-":
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(publication.data)
         sys.stdout.buffer.flush()
     else:
-        _guarded(lambda: write_atomically(Path(output), data), writing=output)
+        _guarded(lambda: write_atomically(Path(output), publication.data), writing=output)
 
 
-def _convert_files(inputs, output, globs, jobs, skip_existing, force, options, quiet) -> None:
-    from outline2docx.batch import DEFAULT_GLOBS, FAILED, plan_batch, run_batch
+def _convert_files(inputs, output, globs, jobs, skip_existing, force, settings, pdf, quiet):
+    from outline2docx.batch import DEFAULT_GLOBS, FAILED, plan_batch
+    from outline2docx.batch.run import run_batch
 
     plan = _guarded(
         lambda: plan_batch(inputs, output, globs or DEFAULT_GLOBS, skip_existing, force)
@@ -307,7 +302,7 @@ def _convert_files(inputs, output, globs, jobs, skip_existing, force, options, q
     with bar as shown:
         on_done = (lambda _: shown.update(1)) if shown is not None else (lambda _: None)
         try:
-            outcomes = run_batch(plan.jobs, options, jobs, on_done=on_done)
+            outcomes = run_batch(plan.jobs, settings, jobs, on_done=on_done, pdf=pdf)
         except KeyboardInterrupt as stop:
             outcomes, interrupted = getattr(stop, "outcomes", []), True
     outcomes = plan.decided + outcomes
@@ -556,12 +551,13 @@ def styles_init(new: str, base: str) -> None:
 
 def _read(file: str, encoding: str | None, roles: dict[int, str] | None = None):
     """Parse FILE (or standard input for -); exit with the error's code if it cannot be read."""
-    from outline2docx.parse import parse as parse_text
+    from outline2docx.pipeline import Settings, read, role_overrides
 
+    settings = Settings(encoding=encoding, roles=role_overrides(roles))
     if file == "-":
         data = sys.stdin.buffer.read()
-        return _guarded(lambda: parse_text(data, encoding=encoding, name="<stdin>", roles=roles))
-    return _guarded(lambda: parse_text(Path(file), encoding=encoding, roles=roles))
+        return _guarded(lambda: read(data, settings, name="<stdin>")).document
+    return _guarded(lambda: read(Path(file), settings)).document
 
 
 def _guarded(action, writing: str | Path | None = None):

@@ -1,21 +1,18 @@
-"""Text in, official-format .docx out: parse, then render in a house style."""
+"""Text in, official-format .docx out: the library's one-call conversion."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from outline2docx.parse import parse
+from outline2docx.pipeline import Settings, publish, write
 from outline2docx.render.style import DEFAULT_STYLE, HouseStyle, load_style
 from outline2docx.tree.nodes import Document
 
 
 def to_docx(document: Document, style: str | Path | HouseStyle = DEFAULT_STYLE) -> bytes:
     """Render a parsed document as .docx bytes in ``style`` (a name, a path or a HouseStyle)."""
-    from outline2docx.render.package import render_docx  # python-docx: imported when needed
-
-    house_style = style if isinstance(style, HouseStyle) else load_style(style)
-    return render_docx(document, house_style)
+    return write(document, Settings(style=_loaded(style)))
 
 
 def convert(
@@ -30,6 +27,10 @@ def convert(
 
     source = Path(source)
     target = Path(output) if output is not None else output_name(source)
-    data = to_docx(parse(source, encoding=encoding), style)
+    data = publish(source, Settings(style=_loaded(style), encoding=encoding)).data
     write_atomically(target, data)
     return target
+
+
+def _loaded(style: str | Path | HouseStyle) -> HouseStyle:
+    return style if isinstance(style, HouseStyle) else load_style(style)

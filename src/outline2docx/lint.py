@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from outline2docx.fix import RULES
-from outline2docx.read.lines import SourceText
+from outline2docx.read.lines import SourceLine
 from outline2docx.tree.checks import close_calls
 from outline2docx.tree.nodes import Block, Diagnostic, Document, Role, Section
 
@@ -60,30 +60,18 @@ def lint_file(
     the roles a user gave lines, as ``parse`` takes them)."""
     from pathlib import Path
 
-    from outline2docx.parse import DOCX_SUFFIXES, ZIP_SIGNATURE, parse_source
+    from outline2docx.pipeline import Settings, read, role_overrides
 
-    source: Path | bytes = Path(file) if stream is None else stream.read()
-    if isinstance(source, bytes):
-        is_word = source.startswith(ZIP_SIGNATURE)  # standard input has no suffix to go by
-    else:
-        is_word = source.suffix.lower() in DOCX_SUFFIXES
-    if is_word:
-        from outline2docx.parse import document_of_items
-        from outline2docx.read.docx_input import read_docx, source_lines
-
-        items = read_docx(source, file)
-        document = document_of_items(items, file, roles)
-        return lint(SourceText(file, "docx", source_lines(items)), document)
-    from outline2docx.read.lines import read_source
-
-    text = read_source(source, file, encoding)
-    return lint(text, parse_source(text, roles))
+    source = Path(file) if stream is None else stream.read()
+    settings = Settings(encoding=encoding, roles=role_overrides(roles))
+    draft = read(source, settings, name=file)
+    return lint(draft.lines, draft.document)
 
 
-def lint(source: SourceText, document: Document) -> list[Diagnostic]:
-    """Every diagnostic for a read source and its parsed document, in line and column order."""
+def lint(lines: list[SourceLine], document: Document) -> list[Diagnostic]:
+    """Every diagnostic for the read lines of a source and its document, in line order."""
     found = list(document.diagnostics)
-    for line in source.lines:
+    for line in lines:
         found += _line_findings(line.number, line.text, line.indent)
     found += _noise(document)
     found += _level_order(document.children)

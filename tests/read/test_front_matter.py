@@ -1,16 +1,15 @@
 import pytest
 
 from outline2docx.read.front_matter import parse_meta_option, split_front_matter
+from outline2docx.tree.meta import Meta
 
 
 def test_front_matter_becomes_metadata_and_keeps_line_numbers():
     text = "---\n发文机关标志: 青山县人民政府文件\n发文字号：青政发〔2025〕5号\nprinted_by: 办公室\n---\n标题\n"
     meta, rest = split_front_matter(text)
-    assert meta == {
-        "issuer": "青山县人民政府文件",
-        "number": "青政发〔2025〕5号",
-        "printed_by": "办公室",
-    }
+    assert meta == Meta(
+        issuer="青山县人民政府文件", number="青政发〔2025〕5号", printed_by="办公室"
+    )
     assert rest.split("\n")[5] == "标题"  # still line 6
 
 
@@ -24,12 +23,11 @@ def test_front_matter_becomes_metadata_and_keeps_line_numbers():
     ],
 )
 def test_what_is_not_front_matter_stays_text(text):
-    assert split_front_matter(text) == ({}, text)
+    assert split_front_matter(text) == (Meta(), text)
 
 
 def test_meta_options():
-    assert parse_meta_option(["抄送=县委办", "printed_on = 2025年3月1日"]) == {
-        "copies_to": "县委办", "printed_on": "2025年3月1日",
-    }  # fmt: skip
+    given = parse_meta_option(["抄送=县委办", "printed_on = 2025年3月1日"])
+    assert given == Meta(copies_to="县委办", printed_on="2025年3月1日")
     with pytest.raises(ValueError, match="expected KEY=VALUE"):
         parse_meta_option(["作者=张三"])

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from outline2docx.errors import InputError
 from outline2docx.read.decoding import decode
 from outline2docx.read.front_matter import split_front_matter
+from outline2docx.tree.meta import Meta
 
 # CRLF first so it counts as one break; U+2028/U+2029 are the Unicode line/paragraph separators.
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
@@ -44,7 +45,7 @@ class SourceText:
     encoding: str
     lines: list[SourceLine]
     removed: list[RemovedChar] = field(default_factory=list)
-    meta: dict[str, str] = field(default_factory=dict)  # from a front-matter block
+    meta: Meta = field(default_factory=Meta)  # from a front-matter block
 
 
 def split_lines(text: str) -> tuple[list[SourceLine], list[RemovedChar]]:

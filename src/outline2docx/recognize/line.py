@@ -65,6 +65,7 @@ class LineFacts:
             notes,
             confidence=1.0 if self.margin > CERTAIN else confidence(self.margin),
             runner_up=self.runner_up,
+            item=self.role is Role.ATTACHMENT and not self.text.startswith("附"),
         )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from outline2docx.render.ooxml import escape, paragraph_xml, run_xml
 from outline2docx.render.style import HouseStyle
 from outline2docx.render.styles_xml import FOOTNOTE_REFERENCE, TABLE_STYLE_ID, StyleIds
+from outline2docx.tree.meta import Meta
 from outline2docx.tree.nodes import Document, Paragraph, Picture, Role, Table
 
 EMU_PER_TWIP = 635
@@ -48,13 +49,19 @@ class _Writer:
         self.media: list[Media] = []
         self.footnotes: list[str] = []  # texts of the footnotes, numbered from 1
 
-    def paragraph(
-        self, paragraph: Paragraph, after: Paragraph | None = None, keep_with_next: bool = False
-    ) -> str:
-        paragraph_style, lead_style = self.roles[_style_role(paragraph, after, self.roles)]
+    def paragraph(self, paragraph: Paragraph, style_role: str, keep_with_next: bool = False) -> str:
+        paragraph_style, lead_style = self.roles[style_role]
         # The one place a paragraph carries its own layout: see _kept_with_signature.
         properties = "<w:keepNext/>" if keep_with_next else ""
         return paragraph_xml(paragraph_style, self.runs(paragraph, lead_style), properties)
+
+    def signed_number(self, paragraph: Paragraph, style_role: str, signer: str) -> str:
+        """The document number on the left, 签发人 and the signer on the right (上行文): the
+        signer the metadata gives, else the one on the line after its number (its lead)."""
+        number = paragraph.lead or paragraph.text
+        signed = f"签发人：{signer}" if signer else paragraph.rest.strip()
+        runs = run_xml(number) + run_xml(f"\t{signed}")
+        return paragraph_xml(self.roles[style_role][0], runs)
 
     def layout(self, role: str, text: str, frame: str = "") -> str:
         """A paragraph the renderer places itself: header notes and imprint lines.
@@ -130,7 +137,7 @@ class _Writer:
         return f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
     def cell(self, paragraphs: list[Paragraph], width: int, span: int, merge: str) -> str:
-        inner = "".join(self.paragraph(p) for p in paragraphs)
+        inner = "".join(self.paragraph(p, p.role.value) for p in paragraphs)
         if not inner:  # a cell must hold a paragraph
             inner = paragraph_xml(self.roles["table_text"][0], "")
         spans = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
@@ -180,13 +187,21 @@ def write_body(document: Document, style: HouseStyle, ids: StyleIds) -> Body:
     meta = document.meta
     # The header notes sit in the top left corner, above the issuer mark's 35 mm.
     top = writer.frame("top")
-    parts = [writer.layout("header_note", meta[k], top) for k in HEADER_NOTES if meta.get(k)]
+    parts = [writer.layout("header_note", note, top) for note in meta.header_notes]
     previous = None
     flow = list(document.flow())
     kept = _kept_with_signature(flow)
+    numbered = False  # a signer goes beside the first document number
     for node in flow:
         if isinstance(node, Paragraph):
-            parts.append(writer.paragraph(node, previous, id(node) in kept))
+            first_number = node.role is Role.DOCNUMBER and not numbered
+            numbered = numbered or first_number
+            signed = first_number and bool(meta.signer or node.lead)
+            style_role = _style_role(node, previous, writer.roles, signed)
+            if signed and (meta.signer or style_role == "header_number_signed"):
+                parts.append(writer.signed_number(node, style_role, meta.signer))
+            else:
+                parts.append(writer.paragraph(node, style_role, id(node) in kept))
             previous = node
         elif isinstance(node, Table):
             parts.append(writer.table(node))
@@ -237,35 +252,30 @@ def _footnotes(writer: _Writer) -> str:
     return "".join(notes)
 
 
-HEADER_NOTES = ("copy_number", "secrecy", "urgency")  # top left, in this order (GB/T 9704 7.2)
-
-
-def _imprint(writer: _Writer, meta: dict[str, str]) -> str:
+def _imprint(writer: _Writer, meta: Meta) -> str:
     """The 版记: 抄送 over 印发机关 and 印发日期, or "" when the metadata names none of them."""
-    copies, by, on = (
-        meta.get("copies_to", ""),
-        meta.get("printed_by", ""),
-        meta.get("printed_on", ""),
-    )
-    if not (copies or by or on):
+    if not meta.has_imprint:
         return ""
     lines = []
+    copies = meta.copies_to
     if copies:
         copies = copies if copies.startswith("抄送") else f"抄送：{copies}"
         copies = copies if copies.endswith("。") else copies + "。"
         lines.append(writer.layout("imprint_copy", copies))
-    printed = f"{by}\t{on if not on or on.endswith('印发') else on + '印发'}"
+    on = meta.printed_on
+    printed = f"{meta.printed_by}\t{on if not on or on.endswith('印发') else on + '印发'}"
     lines.append(writer.layout("imprint_printed" if copies else "imprint_single", printed))
     return "".join(lines)
 
 
-def _style_role(paragraph: Paragraph, after: Paragraph | None, roles: dict) -> str:
+def _style_role(paragraph: Paragraph, after: Paragraph | None, roles: dict, signed: bool) -> str:
+    """The style key of a paragraph: its role's, or a layout variant the tree's fields ask for."""
     role = paragraph.role.value
-    # In a header (版头) the document number sits over the red rule.
+    # In a header (版头) the document number sits over the red rule, the signer beside it.
     if paragraph.role is Role.DOCNUMBER and after is not None and after.role is Role.ISSUER:
-        signed = "签发人" in paragraph.text and "header_number_signed" in roles
+        signed = signed and "header_number_signed" in roles
         return "header_number_signed" if signed else "header_number"
     # The items under "附件：1. …" align under the first name, not under "附件".
-    if paragraph.role is Role.ATTACHMENT and not paragraph.text.startswith("附"):
-        return "attachment_item" if "attachment_item" in roles else role
+    if paragraph.item and "attachment_item" in roles:
+        return "attachment_item"
     return role

@@ -1,49 +1,83 @@
-"""Metadata into the tree: the issuer mark, document number and addressee where the text has
-none of its own. The header notes (份号, 密级, 紧急程度) and the imprint (版记) stay in
-``Document.meta``: they are laid out by the renderer, above and below everything else."""
+"""The document's metadata: the GB/T 9704 elements a text may give apart from its lines.
+
+The header notes (份号, 密级, 紧急程度) and the imprint (版记: 抄送, 印发机关, 印发日期) are laid
+out by the renderer, above and below everything else; the issuer mark, document number and
+addressee become paragraphs of the tree where the text has none of its own (see
+``transforms/metadata.py``); the signer (签发人) goes beside the document number.
+"""
 
 from __future__ import annotations
 
-from outline2docx.tree.nodes import FRONT_ROLES, Document, Paragraph, Role
+from dataclasses import dataclass, fields, replace
 
-SIGNER_SEPARATOR = "\t签发人："  # the number on the left, 签发人 on the right (上行文)
-
-
-def apply_meta(document: Document) -> Document:
-    """Add what the metadata names and the text lacks; returns the same document."""
-    meta = document.meta
-    if not meta:
-        return document
-    roles = {p.role for p in document.paragraphs()}
-    children = document.children
-    if meta.get("issuer") and Role.ISSUER not in roles:
-        children.insert(0, Paragraph(Role.ISSUER, meta["issuer"], 0))
-    number = ""
-    if meta.get("number"):
-        from outline2docx.fix import standard_docnumber  # only documents with metadata need it
-
-        number = standard_docnumber(meta["number"])
-    if number and Role.DOCNUMBER not in roles:
-        at = 1 if children and _is(children[0], Role.ISSUER) else 0
-        children.insert(at, Paragraph(Role.DOCNUMBER, number, 0))
-    if meta.get("signer"):
-        for paragraph in document.paragraphs():
-            if paragraph.role is Role.DOCNUMBER and SIGNER_SEPARATOR not in paragraph.text:
-                paragraph.text += SIGNER_SEPARATOR + meta["signer"]
-                break
-    if meta.get("addressee") and Role.ADDRESSEE not in roles:
-        at = 0
-        while (
-            at < len(children)
-            and isinstance(children[at], Paragraph)
-            and children[at].role in FRONT_ROLES
-        ):
-            at += 1
-        addressee = meta["addressee"]
-        text = addressee if addressee.endswith(("：", ":")) else addressee + "："
-        children.insert(at, Paragraph(Role.ADDRESSEE, text, 0))
-    return document
+# Every element, by the names a user may write (front matter, --meta, a web form) -> field.
+# The first name of each field is the one shown to users.
+FIELD_NAMES: dict[str, str] = {
+    "份号": "copy_number",
+    "密级": "secrecy",
+    "紧急程度": "urgency",
+    "发文机关标志": "issuer",
+    "发文字号": "number",
+    "签发人": "signer",
+    "主送": "addressee",
+    "主送机关": "addressee",
+    "抄送": "copies_to",
+    "抄送机关": "copies_to",
+    "印发机关": "printed_by",
+    "印发日期": "printed_on",
+}
 
 
-def _is(block, role: Role) -> bool:
-    return isinstance(block, Paragraph) and block.role is role
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """The elements of GB/T 9704 given as metadata; an empty string is "not given"."""
+
+    copy_number: str = ""  # 份号
+    secrecy: str = ""  # 密级和保密期限
+    urgency: str = ""  # 紧急程度
+    issuer: str = ""  # 发文机关标志
+    number: str = ""  # 发文字号
+    signer: str = ""  # 签发人
+    addressee: str = ""  # 主送机关
+    copies_to: str = ""  # 抄送机关
+    printed_by: str = ""  # 印发机关
+    printed_on: str = ""  # 印发日期
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))
+
+    def merged(self, over: Meta) -> Meta:
+        """This metadata with every element ``over`` gives replaced by ``over``'s."""
+        given = {f.name: getattr(over, f.name) for f in fields(over) if getattr(over, f.name)}
+        return replace(self, **given)
+
+    @property
+    def header_notes(self) -> tuple[str, ...]:
+        """份号, 密级, 紧急程度 as given, in the order GB/T 9704 §7.2 stacks them."""
+        return tuple(n for n in (self.copy_number, self.secrecy, self.urgency) if n)
+
+    @property
+    def has_imprint(self) -> bool:
+        """True when the metadata names anything of the imprint (版记)."""
+        return bool(self.copies_to or self.printed_by or self.printed_on)
+
+
+def field_of(name: str) -> str | None:
+    """The field a user's key names (a Chinese element name or the field itself), or None."""
+    if name in FIELD_NAMES:
+        return FIELD_NAMES[name]
+    return name if name in _FIELDS else None
+
+
+def meta_from_pairs(pairs: dict[str, str]) -> Meta:
+    """Metadata of ``{key: value}``; ValueError names a key that is no element."""
+    values = {}
+    for key, value in pairs.items():
+        name = field_of(key.strip())
+        if name is None:
+            raise ValueError(f"{key!r} is not a metadata key; one of {', '.join(FIELD_NAMES)}")
+        values[name] = value.strip()
+    return Meta(**values)
+
+
+_FIELDS = frozenset(f.name for f in fields(Meta))

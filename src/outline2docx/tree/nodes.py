@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
+from outline2docx.tree.meta import Meta
+
 
 class Role(str, Enum):
     """What a line is, in the vocabulary of ../shared/spec/roles.md."""
@@ -121,6 +123,9 @@ class Paragraph:
     # role that came closest: a reader checks the close calls before printing.
     confidence: float = 1.0
     runner_up: Role | None = None
+    # An item of a list headed by a line of the same role: the "2. …" under "附件：1. …",
+    # set under the first item's text rather than under the head's label.
+    item: bool = False
 
     @property
     def rest(self) -> str:
@@ -244,9 +249,7 @@ class Document:
     source: str = "<input>"
     encoding: str = "utf-8"
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    # GB/T 9704 elements given as metadata (front matter, --meta): issuer, number, signer,
-    # copy_number, secrecy, urgency, addressee, copies_to, printed_by, printed_on.
-    meta: dict[str, str] = field(default_factory=dict)
+    meta: Meta = field(default_factory=Meta)  # GB/T 9704 elements given apart from the text
 
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every paragraph (headings included) in reading order, tables left out."""

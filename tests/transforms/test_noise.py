@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from outline2docx import parse
-from outline2docx.tree.edit import drop_noise
+from outline2docx.transforms.noise import drop_noise
 from outline2docx.tree.nodes import Role
 
 TEXT = """在大会上的讲话

@@ -1,4 +1,4 @@
-"""Changes to a built tree that options ask for."""
+"""Dropping web-page residue (--drop-noise): the paragraphs marked as noise leave the tree."""
 
 from __future__ import annotations
 
