@@ -98,6 +98,17 @@ def _role_overrides(_ctx, _param, values: tuple[str, ...]) -> dict[int, str]:
     return roles
 
 
+class _MetaOption(click.Option):
+    """--meta, whose help lists the metadata keys from their table when help is shown."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from outline2docx.tree.meta import FIELD_NAMES
+
+        keys = ", ".join(dict.fromkeys(FIELD_NAMES))
+        record = super().get_help_record(ctx)
+        return None if record is None else (record[0], record[1].replace("{keys}", keys))
+
+
 role_option = click.option(
     "--role",
     "roles",
@@ -174,10 +185,10 @@ ignore_option = click.option(
 @click.option(
     "--meta",
     "meta",
+    cls=_MetaOption,
     multiple=True,
     metavar="KEY=VALUE",
-    help="Header and imprint data (repeatable): 发文机关标志, 发文字号, 签发人, 密级, "
-    "紧急程度, 份号, 主送, 抄送, 印发机关, 印发日期. Overrides the file's front matter.",
+    help="Header and imprint data (repeatable): {keys}. Overrides the file's front matter.",
 )
 @click.option(
     "--reference-doc",
