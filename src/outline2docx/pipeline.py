@@ -57,6 +57,11 @@ class Settings:
     meta: Meta = field(default_factory=Meta)  # header and imprint data that win over the file's
     roles: Mapping[int, Role] = field(default_factory=dict)  # line -> the role a user gave it
 
+    def __post_init__(self) -> None:
+        # Roles given as strings ("title") are checked and made Roles once, here.
+        if self.roles:
+            object.__setattr__(self, "roles", role_overrides(self.roles))
+
 
 @dataclass(slots=True)
 class Draft:
