@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from outline2docx.render.ooxml import escape, paragraph_xml, run_xml
 from outline2docx.render.style import HouseStyle
 from outline2docx.render.styles_xml import FOOTNOTE_REFERENCE, TABLE_STYLE_ID, StyleIds
+from outline2docx.render.table import grid
 from outline2docx.tree.meta import Meta
 from outline2docx.tree.nodes import Document, Paragraph, Picture, Role, Table
 
@@ -115,10 +116,10 @@ class _Writer:
         return "".join(runs)
 
     def table(self, table: Table) -> str:
-        layout = table.grid()
+        layout = grid(table)
         columns = max((col + span for row in layout for col, span, _ in row), default=1)
         width = self.style.page.text_width // columns
-        grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
+        columns_xml = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
         rows = []
         for n, (row, placed) in enumerate(zip(table.rows, layout, strict=True)):
             header = "<w:trPr><w:tblHeader/></w:trPr>" if n < table.header_rows else ""
@@ -134,7 +135,7 @@ class _Writer:
             f'<w:tblPr><w:tblStyle w:val="{TABLE_STYLE_ID}"/>'
             f'<w:tblW w:w="{width * columns}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr>'
         )
-        return f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+        return f"<w:tbl>{properties}<w:tblGrid>{columns_xml}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
     def cell(self, paragraphs: list[Paragraph], width: int, span: int, merge: str) -> str:
         inner = "".join(self.paragraph(p, p.role.value) for p in paragraphs)

@@ -189,33 +189,6 @@ class Table:
     header_rows: int = 0
     spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
-    def grid(self) -> list[list[tuple[int, int, str]]]:
-        """Each row's cells as (grid column, column span, vertical merge) in order; vertical
-        merge is "restart", "continue" (a covered cell to draw) or "" for none."""
-        below: dict[int, tuple[int, int]] = {}  # grid column -> (rows still covered, span)
-        out = []
-        for r, row in enumerate(self.rows):
-            placed, column, c = [], 0, 0
-            while c < len(row) or any(col >= column for col in below):
-                if column in below:
-                    remaining, span = below.pop(column)
-                    placed.append((column, span, "continue"))
-                    if remaining > 1:
-                        below[column] = (remaining - 1, span)
-                    column += span
-                    continue
-                if c >= len(row):
-                    column = min(col for col in below if col >= column)
-                    continue
-                span, down = self.spans.get((r, c), (1, 1))
-                placed.append((column, span, "restart" if down > 1 else ""))
-                if down > 1:
-                    below[column] = (down - 1, span)
-                column += span
-                c += 1
-            out.append(placed)
-        return out
-
 
 @dataclass(slots=True)
 class Picture:
