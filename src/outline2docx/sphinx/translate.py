@@ -14,7 +14,6 @@ PARAGRAPH_ROLES); their visit methods are made from the tables when the class is
 
 from __future__ import annotations
 
-import struct
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -346,6 +345,11 @@ class GongwenTranslator(SphinxTranslator):
             for ref in node.findall(nodes.footnote_reference)
             if ref.get("refid") in self.footnotes and _in_paragraph(ref)
         }
+        # Plain docutils (doctitle_xform, off in Sphinx) lifts the top section's title out
+        # onto the document: the document then reads as that section.
+        if node.children and isinstance(node[0], nodes.title):
+            self.emit(self.document_title(self.collect(node[0]), node))
+            self.push(depth=1)
 
     def depart_document(self, node: nodes.document) -> None:
         """The Document, headed by the entry's title when no section title took it."""
@@ -379,7 +383,7 @@ class GongwenTranslator(SphinxTranslator):
 
     depart_section = _leave
 
-    def document_title(self, heading: Paragraph, node: nodes.section) -> Paragraph:
+    def document_title(self, heading: Paragraph, node: nodes.Element) -> Paragraph:
         """The title paragraph: the entry's title replaces the first one heading the text."""
         if self.title and not self.title_used and not self.here.out:
             self.title_used = True
@@ -387,8 +391,8 @@ class GongwenTranslator(SphinxTranslator):
         return Paragraph(Role.TITLE, heading.text, _line(node), spans=heading.spans)
 
     def visit_title(self, node: nodes.title) -> None:
-        """A caption, unless it is a section's or an admonition's (read by them)."""
-        if isinstance(node.parent, (nodes.section, nodes.Admonition)):
+        """A caption, unless it is a section's, the document's or an admonition's (read by them)."""
+        if isinstance(node.parent, (nodes.section, nodes.document, nodes.Admonition)):
             raise nodes.SkipNode
         self.start_text(node, Role.CAPTION)
 
@@ -642,8 +646,10 @@ def _picture_problem(data: bytes) -> str | None:
         picture_size(data, 1)
     except Outline2DocxError as exc:
         return str(exc).rstrip(": ")
-    except struct.error as exc:  # a header cut short
-        return f"not a picture Word can show: {exc}"
+    # python-docx's header readers fail on damaged files in many ways (a header cut short
+    # raises its own UnexpectedEndOfFileError): any failure means Word cannot show it either.
+    except Exception as exc:
+        return f"not a picture Word can show ({type(exc).__name__})"
     return None
 
 
