@@ -160,6 +160,11 @@ def test_definition_field_and_option_lists_set_their_names_in_bold(app):
     assert {p.role for p in paragraphs} == {Role.LIST_ITEM}
 
 
+def test_a_field_body_reads_in_document_order(app):
+    document = translate(app, "前文。\n\n:日期:\n   第一段\n\n   * 列表\n\n   第二段\n")
+    assert [p.text for p in document.paragraphs()][1:] == ["日期：第一段", "• 列表", "第二段"]
+
+
 def test_admonitions_lead_with_their_label(app):
     document = translate(
         app,
@@ -270,6 +275,12 @@ def test_unknown_nodes_keep_their_text_and_warn_once_per_type(app, warnings):
         ("body", "未知二"),
     ]
     assert warnings.getvalue().count("no gongwen translation for mystery nodes") == 1
+
+
+def test_a_paragraph_inside_inline_text_is_read_as_part_of_it(app):
+    doctree = parse(app, "前文。\n", "page")
+    doctree += nodes.inline("", "", nodes.Text("外"), nodes.paragraph("", "内"), nodes.Text("层"))
+    assert shown(app.builder.translate(doctree)) == [("body", "前文。"), ("body", "外内层")]
 
 
 def test_the_entry_title_replaces_the_documents_own(app):

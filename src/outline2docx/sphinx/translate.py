@@ -14,6 +14,7 @@ PARAGRAPH_ROLES); their visit methods are made from the tables when the class is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -158,6 +159,7 @@ class TextRun:
     role: Role
     prefix: str = ""  # a list marker or a bold label set before the text
     prefix_kind: str | None = None
+    bold: bool = False  # the whole text in bold: a term that names what follows it
     parts: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
@@ -178,6 +180,8 @@ class TextRun:
             shifted = tuple(Span(s.start + shift, s.end + shift, s.kind) for s in spans)
             lead = (Span(0, shift, self.prefix_kind),) if self.prefix_kind else ()
             spans, text = lead + shifted, self.prefix + text
+        if self.bold:
+            spans = (Span(0, len(text), "strong"), *spans)
         return Paragraph(self.role, text, _line(self.node), spans=spans, notes=notes)
 
 
@@ -217,7 +221,9 @@ def _pass_through(self: GongwenTranslator, node: nodes.Node) -> None:
     """The node's children are read in place."""
 
 
-def _enter_with_role(role: Role):
+def _enter_with_role(role: Role) -> Callable[[GongwenTranslator, nodes.Node], None]:
+    """A visit method: the node's children are paragraphs of ``role``."""
+
     def visit(self: GongwenTranslator, node: nodes.Node) -> None:
         self.push(role=role)
 
@@ -229,7 +235,9 @@ def _leave(self: GongwenTranslator, node: nodes.Node) -> None:
     self.pop()
 
 
-def _start_paragraph(role: Role | None):
+def _start_paragraph(role: Role | None) -> Callable[[GongwenTranslator, nodes.Node], None]:
+    """A visit method: the node is one paragraph of ``role`` (None: of the role around it)."""
+
     def visit(self: GongwenTranslator, node: nodes.Node) -> None:
         self.start_text(node, role or self.here.role)
 
@@ -238,11 +246,12 @@ def _start_paragraph(role: Role | None):
 
 def _end_paragraph(self: GongwenTranslator, node: nodes.Node) -> None:
     """The gathered text becomes a paragraph."""
-    self.emit(self.finish_text())
+    self.end_text(node)
 
 
 def _with_table_visitors(cls: type[GongwenTranslator]) -> type[GongwenTranslator]:
     """Give ``cls`` the visit and depart methods that the rule tables describe."""
+    hand_written = set(cls.__dict__)
     rules: list[tuple[type[nodes.Node], Any, Any]] = [
         *((kind, _skip_node, None) for kind in SKIPPED),
         *((kind, _pass_through, _pass_through) for kind in TRANSPARENT),
@@ -251,7 +260,7 @@ def _with_table_visitors(cls: type[GongwenTranslator]) -> type[GongwenTranslator
     ]
     for kind, visit, depart in rules:
         name = kind.__name__
-        assert f"visit_{name}" not in cls.__dict__, (
+        assert f"visit_{name}" not in hand_written, (
             f"visit_{name} is written by hand and in a table"
         )
         setattr(cls, f"visit_{name}", visit)
@@ -303,10 +312,19 @@ class GongwenTranslator(SphinxTranslator):
         """Print ``prefix`` (in ``kind``, e.g. strong) before ``paragraph``'s text."""
         self.prefixes[id(paragraph)] = (prefix, kind)
 
-    def start_text(self, node: nodes.Node, role: Role) -> None:
-        """Gather the text of ``node`` into one paragraph of ``role``."""
-        prefix, kind = self.prefixes.pop(id(node), ("", None))
-        self.text = TextRun(node, role, prefix, kind)
+    def start_text(self, node: nodes.Node, role: Role, bold: bool = False) -> None:
+        """Gather the text of ``node`` into one paragraph of ``role``.
+
+        Inside a paragraph already being gathered (no valid doctree has one, but a project's
+        own nodes might), the node is read through as part of it."""
+        if self.text is None:
+            prefix, kind = self.prefixes.pop(id(node), ("", None))
+            self.text = TextRun(node, role, prefix, kind, bold)
+
+    def end_text(self, node: nodes.Node) -> None:
+        """The paragraph gathered for ``node`` goes out."""
+        if self.text is not None and self.text.node is node:
+            self.emit(self.finish_text())
 
     def finish_text(self) -> Paragraph:
         """The paragraph of the text gathered since start_text."""
@@ -428,12 +446,9 @@ class GongwenTranslator(SphinxTranslator):
 
     def visit_term(self, node: nodes.term) -> None:
         """A definition list's term: a list item in bold."""
-        self.start_text(node, Role.LIST_ITEM)
+        self.start_text(node, Role.LIST_ITEM, bold=True)
 
-    def depart_term(self, node: nodes.term) -> None:
-        """The term, in bold over its own spans."""
-        gathered = self.finish_text()
-        self.emit(_term(gathered.text, gathered.line, gathered.spans))
+    depart_term = _end_paragraph
 
     def visit_option_group(self, node: nodes.option_group) -> None:
         """Command-line options as a definition list: the options in bold, then their text."""
@@ -600,8 +615,7 @@ class GongwenTranslator(SphinxTranslator):
         start, kind = self.text.starts.pop(), _span_kind(node)
         if kind:
             self.text.spans.append(Span(start, self.text.length, kind))
-        if self.text.node is node:
-            self.emit(self.finish_text())
+        self.end_text(node)
 
     def visit_footnote_reference(self, node: nodes.Element) -> None:
         """A Word footnote mark, or the label in brackets: [1]."""
@@ -659,9 +673,9 @@ def _production(node: nodes.Element) -> str:
     return text if not name or text.startswith(name) else f"{name} ::= {text}"
 
 
-def _term(text: str, line: int, spans: tuple[Span, ...] = ()) -> Paragraph:
-    """A list item that names what follows it (a term, an option, a field), set in bold."""
-    return Paragraph(Role.LIST_ITEM, text, line, spans=(Span(0, len(text), "strong"), *spans))
+def _term(text: str, line: int) -> Paragraph:
+    """A list item that names what follows it (an option, a field), set in bold."""
+    return Paragraph(Role.LIST_ITEM, text, line, spans=(Span(0, len(text), "strong"),))
 
 
 def _span_kind(node: nodes.Node) -> str | None:
