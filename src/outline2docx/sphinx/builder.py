@@ -10,7 +10,6 @@ from sphinx import addnodes
 from sphinx.builders import Builder
 from sphinx.errors import ConfigError, SphinxError
 from sphinx.locale import __
-from sphinx.util import logging
 from sphinx.util.display import progress_message
 from sphinx.util.nodes import inline_all_toctrees, process_only_nodes
 
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
     from outline2docx.render.style import HouseStyle
     from outline2docx.tree.nodes import Document
 
-logger = logging.getLogger(__name__)
 PICTURE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp"}
 
 
