@@ -7,12 +7,17 @@ official-format .docx per entry of ``gongwen_documents``, and a source parser th
 Configuration (conf.py):
 
 - ``gongwen_documents``: ``[(start_doc, target_name, title), ...]`` like ``latex_documents``;
-  default: the root document, named after the project.
+  default: the root document, named after the project. A title replaces the start
+  document's own title (and is the .docx file's title property); "" or no title keeps it.
 - ``gongwen_style``: a built-in house style (gbt9704, speech, regulation) or a .toml path
-  relative to conf.py; default gbt9704.
+  relative to conf.py; default gbt9704. A style that does not exist stops the build with a
+  configuration error.
 - ``gongwen_numbering``: add 一、 （一） 1. （1） to section titles (default True); titles that
   already carry a number are never numbered twice.
 - ``gongwen_outline_suffix``: the suffix of outline sources (default ".outline").
+
+The builder's translator is ``outline2docx.sphinx.translate.GongwenTranslator``; a project
+may replace it with ``app.set_translator("gongwen", MyTranslator)`` (a subclass of it).
 """
 
 from __future__ import annotations
@@ -47,10 +52,23 @@ def setup(app) -> dict[str, Any]:
     from outline2docx.sphinx.source import OutlineParser
 
     app.add_builder(GongwenBuilder)
-    app.add_config_value("gongwen_documents", _default_documents, "env")
-    app.add_config_value("gongwen_style", "gbt9704", "env")
-    app.add_config_value("gongwen_numbering", True, "env")
-    app.add_config_value("gongwen_outline_suffix", ".outline", "env")
+    # Typed, so that a value of the wrong type in conf.py gets Sphinx's own config warning.
+    app.add_config_value(
+        "gongwen_documents",
+        _default_documents,
+        "env",
+        types=(list, tuple),
+        description="(start document, .docx name, title) of each document to write",
+    )
+    app.add_config_value(
+        "gongwen_style", "gbt9704", "env", types=str, description="house style name or .toml"
+    )
+    app.add_config_value(
+        "gongwen_numbering", True, "env", types=bool, description="number section titles"
+    )
+    app.add_config_value(
+        "gongwen_outline_suffix", ".outline", "env", types=str, description="outline suffix"
+    )
     app.add_source_parser(OutlineParser)
     app.connect("config-inited", _register_outline_suffix)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders import Builder
+from sphinx.errors import ConfigError, SphinxError
 from sphinx.locale import __
-from sphinx.util import logging
 from sphinx.util.display import progress_message
 from sphinx.util.nodes import inline_all_toctrees, process_only_nodes
 
-from outline2docx.sphinx.translate import DoctreeTranslator
+from outline2docx.errors import Outline2DocxError
+from outline2docx.sphinx.translate import GongwenTranslator
 
-logger = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from outline2docx.render.style import HouseStyle
+    from outline2docx.tree.nodes import Document
+
 PICTURE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp"}
 
 
@@ -32,9 +36,11 @@ class GongwenBuilder(Builder):
         "image/bmp",
     ]
     supported_remote_images = False
+    default_translator_class = GongwenTranslator
 
     def init(self) -> None:
-        """Nothing to prepare: documents are assembled when they are written."""
+        """Load the house style now, so a wrong ``gongwen_style`` stops the build at once."""
+        self.style = self.load_style()
 
     def get_outdated_docs(self) -> str:
         """Every build writes every document, as the LaTeX builder does."""
@@ -47,29 +53,59 @@ class GongwenBuilder(Builder):
     def prepare_writing(self, docnames) -> None:
         """Nothing to prepare."""
 
-    def write_documents(self, _docnames) -> None:
-        """Assemble, translate and render each entry of ``gongwen_documents``."""
-        from outline2docx.output import write_atomically
-        from outline2docx.render.package import render_docx
-        from outline2docx.render.style import load_style
+    def load_style(self) -> HouseStyle:
+        """The house style ``gongwen_style`` names: built in, or a .toml file beside conf.py."""
+        from outline2docx.render.style import StyleError, load_style
 
         style_ref = self.config.gongwen_style
-        candidate = Path(self.confdir) / style_ref  # a style file beside conf.py
-        style = load_style(
-            candidate if candidate.suffix == ".toml" and candidate.is_file() else style_ref
-        )
+        candidate = Path(self.confdir or self.srcdir) / str(style_ref)
+        try:
+            return load_style(
+                candidate if candidate.suffix == ".toml" and candidate.is_file() else style_ref
+            )
+        except StyleError as exc:
+            raise ConfigError(f"gongwen_style = {style_ref!r}: {exc}") from None
+
+    def documents(self) -> list[tuple[str, str, str | None]]:
+        """The (start document, .docx name, title or None) of each ``gongwen_documents`` entry."""
+        entries = []
         for entry in self.config.gongwen_documents:
-            start, target = entry[0], entry[1]
+            if not isinstance(entry, (tuple, list)) or not 2 <= len(entry) <= 3:
+                raise ConfigError(
+                    f"gongwen_documents: {entry!r} is not (start document, file name, title)"
+                )
+            start, target, title = (*entry, None)[:3]
+            if start not in self.env.all_docs:
+                raise ConfigError(f"gongwen_documents: no document {start!r} in the project")
             target = target if target.endswith(".docx") else f"{target}.docx"
+            entries.append((start, target, title or None))
+        return entries
+
+    def write_documents(self, _docnames) -> None:
+        """Assemble, translate and render each entry of ``gongwen_documents``."""
+        for start, target, title in self.documents():
             with progress_message(__("assembling %s") % target):
                 doctree = self.assemble(start)
             with progress_message(__("writing %s") % target):
-                translator = DoctreeTranslator(
-                    self.read_image, self.config.gongwen_numbering, warn=logger.warning
-                )
-                document = translator.translate(doctree)
+                document = self.translate(doctree, title)
                 document.source = start
-                write_atomically(Path(self.outdir) / target, render_docx(document, style))
+                try:
+                    self._write(document, Path(self.outdir) / target)
+                except Outline2DocxError as exc:
+                    raise SphinxError(f"{target}: {exc}") from None
+
+    def translate(self, doctree: nodes.document, title: str | None = None) -> Document:
+        """The Document of ``doctree``, by the translator registered for this builder."""
+        translator = self.create_translator(doctree, self, title)
+        doctree.walkabout(translator)
+        return translator.result
+
+    def _write(self, document: Document, target: Path) -> None:
+        """Render ``document`` in the house style and write it to ``target``."""
+        from outline2docx.output import write_atomically
+        from outline2docx.render.package import render_docx
+
+        write_atomically(target, render_docx(document, self.style))
 
     def assemble(self, start: str) -> nodes.document:
         """The start document with every document of its toctrees inlined, references resolved."""
