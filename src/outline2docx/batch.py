@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from outline2docx.errors import Outline2DocxError, UsageProblem
 from outline2docx.parse import DOCX_SUFFIXES
 from outline2docx.read.lines import SourceText
-from outline2docx.render.style import HouseStyle
+from outline2docx.style import HouseStyle
 from outline2docx.tree.nodes import Document
 
 if TYPE_CHECKING:
@@ -173,7 +173,7 @@ def written_by_us(path: Path) -> bool:
 @lru_cache(maxsize=8)
 def house_style(name: str) -> HouseStyle:
     """A house style loaded once per process (a batch converts many files with one style)."""
-    from outline2docx.render.style import load_style
+    from outline2docx.style import load_style
 
     return load_style(name)
 
@@ -214,7 +214,7 @@ def prepare_word(
 ) -> tuple[Document, tuple[str, ...]]:
     """Read a Word file, fix its text (with --fix, before it is classified) and parse it."""
     from outline2docx.parse import document_of_items
-    from outline2docx.read.docx_input import fix_items, read_docx
+    from outline2docx.read.docx import fix_items, read_docx
 
     items = read_docx(source, label, options.plain)
     notes: list[str] = []

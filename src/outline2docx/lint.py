@@ -69,7 +69,7 @@ def lint_file(
         is_word = source.suffix.lower() in DOCX_SUFFIXES
     if is_word:
         from outline2docx.parse import document_of_items
-        from outline2docx.read.docx_input import read_docx, source_lines
+        from outline2docx.read.docx import read_docx, source_lines
 
         items = read_docx(source, file)
         document = document_of_items(items, file, roles)

@@ -18,7 +18,7 @@ from outline2docx.tree.meta import apply_meta
 from outline2docx.tree.nodes import Diagnostic, Document, Role
 
 if TYPE_CHECKING:
-    from outline2docx.read.docx_input import BodyItems
+    from outline2docx.read.docx import BodyItems
 
 DOCX_SUFFIXES = (".docx", ".docm", ".dotx")
 # Roles a user may give a line: those the recognizer gives lines of text.
@@ -131,7 +131,7 @@ def parse_docx(
 ) -> Document:
     """Parse a Word document: its paragraphs classified like text, tables and pictures kept
     (``roles``, by paragraph number: see ``parse``)."""
-    from outline2docx.read.docx_input import read_docx
+    from outline2docx.read.docx import read_docx
 
     data = source if isinstance(source, bytes) else Path(source)
     label = name or (str(source) if not isinstance(source, bytes) else "<docx>")
@@ -140,7 +140,7 @@ def parse_docx(
 
 def document_of_items(items: BodyItems, label: str, roles: Roles | None = None) -> Document:
     """The Document of a Word body already read: paragraphs classified, tables and pictures."""
-    from outline2docx.read.docx_input import apply_outline_levels, document_blocks, source_lines
+    from outline2docx.read.docx import apply_outline_levels, document_blocks, source_lines
 
     with _cyclic_gc_paused():
         facts = {f.number: f for f in recognize(source_lines(items), role_overrides(roles))}

@@ -51,7 +51,7 @@ class GongwenBuilder(Builder):
         """Assemble, translate and render each entry of ``gongwen_documents``."""
         from outline2docx.output import write_atomically
         from outline2docx.render.package import render_docx
-        from outline2docx.render.style import load_style
+        from outline2docx.style import load_style
 
         style_ref = self.config.gongwen_style
         candidate = Path(self.confdir) / style_ref  # a style file beside conf.py
