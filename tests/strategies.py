@@ -13,3 +13,13 @@ def outline_texts(alphabet: str, max_lines: int = 30) -> st.SearchStrategy[str]:
     return st.lists(line, max_size=max_lines).map(
         lambda lines: "\n".join(number + rest for number, rest in lines)
     )
+
+
+# Drafts as users paste them: Chinese text, numbering, both widths of punctuation and digits,
+# quotes, dots and dashes, Latin words, and the brackets of document numbers.
+DRAFT_CHARACTERS = st.sampled_from(
+    list("一二三十第条章节是要加强领导工作会议同志们国发号年月日")
+    + list("（）()【】[]〔〕，,。.、：:；;！!？?“”‘’\"'…—-")
+    + list("0123456789０１２３ＸＸabcXYZ ")
+)
+DRAFTS = st.text(DRAFT_CHARACTERS, max_size=60)

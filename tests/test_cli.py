@@ -1,24 +1,17 @@
-"""The command line as users run it: real subprocesses, real exit codes."""
+"""The command line as users run it: real exit codes, stdout and stderr (run in-process)."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
+from .cli import run
 from .conftest import SAMPLES
-
-
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "outline2docx", *args], input=stdin, capture_output=True
-    )
 
 
 def test_parse_prints_an_indented_outline():
     done = run("parse", str(SAMPLES / "notice.txt"))
     assert done.returncode == 0, done.stderr
-    out = done.stdout.decode()
+    out = done.stdout
     assert out.splitlines()[0].endswith("notice.txt (utf-8)")
     assert "   12  h1         一、检查时间" in out
     assert "   22  h2           （三）食品安全" in out
@@ -71,20 +64,20 @@ def test_unreadable_input_exits_2_naming_file_and_offset(tmp_path, content, prob
     path.write_bytes(content)
     done = run("parse", str(path))
     assert done.returncode == 2
-    assert done.stdout == b""
-    assert f"outline2docx: error: {path}: {problem}" in done.stderr.decode()
+    assert done.stdout_bytes == b""
+    assert f"outline2docx: error: {path}: {problem}" in done.stderr
     assert path.read_bytes() == content
 
 
 def test_missing_file_exits_2():
     done = run("parse", "/nonexistent/speech.txt")
     assert done.returncode == 2
-    assert "speech.txt" in done.stderr.decode()
+    assert "speech.txt" in done.stderr
 
 
 def test_help_teaches_with_examples():
-    out = run("--help").stdout.decode()
+    out = run("--help").stdout
     assert "Examples:" in out
     assert "outline2docx convert drafts/ -o out/ --jobs 4" in out
     assert "Exit codes" in out
-    assert "GB18030" in run("parse", "--help").stdout.decode()
+    assert "GB18030" in run("parse", "--help").stdout

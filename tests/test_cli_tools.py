@@ -5,24 +5,14 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 
 import docx
 import pytest
 
 from outline2docx import __version__
 
+from .cli import run, run_process
 from .conftest import SAMPLES
-
-
-def run(*args: str, stdin: bytes | None = None, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "outline2docx", *args],
-        input=stdin,
-        capture_output=True,
-        text=stdin is None,
-        cwd=cwd,
-    )
 
 
 def test_check_prints_compiler_style_lines_and_exits_1(seed_path):
@@ -169,7 +159,8 @@ def test_styles_list_show_init(tmp_path):
 
 
 def test_version_and_module_entry():
-    assert run("--version").stdout.strip() == f"outline2docx, version {__version__}"
+    # Real processes: `python -m outline2docx` and the installed console script.
+    assert run_process("--version").stdout.strip() == f"outline2docx, version {__version__}"
     console = shutil.which("outline2docx")
     if console:
         done = subprocess.run([console, "--version"], capture_output=True, text=True)
@@ -185,23 +176,9 @@ def test_pdf_export(tmp_path):
     assert (tmp_path / "notice.pdf").read_bytes()[:5] == b"%PDF-"
 
 
-def test_pdf_without_libreoffice_says_so(tmp_path):
-    env = {"PATH": "/nonexistent"}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "outline2docx",
-            "convert",
-            str(SAMPLES / "notice.txt"),
-            "-o",
-            str(tmp_path / "x.docx"),
-            "--pdf",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+def test_pdf_without_libreoffice_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")
+    done = run("convert", str(SAMPLES / "notice.txt"), "-o", str(tmp_path / "x.docx"), "--pdf")
     assert done.returncode == 2
     assert "--pdf needs LibreOffice" in done.stderr
     assert not (tmp_path / "x.docx").exists()

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 import zipfile
 
 import docx
@@ -16,15 +14,10 @@ from outline2docx import parse
 from outline2docx.convert import convert, to_docx
 from outline2docx.namespaces import W
 
+from .cli import run, run_process
 from .conftest import SAMPLES, assert_valid_docx
 from .packages import word_document
 from .strategies import outline_texts
-
-
-def run(*args: str, stdin: bytes | None = None, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "outline2docx", *args], input=stdin, capture_output=True, cwd=cwd
-    )
 
 
 def test_convert_writes_beside_the_input_by_default(tmp_path):
@@ -47,24 +40,25 @@ def test_cli_convert_with_style_and_output(tmp_path):
 
 
 def test_cli_convert_reads_stdin_and_writes_stdout():
-    done = run("convert", "-", stdin="一、总体要求\n坚持问题导向。".encode("gb18030"))
+    # A real process: the .docx goes through real pipes, byte for byte.
+    done = run_process("convert", "-", stdin="一、总体要求\n坚持问题导向。".encode("gb18030"))
     assert done.returncode == 0, done.stderr
-    assert done.stdout[:2] == b"PK"
-    word = docx.Document(io.BytesIO(done.stdout))
+    assert done.stdout_bytes[:2] == b"PK"
+    word = docx.Document(io.BytesIO(done.stdout_bytes))
     assert [p.style.name for p in word.paragraphs] == ["Heading 1", "Normal"]
 
 
 def test_cli_convert_restyles_a_word_document_piped_in():
     done = run("convert", "-", stdin=word_document("一、总体要求", "坚持问题导向。"))
     assert done.returncode == 0, done.stderr
-    word = docx.Document(io.BytesIO(done.stdout))
+    word = docx.Document(io.BytesIO(done.stdout_bytes))
     assert [(p.style.name, p.text) for p in word.paragraphs] == [
         ("Heading 1", "一、总体要求"),
         ("Normal", "坚持问题导向。"),
     ]
     broken = run("convert", "-", stdin=b"PK\x03\x04 and nothing more")
     assert broken.returncode == 2
-    assert b"<stdin>: not a Word document" in broken.stderr
+    assert "<stdin>: not a Word document" in broken.stderr
 
 
 def test_cli_convert_accepts_a_style_file(tmp_path):
@@ -85,7 +79,7 @@ def test_bad_style_file_exits_2_and_writes_nothing(tmp_path):
     out = tmp_path / "out.docx"
     done = run("convert", str(SAMPLES / "notice.txt"), "-s", str(style), "-o", str(out))
     assert done.returncode == 2
-    assert f"{style}: key 'page.margin': unknown key" in done.stderr.decode()
+    assert f"{style}: key 'page.margin': unknown key" in done.stderr
     assert not out.exists()
 
 
@@ -94,7 +88,7 @@ def test_unreadable_input_fails_and_leaves_no_output(tmp_path):
     source.write_bytes(b"%PDF-1.4\n\x00\x01\x02")
     done = run("convert", str(source))
     assert done.returncode == 1
-    assert f"{source}: binary file, not text (NUL byte at offset 9)" in done.stderr.decode()
+    assert f"{source}: binary file, not text (NUL byte at offset 9)" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["scan.txt"]
 
 
@@ -104,7 +98,7 @@ def test_unwritable_output_is_reported(tmp_path):
     out = blocker / "out.docx"
     done = run("convert", str(SAMPLES / "notice.txt"), "-o", str(out))
     assert done.returncode == 1
-    assert f"{out}: cannot write" in done.stderr.decode()
+    assert f"{out}: cannot write" in done.stderr
 
 
 def test_our_own_output_is_replaced_whole_a_foreign_file_only_with_force(tmp_path):
@@ -112,7 +106,7 @@ def test_our_own_output_is_replaced_whole_a_foreign_file_only_with_force(tmp_pat
     out.write_bytes(b"a document someone typed")
     refused = run("convert", str(SAMPLES / "notice.txt"), "-o", str(out))
     assert refused.returncode == 1
-    assert "was not written by outline2docx; use --force" in refused.stderr.decode()
+    assert "was not written by outline2docx; use --force" in refused.stderr
     assert out.read_bytes() == b"a document someone typed"
     assert run("convert", str(SAMPLES / "notice.txt"), "-o", str(out), "--force").returncode == 0
     assert docx.Document(str(out)).paragraphs[0].text == "青山县教育局文件"
@@ -157,6 +151,6 @@ def test_convert_role_option_needs_a_single_input(tmp_path):
     (tmp_path / "a.txt").write_text("正文。", encoding="utf-8")
     (tmp_path / "b.txt").write_text("正文。", encoding="utf-8")
     done = run("convert", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--role", "1=title")
-    assert done.returncode == 2 and b"single input file" in done.stderr
+    assert done.returncode == 2 and "single input file" in done.stderr
     folder = run("convert", str(tmp_path), "--role", "1=title")
-    assert folder.returncode == 2 and b"single input file" in folder.stderr
+    assert folder.returncode == 2 and "single input file" in folder.stderr

@@ -17,10 +17,10 @@ from outline2docx.transforms import SOURCE, TRANSFORMS, TREE
 from outline2docx.tree.meta import Meta
 from outline2docx.tree.nodes import Role
 
+from .cli import run
 from .conftest import SAMPLES, assert_valid_docx
 from .docx_view import DocxView
 from .packages import word_document
-from .test_convert import run
 
 NOTICE = SAMPLES / "notice-with-header.txt"
 
@@ -68,7 +68,7 @@ def test_fix_keeps_the_front_matter_so_the_red_header_stays(tmp_path):
 def test_cli_convert_fix_keeps_the_red_header(tmp_path):
     out = tmp_path / "notice.docx"
     done = run("convert", str(NOTICE), "-o", str(out), "--fix")
-    assert done.returncode == 0, done.stderr.decode()
+    assert done.returncode == 0, done.stderr
     styles = [p.style for p in DocxView(out.read_bytes()).paragraphs()[:5]]
     assert styles == ["GW Header Note"] * 3 + ["GW Issuer", "GW Header Number"]
 
@@ -80,7 +80,7 @@ def test_cli_meta_overrides_the_front_matter_signer_too(tmp_path):
         "convert", str(NOTICE), "-o", str(out),
         "--meta", "发文字号=青政发〔2025〕9号", "--meta", "签发人=李四",
     )  # fmt: skip
-    assert done.returncode == 0, done.stderr.decode()
+    assert done.returncode == 0, done.stderr
     view = DocxView(out.read_bytes())
     numbers = [p for p in view.paragraphs() if p.style.startswith("GW Header Number")]
     assert [p.text for p in numbers] == ["青政发〔2025〕9号\t签发人：李四"]

@@ -17,8 +17,9 @@ import docx
 import pytest
 
 from outline2docx.pipeline import Settings, publish
-from outline2docx.render.style import builtin_styles, load_style
+from outline2docx.style import builtin_styles, load_style
 
+from .cli import run
 from .conftest import SAMPLES, VALIDATOR
 from .images import png
 from .packages import word_document
@@ -26,10 +27,10 @@ from .sphinx.conftest import SAMPLE, sphinx_build
 
 
 def cli(*args: str, stdin: bytes | None = None) -> bytes:
-    """Run the command in a process of its own, as a user does; its standard output."""
-    command = [sys.executable, "-m", "outline2docx", *args]
-    done = subprocess.run(command, input=stdin, capture_output=True, check=True)
-    return done.stdout
+    """Run the command as a user does; its standard output (it must succeed)."""
+    done = run(*args, stdin=stdin)
+    assert done.returncode == 0, done.stderr
+    return done.stdout_bytes
 
 
 def rich_word_document() -> bytes:

@@ -251,7 +251,7 @@ def _settings(style, encoding, fix, diff, drop_noise, plain, meta, reference_doc
     """The run's settings, style and template loaded and checked before any file is read."""
     from outline2docx.pipeline import Settings, role_overrides
     from outline2docx.read.front_matter import parse_meta_option
-    from outline2docx.render.style import load_style
+    from outline2docx.style import load_style
 
     try:
         given = parse_meta_option(meta)
@@ -512,7 +512,7 @@ def styles() -> None:
 @styles.command("list")
 def styles_list() -> None:
     """The built-in house styles."""
-    from outline2docx.render.style import DEFAULT_STYLE, builtin_styles, load_style
+    from outline2docx.style import DEFAULT_STYLE, builtin_styles, load_style
 
     for name in builtin_styles():
         mark = " (default)" if name == DEFAULT_STYLE else ""
@@ -523,7 +523,7 @@ def styles_list() -> None:
 @click.argument("name")
 def styles_show(name: str) -> None:
     """Print the style file NAME (a built-in name or a path)."""
-    from outline2docx.render.style import StyleError, style_path
+    from outline2docx.style import StyleError, style_path
 
     try:
         click.echo(style_path(name).read_text("utf-8"), nl=False)
@@ -544,7 +544,7 @@ def styles_show(name: str) -> None:
 def styles_init(new: str, base: str) -> None:
     """Write NEW.toml, a style that extends --from and overrides nothing yet."""
     from outline2docx.output import write_atomically
-    from outline2docx.render.style import StyleError, load_style, starter_style
+    from outline2docx.style import StyleError, load_style, starter_style
 
     target = Path(new if new.endswith(".toml") else f"{new}.toml")
     if target.exists():

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from outline2docx.pipeline import Settings, publish, write
-from outline2docx.render.style import DEFAULT_STYLE, HouseStyle, load_style
+from outline2docx.style import DEFAULT_STYLE, HouseStyle, load_style
 from outline2docx.tree.nodes import Document
 
 

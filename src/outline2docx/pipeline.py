@@ -23,8 +23,8 @@ from outline2docx.tree.meta import Meta
 from outline2docx.tree.nodes import Diagnostic, Document, Role
 
 if TYPE_CHECKING:
-    from outline2docx.read.docx_input import BodyItems
-    from outline2docx.render.style import HouseStyle
+    from outline2docx.read.docx import BodyItems
+    from outline2docx.style import HouseStyle
 
 Source = str | bytes | os.PathLike[str]  # a path, raw bytes, or the text itself
 
@@ -142,7 +142,7 @@ def publish(
 
 def default_style() -> HouseStyle:
     """The default house style, loaded once per process."""
-    from outline2docx.render.style import load_style
+    from outline2docx.style import load_style
 
     global _DEFAULT_STYLE
     if _DEFAULT_STYLE is None:
@@ -185,7 +185,7 @@ def read_string(text: str, name: str | None, settings: Settings) -> Draft:
 
 def read_word(source: Source, name: str | None, settings: Settings) -> Draft:
     """A Word document (path or bytes): its paragraphs to recognize, tables and pictures."""
-    from outline2docx.read.docx_input import read_docx, source_lines
+    from outline2docx.read.docx import read_docx, source_lines
 
     data = source if isinstance(source, bytes) else Path(source)
     label = name or (str(source) if not isinstance(source, bytes) else "<docx>")
@@ -228,7 +228,7 @@ def recognize_draft(draft: Draft, roles: Mapping[int, Role]) -> Document:
     if draft.items is None:
         children = build((f.paragraph(), f.rank if f.is_heading else 0) for f in facts)
     else:
-        from outline2docx.read.docx_input import apply_outline_levels, document_blocks
+        from outline2docx.read.docx import apply_outline_levels, document_blocks
 
         by_line = {f.number: f for f in facts}
         apply_outline_levels(draft.items, by_line)

@@ -9,8 +9,8 @@ from docx.shared import Twips
 
 from outline2docx import parse
 from outline2docx.convert import to_docx
-from outline2docx.render.style import load_style
 from outline2docx.render.styles_xml import grid_char_spacing
+from outline2docx.style import load_style
 
 from ..conftest import SAMPLES
 from ..docx_view import DocxView, W

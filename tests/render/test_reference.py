@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
-import sys
 import zipfile
 
 import docx
@@ -17,6 +16,7 @@ from outline2docx.convert import to_docx
 from outline2docx.pdf import find_office
 from outline2docx.render.reference import apply_reference
 
+from ..cli import run
 from ..conftest import SAMPLES
 from ..docx_view import W
 from ..packages import zipped
@@ -90,12 +90,6 @@ def test_pictures_and_imprint_survive_the_template(tmp_path):
     assert sections[-1].find(f"{W}type").get(f"{W}val") == "evenPage"
     assert sections[0].find(f"{W}pgMar").get(f"{W}top") == sections[-1].find(f"{W}pgMar").get(
         f"{W}top"
-    )
-
-
-def run(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "outline2docx", *args], capture_output=True, text=True
     )
 
 

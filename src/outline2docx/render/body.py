@@ -12,9 +12,9 @@ import itertools
 from dataclasses import dataclass, field
 
 from outline2docx.render.ooxml import escape, paragraph_xml, run_xml
-from outline2docx.render.style import HouseStyle
 from outline2docx.render.styles_xml import FOOTNOTE_REFERENCE, TABLE_STYLE_ID, StyleIds
 from outline2docx.render.table import grid
+from outline2docx.style import HouseStyle
 from outline2docx.tree.meta import Meta
 from outline2docx.tree.nodes import Document, Paragraph, Picture, Role, Table
 

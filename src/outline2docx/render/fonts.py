@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from outline2docx.namespaces import W_NS
 from outline2docx.render.ooxml import escape
-from outline2docx.render.style import HouseStyle
+from outline2docx.style import HouseStyle
 
 # Chinese and English names of the fonts official documents use, and their kind: Word looks
 # a missing font up by its other name, then substitutes one of the same charset and family.

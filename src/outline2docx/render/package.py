@@ -18,8 +18,8 @@ from outline2docx.namespaces import R_NS, RELS_NS, W_NS
 from outline2docx.render.body import Body, write_body
 from outline2docx.render.fonts import font_table_xml
 from outline2docx.render.ooxml import escape, paragraph_xml, run_xml
-from outline2docx.render.style import HouseStyle
 from outline2docx.render.styles_xml import PAGE_NUMBER_STYLES, style_ids, styles_xml
+from outline2docx.style import HouseStyle
 from outline2docx.tree.nodes import Document, Role
 
 _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'

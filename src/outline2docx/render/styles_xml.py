@@ -12,7 +12,7 @@ import re
 
 from outline2docx.namespaces import W_NS
 from outline2docx.render.ooxml import ALIGN, escape, half_points
-from outline2docx.render.style import HouseStyle, Look
+from outline2docx.style import HouseStyle, Look
 
 BUILTIN_IDS = {
     "Normal": "Normal",

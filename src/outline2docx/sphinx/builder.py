@@ -17,7 +17,7 @@ from outline2docx.errors import Outline2DocxError
 from outline2docx.sphinx.translate import GongwenTranslator
 
 if TYPE_CHECKING:
-    from outline2docx.render.style import HouseStyle
+    from outline2docx.style import HouseStyle
     from outline2docx.tree.nodes import Document
 
 PICTURE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp"}
@@ -55,7 +55,7 @@ class GongwenBuilder(Builder):
 
     def load_style(self) -> HouseStyle:
         """The house style ``gongwen_style`` names: built in, or a .toml file beside conf.py."""
-        from outline2docx.render.style import StyleError, load_style
+        from outline2docx.style import StyleError, load_style
 
         style_ref = self.config.gongwen_style
         candidate = Path(self.confdir or self.srcdir) / str(style_ref)

@@ -14,7 +14,7 @@ def fix_draft(draft: Draft, settings: Settings) -> None:
     """Fix every line of ``draft`` (a Word body's paragraphs too, spans and notes moved along);
     with ``settings.diff`` the changes go into the draft's notes as a unified diff."""
     if draft.items is not None:
-        from outline2docx.read.docx_input import fix_items, source_lines
+        from outline2docx.read.docx import fix_items, source_lines
 
         changed = fix_items(draft.items)
         draft.lines = source_lines(draft.items)

@@ -1,7 +1,6 @@
-"""Safe normalizations of ../shared/spec/gbt9704.md §5–§6, as a table of rules.
+"""The rules of ../shared/spec/gbt9704.md §5–§6: each finds its edits in one line.
 
-Each rule finds its edits in one line; ``check`` reports what the rules find, ``fix`` applies
-it. Only changes that cannot alter meaning are made: punctuation width in Chinese context,
+Only changes that cannot alter meaning are made: punctuation width in Chinese context,
 quotes, numbering forms, 〔〕 in document numbers, dashes, ellipses and full-width letters and
 digits. Decimals, times, URLs, e-mail addresses, Latin sentences and standard numbers stay.
 """
@@ -12,7 +11,6 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from outline2docx.read.lines import SourceLine, SourceText
 from outline2docx.recognize.numerals import CHARS, CIRCLED
 
 _HAN = r"\u3400-\u9fff"
@@ -27,18 +25,6 @@ class Edit:
     start: int
     end: int
     text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """A change made (or proposed) in the source: where, what, and which rule."""
-
-    line: int
-    column: int
-    before: str
-    after: str
-    code: str
-    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,119 +198,3 @@ RULES: tuple[Rule, ...] = (
     Rule("dash", "a dash is written ——", _dash),
     Rule("full-width-alphanumeric", "full-width letters or digits", _full_width_alphanumeric),
 )
-
-
-# ---- applying them -------------------------------------------------------------------------
-
-
-def fix_line(
-    text: str, number: int = 1, ignore: frozenset[str] = frozenset(), indent: int = 0
-) -> tuple[str, list[Change]]:
-    """``text`` with every rule applied in table order, and the changes made.
-
-    Columns are 1-based in the source line, whose first ``indent`` characters were trimmed.
-    A fix can make another rule apply ("０,." becomes "0，。", then a numbering "0，"), so the
-    rules run again until the line is stable: fixing twice changes nothing more.
-    """
-    changes: list[Change] = []
-    for _ in range(_MAX_PASSES):
-        text, found = _apply_rules(text, number, ignore, indent)
-        if not found:
-            break
-        changes += found
-    changes.sort(key=lambda c: c.column)
-    return text, changes
-
-
-_MAX_PASSES = 4  # each pass only moves toward the standard forms; two suffice in practice
-
-
-def _apply_rules(
-    text: str, number: int, ignore: frozenset[str], indent: int
-) -> tuple[str, list[Change]]:
-    changes: list[Change] = []
-    for rule in RULES:
-        if rule.code in ignore:
-            continue
-        edits = sorted(rule.find(text), key=lambda e: e.start, reverse=True)
-        for edit in edits:
-            before = text[edit.start : edit.end]
-            if before == edit.text:
-                continue
-            column = indent + edit.start + 1
-            changes.append(Change(number, column, before, edit.text, rule.code, rule.message))
-            text = text[: edit.start] + edit.text + text[edit.end :]
-    return text, changes
-
-
-_LINE_WITH_BREAK = re.compile(r"[^\r\n\u2028\u2029]*(?:\r\n|[\r\n\u2028\u2029]|$)")
-
-
-def fix_text(text: str, ignore: frozenset[str] = frozenset()) -> tuple[str, list[Change], list]:
-    """The whole text fixed line by line, line breaks and indentation untouched.
-
-    Returns the fixed text, the changes, and (line number, before, after) of each changed line.
-    """
-    out: list[str] = []
-    changes: list[Change] = []
-    changed_lines: list[tuple[int, str, str]] = []
-    for number, m in enumerate(_LINE_WITH_BREAK.finditer(text), start=1):
-        piece = m.group()
-        if not piece:
-            break
-        body = piece.rstrip("\r\n\u2028\u2029")
-        fixed, found = fix_line(body, number, ignore)
-        out.append(fixed + piece[len(body) :])
-        if found:
-            changes += found
-            changed_lines.append((number, body, fixed))
-    return "".join(out), changes, changed_lines
-
-
-def fix_source(
-    source: SourceText, ignore: frozenset[str] = frozenset()
-) -> tuple[SourceText, list[Change]]:
-    """The read lines of a source, fixed; for converting with --fix."""
-    lines: list[SourceLine] = []
-    changes: list[Change] = []
-    for line in source.lines:
-        fixed, found = fix_line(line.text, line.number, ignore, line.indent)
-        lines.append(line._replace(text=fixed))
-        changes += found
-    return SourceText(source.source, source.encoding, lines, source.removed), changes
-
-
-def position_map(before: str, after: str) -> Callable[[int], int]:
-    """Where a position in ``before`` lands in ``after``, the same text fixed."""
-    import difflib
-
-    blocks = difflib.SequenceMatcher(None, before, after, autojunk=False).get_matching_blocks()
-
-    def moved(position: int) -> int:
-        for a, b, size in blocks:
-            if a <= position <= a + size:
-                return b + (position - a)
-        return min(position, len(after))
-
-    return moved
-
-
-def remap_spans(spans, before: str, after: str) -> list:
-    """Spans over ``before`` moved onto ``after`` (a fix may change lengths)."""
-    if before == after or not spans:
-        return list(spans)
-    moved = position_map(before, after)
-    out = []
-    for span in spans:
-        start, end = moved(span.start), moved(span.end)
-        if start < end:
-            out.append(type(span)(start, end, span.kind))
-    return out
-
-
-def unified_diff(name: str, changed: list[tuple[int, str, str]]) -> str:
-    """A unified diff with one hunk per changed line: (line number, before, after)."""
-    out = [f"--- {name}", f"+++ {name} (fixed)"]
-    for number, before, after in changed:
-        out += [f"@@ -{number} +{number} @@", f"-{before}", f"+{after}"]
-    return "\n".join(out)

@@ -1,21 +1,13 @@
-"""The normalization rules: what they change, and what they must leave alone."""
+"""The normalization rules: what each changes, and what they must leave alone."""
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings
 
-from outline2docx.fix import RULES, fix_line, fix_text, unified_diff
+from outline2docx.fix import RULES, fix_line, standard_docnumber
 
-# Drafts as users paste them: Chinese text, numbering, both widths of punctuation and digits,
-# quotes, dots and dashes, Latin words, and the brackets of document numbers.
-DRAFT_CHARACTERS = st.sampled_from(
-    list("一二三十第条章节是要加强领导工作会议同志们国发号年月日")
-    + list("（）()【】[]〔〕，,。.、：:；;！!？?“”‘’\"'…—-")
-    + list("0123456789０１２３ＸＸabcXYZ ")
-)
-DRAFTS = st.text(DRAFT_CHARACTERS, max_size=60)
+from ..strategies import DRAFTS
 
 
 @pytest.mark.parametrize(
@@ -75,44 +67,9 @@ def test_leaves_meaning_alone(text):
     assert fixed == text, changes
 
 
-def test_changes_say_where_and_what():
-    _fixed, changes = fix_line("各位代表,同志们:", number=7, indent=2)
-    assert [(c.line, c.column, c.before, c.after, c.code) for c in changes] == [
-        (7, 7, ",", "，", "half-width-punctuation"),
-        (7, 11, ":", "：", "half-width-punctuation"),
-    ]
-
-
-def test_ignoring_a_rule():
-    fixed, _ = fix_line("1、各位代表,同志们:", ignore=frozenset({"half-width-punctuation"}))
-    assert fixed == "1.各位代表,同志们:"
-
-
-def test_fix_text_keeps_line_breaks_and_indentation():
-    text = "标题\r\n\u3000\u3000各位代表,同志们:\n\n正文.\u2028末行"
-    fixed, _changes, lines = fix_text(text)
-    assert fixed == "标题\r\n\u3000\u3000各位代表，同志们：\n\n正文。\u2028末行"
-    assert [number for number, _, _ in lines] == [2, 4]
-    assert unified_diff("x.txt", lines).splitlines()[2:5] == [
-        "@@ -2 +2 @@",
-        "-\u3000\u3000各位代表,同志们:",
-        "+\u3000\u3000各位代表，同志们：",
-    ]
-
-
 def test_rule_codes_are_unique():
     codes = [rule.code for rule in RULES]
     assert len(codes) == len(set(codes))
-
-
-@settings(max_examples=300, deadline=None)
-@given(DRAFTS)
-@example(":,—")  # a mark's context was its neighbour mark, fixed only in the first pass
-@example("０,.")  # the full-width digit, once converted, made a numbering "0，"
-def test_fixing_twice_changes_nothing_more(line):
-    once, _ = fix_line(line)
-    twice, changes = fix_line(once)
-    assert twice == once, changes
 
 
 @settings(max_examples=300, deadline=None)
@@ -124,3 +81,16 @@ def test_fixing_never_touches_chinese_characters(line):
         return [c for c in text if "\u4e00" <= c <= "\u9fff"]
 
     assert han(fixed) == han(line)
+
+
+@pytest.mark.parametrize(
+    ("written", "standard"),
+    [
+        ("青政发[2025]5号", "青政发〔2025〕5号"),
+        ("国办函（2024）12号", "国办函〔2024〕12号"),
+        ("青政发〔2025〕5号", "青政发〔2025〕5号"),
+        ("见附件[2025]", "见附件[2025]"),
+    ],
+)
+def test_standard_docnumber(written, standard):
+    assert standard_docnumber(written) == standard

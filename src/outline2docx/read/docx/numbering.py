@@ -1,0 +1,138 @@
+"""Word's automatic list numbers, as visible text: 一、 1. （1） ① and bullets."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from outline2docx.namespaces import W
+from outline2docx.read.package import Package
+from outline2docx.recognize.numerals import CIRCLED, int_to_chinese
+
+
+class Numbering:
+    """Word's automatic list numbers, computed as Word displays them."""
+
+    def __init__(self, package: Package, part: str | None) -> None:
+        self.levels: dict[str, dict[int, etree._Element]] = {}  # abstractNumId -> level -> lvl
+        self.instances: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract, starts)
+        self.counters: dict[str, list[int | None]] = {}
+        if not part:
+            return
+        root = package.xml(part)
+        for abstract in root.findall(f"{W}abstractNum"):
+            levels = {int(lvl.get(f"{W}ilvl", "0")): lvl for lvl in abstract.findall(f"{W}lvl")}
+            self.levels[abstract.get(f"{W}abstractNumId", "")] = levels
+        for num in root.findall(f"{W}num"):
+            abstract = num.find(f"{W}abstractNumId")
+            starts = {}
+            for override in num.findall(f"{W}lvlOverride"):
+                start = override.find(f"{W}startOverride")
+                if start is not None:
+                    starts[int(override.get(f"{W}ilvl", "0"))] = int(start.get(f"{W}val", "1"))
+            if abstract is not None:
+                self.instances[num.get(f"{W}numId", "")] = (abstract.get(f"{W}val", ""), starts)
+
+    def label(self, num_id: str | None, level: int) -> str:
+        """The visible label of the next paragraph numbered ``num_id`` at ``level``."""
+        if num_id is None or num_id == "0" or num_id not in self.instances:
+            return ""
+        abstract, starts = self.instances[num_id]
+        levels = self.levels.get(abstract, {})
+        if level not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, [None] * 10)
+        if counters[level] is None:
+            counters[level] = starts.get(level, _start(levels[level]))
+        else:
+            counters[level] += 1
+        for deeper in range(level + 1, len(counters)):
+            counters[deeper] = None
+        text = levels[level].find(f"{W}lvlText")
+        pattern = text.get(f"{W}val", "") if text is not None else ""
+        for n in range(level + 1):
+            value = counters[n] if counters[n] is not None else _start(levels.get(n))
+            pattern = pattern.replace(f"%{n + 1}", _format(value, levels.get(n)))
+        if _format_name(levels[level]) == "bullet":
+            return "" if not pattern.strip() else visible_bullet(pattern) + " "
+        return pattern
+
+
+# Word draws bullets in symbol fonts: private-use characters (U+F0xx) that are empty boxes in
+# any other font, and "o" in Courier New for the second level. Their look in Unicode:
+_SYMBOL_BULLETS = {
+    "\uf0b7": "•",  # Symbol: the default bullet
+    "\uf0a7": "▪",  # Wingdings: small square
+    "\uf06c": "●",
+    "\uf06e": "■",
+    "\uf0d8": "➢",
+    "\uf076": "❖",
+    "\uf0fc": "✓",
+}
+
+
+def visible_bullet(text: str) -> str:
+    """A bullet's text with symbol-font characters as the Unicode characters they show."""
+    if text == "o":  # Courier New's second-level bullet, not a letter in a bullet's text
+        return "◦"
+    return "".join(
+        _SYMBOL_BULLETS.get(char, "•" if "\uf000" <= char <= "\uf0ff" else char) for char in text
+    )
+
+
+def _start(lvl: etree._Element | None) -> int:
+    start = lvl.find(f"{W}start") if lvl is not None else None
+    return int(start.get(f"{W}val", "1")) if start is not None else 1
+
+
+def _format_name(lvl: etree._Element | None) -> str:
+    fmt = lvl.find(f"{W}numFmt") if lvl is not None else None
+    return fmt.get(f"{W}val", "decimal") if fmt is not None else "decimal"
+
+
+def _format(value: int, lvl: etree._Element | None) -> str:
+    name = _format_name(lvl)
+    if name in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "chineseLegalSimplified",
+        "ideographDigital",
+        "japaneseCounting",
+        "taiwaneseCounting",
+    ):
+        return int_to_chinese(value) if 0 < value < 10000 else str(value)
+    if name in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
+        return CIRCLED[value - 1] if 0 < value <= len(CIRCLED) else str(value)
+    if name == "decimalFullWidth":
+        return "".join(chr(ord(c) + 0xFEE0) for c in str(value))
+    if name in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+        return letter.upper() if name == "upperLetter" else letter
+    if name in ("lowerRoman", "upperRoman"):
+        roman = _roman(value)
+        return roman.lower() if name == "lowerRoman" else roman
+    if name in ("none", "bullet"):
+        return ""
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    out = []
+    for number, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)

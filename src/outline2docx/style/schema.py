@@ -1,0 +1,195 @@
+"""Which keys a style file may hold, and building a checked HouseStyle from its tables.
+
+Every key and value is checked: a mistake is a StyleError that names the file and the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from outline2docx.style.model import (
+    INLINE_KINDS,
+    LAYOUT_ROLES,
+    PARAGRAPH_ONLY,
+    STYLE_ROLES,
+    HouseStyle,
+    Look,
+    Page,
+    PageNumber,
+    TextDefaults,
+)
+from outline2docx.style.values import (
+    Checker,
+    alignment,
+    border,
+    color,
+    flag,
+    font_size,
+    length,
+    line_spacing,
+    nonempty_text,
+    number_between,
+    page_number_format,
+    whole_number_between,
+)
+
+LOOK_KEYS: dict[str, Callable[[Any], Any]] = {
+    "alias": nonempty_text,
+    "east_asian": nonempty_text,
+    "latin": nonempty_text,
+    "size": font_size,
+    "bold": flag,
+    "italic": flag,
+    "color": color,
+    "align": alignment,
+    "first_line_indent": number_between(0, 20),
+    "left_indent": number_between(0, 40),
+    "right_indent": number_between(0, 40),
+    "space_before": number_between(0, 10),
+    "space_after": number_between(0, 10),
+    "line_spacing": line_spacing,
+    "keep_with_next": flag,
+    "contextual_spacing": flag,
+    "widow_control": flag,
+    "border_top": border,
+    "border_bottom": border,
+    "right_tab": flag,
+    "outline_level": whole_number_between(1, 9),
+}
+PAGE_KEYS = {
+    "width": length,
+    "height": length,
+    "top": length,
+    "bottom": length,
+    "left": length,
+    "right": length,
+    "header": length,
+    "footer": length,
+    "lines": whole_number_between(5, 80),
+    "chars": whole_number_between(5, 80),
+    "duplex": flag,
+}
+TEXT_KEYS = {
+    "east_asian": nonempty_text,
+    "latin": nonempty_text,
+    "size": font_size,
+    "language": nonempty_text,
+}
+PAGE_NUMBER_KEYS = {
+    "format": page_number_format,
+    "east_asian": nonempty_text,
+    "latin": nonempty_text,
+    "size": font_size,
+    "indent": number_between(0, 10),
+}
+TOP_KEYS = {
+    "description",
+    "page",
+    "text",
+    "page_number",
+    "paragraph_styles",
+    "character_styles",
+    "roles",
+    "inline",
+    "__file__",
+}
+
+
+def _section(
+    check: Checker,
+    data: Mapping[str, Any],
+    key: str,
+    keys: Mapping[str, Any],
+    required: bool = True,
+) -> dict[str, Any]:
+    table = check.table(data, key)
+    check.no_unknown(table, set(keys), f"{key}.")
+    wanted = keys if required else [name for name in keys if name in table]
+    return {name: check.take(table, name, keys[name], f"{key}.") for name in wanted}
+
+
+_SECTIONS = (("page", PAGE_KEYS), ("text", TEXT_KEYS), ("page_number", PAGE_NUMBER_KEYS))
+
+
+def check_file(path: Path, data: Mapping[str, Any]) -> None:
+    """Check one file's own keys and values, before merging, so errors name the right file."""
+    check = Checker(path)
+    check.no_unknown(data, TOP_KEYS | {"extends"}, "")
+    for key, keys in _SECTIONS:
+        _section(check, data, key, keys, required=False)
+    _looks(check, data, "paragraph_styles", paragraph=True)
+    _looks(check, data, "character_styles", paragraph=False)
+    check.no_unknown(check.table(data, "inline"), set(INLINE_KINDS), "inline.")
+    for role in check.table(data, "roles"):
+        if role not in STYLE_ROLES:
+            raise check.fail(
+                f"roles.{role}", f"unknown role (known: {', '.join(sorted(STYLE_ROLES))})"
+            )
+
+
+def _looks(check: Checker, data: Mapping[str, Any], key: str, paragraph: bool) -> dict:
+    allowed = set(LOOK_KEYS) if paragraph else set(LOOK_KEYS) - PARAGRAPH_ONLY
+    looks = {}
+    for style_name, table in check.table(data, key).items():
+        prefix = f"{key}.{style_name}."
+        if not isinstance(table, Mapping):
+            raise check.fail(f"{key}.{style_name}", "must be a table of style properties")
+        check.no_unknown(table, allowed, prefix)
+        looks[style_name] = Look(
+            **{name: check.take(table, name, LOOK_KEYS[name], prefix) for name in table}
+        )
+    return looks
+
+
+def _roles(check: Checker, data, paragraphs, characters) -> dict[str, tuple[str, str | None]]:
+    roles = {}
+    for role, value in check.table(data, "roles").items():
+        key = f"roles.{role}"
+        names = [value] if isinstance(value, str) else value
+        if not isinstance(names, list) or len(names) not in (1, 2):
+            raise check.fail(key, "must be a paragraph style, or [paragraph style, lead style]")
+        paragraph, lead = names[0], names[1] if len(names) == 2 else None
+        if paragraph not in paragraphs:
+            raise check.fail(key, f"no paragraph style {paragraph!r} in paragraph_styles")
+        if lead is not None and lead not in characters:
+            raise check.fail(key, f"no character style {lead!r} in character_styles")
+        roles[role] = (paragraph, lead)
+    missing = STYLE_ROLES - set(roles) - LAYOUT_ROLES
+    if missing:
+        raise check.fail("roles", f"no style for {', '.join(sorted(missing))}")
+    return roles
+
+
+def build_style(path: Path, data: dict[str, Any]) -> HouseStyle:
+    """The HouseStyle of a file's merged tables; StyleError naming ``path`` if incomplete."""
+    check = Checker(path)
+    paragraphs = _looks(check, data, "paragraph_styles", paragraph=True)
+    if "Normal" not in paragraphs:
+        raise check.fail("paragraph_styles.Normal", "is required: every style is based on it")
+    characters = _looks(check, data, "character_styles", paragraph=False)
+    description = data.get("description", "")
+    if not isinstance(description, str):
+        raise check.fail("description", "must be a string")
+    return HouseStyle(
+        name=path.stem,
+        description=description,
+        page=Page(**_section(check, data, "page", PAGE_KEYS)),
+        text=TextDefaults(**_section(check, data, "text", TEXT_KEYS)),
+        page_number=PageNumber(**_section(check, data, "page_number", PAGE_NUMBER_KEYS)),
+        paragraph_styles=paragraphs,
+        character_styles=characters,
+        roles=_roles(check, data, paragraphs, characters),
+        inline=_inline(check, data, characters),
+    )
+
+
+def _inline(check: Checker, data, characters) -> dict[str, str]:
+    table = check.table(data, "inline")
+    check.no_unknown(table, set(INLINE_KINDS), "inline.")
+    for kind in INLINE_KINDS:
+        name = check.take(table, kind, nonempty_text, "inline.")
+        if name not in characters:
+            raise check.fail(f"inline.{kind}", f"no character style {name!r} in character_styles")
+    return {kind: table[kind] for kind in INLINE_KINDS}

@@ -1,0 +1,81 @@
+"""Running the ``outline2docx`` command in the tests: in-process, reported like a subprocess.
+
+``run`` invokes the click command inside the test process (no new Python to start, so the
+suite stays fast) and reports what a shell would see: the exit code, the bytes on stdout (a
+.docx written to ``-``), and stderr. A traceback is never what a user should see: an
+exception other than SystemExit escapes ``run`` and fails the test.
+
+``run_process`` starts a real ``python -m outline2docx``, for the few tests whose behaviour
+needs a process of its own: the module entry point, real pipes, signals, start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from outline2docx.cli import main
+
+
+@dataclass(frozen=True)
+class Result:
+    """What one run of the command left: exit code, stdout and stderr."""
+
+    returncode: int
+    stdout_bytes: bytes
+    stderr_bytes: bytes
+
+    @property
+    def stdout(self) -> str:
+        """Standard output as text (UTF-8, as the command writes it)."""
+        return self.stdout_bytes.decode("utf-8")
+
+    @property
+    def stderr(self) -> str:
+        """Standard error as text (UTF-8, as the command writes it)."""
+        return self.stderr_bytes.decode("utf-8")
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> Result:
+    """Run ``outline2docx ARGS`` in this process, ``stdin`` on standard input, in ``cwd``."""
+    with _working_directory(cwd):
+        done = _runner().invoke(
+            main, list(args), input=stdin, prog_name="outline2docx", catch_exceptions=False
+        )
+    return Result(done.exit_code, done.stdout_bytes, done.stderr_bytes)
+
+
+def run_process(*args: str, stdin: bytes | None = None) -> Result:
+    """Run ``python -m outline2docx ARGS`` as a real process, ``stdin`` on standard input."""
+    done = subprocess.run(
+        [sys.executable, "-m", "outline2docx", *args], input=stdin, capture_output=True
+    )
+    return Result(done.returncode, done.stdout, done.stderr)
+
+
+def _runner() -> CliRunner:
+    try:
+        return CliRunner(mix_stderr=False)  # click 8.1 keeps stderr apart only when asked
+    except TypeError:
+        return CliRunner()  # click 8.2 and later always do
+
+
+@contextmanager
+def _working_directory(cwd: Path | None) -> Iterator[None]:
+    # contextlib.chdir is Python 3.11 and later.
+    if cwd is None:
+        yield
+        return
+    before = Path.cwd()
+    os.chdir(cwd)
+    try:
+        yield
+    finally:
+        os.chdir(before)
