@@ -232,12 +232,12 @@ def document_bytes(document: Document, options: Options) -> bytes:
     """The .docx of a prepared document: rendered in the style, poured into the template."""
     from outline2docx.render.package import render_docx
 
-    data = render_docx(document, house_style(options.style))
+    template = None
     if options.reference_doc:
-        from outline2docx.render.reference import apply_reference
+        from outline2docx.render.template import cached_template
 
-        data = apply_reference(data, Path(options.reference_doc))
-    return data
+        template = cached_template(Path(options.reference_doc))
+    return render_docx(document, house_style(options.style), template)
 
 
 def prepare_document(source: SourceText, options: Options) -> tuple[Document, tuple[str, ...]]:

@@ -239,9 +239,9 @@ def convert(
     except ValueError as exc:
         _fail(click.UsageError(str(exc)))
     if reference_doc:
-        from outline2docx.render.reference import check_template
+        from outline2docx.render.template import cached_template
 
-        _guarded(lambda: check_template(Path(reference_doc)))  # refused before any file is read
+        _guarded(lambda: cached_template(Path(reference_doc)))  # refused before any file is read
     if roles and (len(inputs) > 1 or Path(inputs[0]).is_dir()):
         _fail(click.UsageError("--role names lines of one document: give a single input file"))
     options = Options(
