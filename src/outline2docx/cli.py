@@ -258,11 +258,10 @@ def _settings(style, encoding, fix, diff, drop_noise, plain, meta, reference_doc
     except ValueError as exc:
         _fail(click.UsageError(str(exc)))
     template = None
-    if reference_doc:
-        from outline2docx.render.reference import check_template
+    if reference_doc:  # loaded and checked once, before any file is read
+        from outline2docx.render.template import load_template
 
-        template = Path(reference_doc)
-        _guarded(lambda: check_template(template))  # refused before any file is read
+        template = _guarded(lambda: load_template(Path(reference_doc)))
     return Settings(
         style=_guarded(lambda: load_style(style)),  # a bad style stops everything up front
         template=template,

@@ -24,6 +24,7 @@ from outline2docx.tree.nodes import Diagnostic, Document, Role
 
 if TYPE_CHECKING:
     from outline2docx.read.docx import BodyItems
+    from outline2docx.render.template import Template
     from outline2docx.style import HouseStyle
 
 Source = str | bytes | os.PathLike[str]  # a path, raw bytes, or the text itself
@@ -48,7 +49,7 @@ class Settings:
     """What a run does besides reading and writing; made once, shared by every conversion."""
 
     style: HouseStyle | None = None  # None: the default house style, loaded when first needed
-    template: Path | None = None  # an organization's .docx to render into (--reference-doc)
+    template: Template | None = None  # an organization's .docx to render into (--reference-doc)
     encoding: str | None = None  # decode text with this instead of detecting it
     fix: bool = False  # apply the safe normalizations before recognizing
     diff: bool = False  # with fix: a unified diff of the changes among the notes
@@ -124,12 +125,7 @@ def write(document: Document, settings: Settings = Settings()) -> bytes:
     """The .docx of a finished tree, in the settings' house style and template."""
     from outline2docx.render.package import render_docx
 
-    data = render_docx(document, settings.style or default_style())
-    if settings.template is not None:
-        from outline2docx.render.reference import apply_reference
-
-        data = apply_reference(data, settings.template)
-    return data
+    return render_docx(document, settings.style or default_style(), settings.template)
 
 
 def publish(

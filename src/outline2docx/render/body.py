@@ -3,13 +3,14 @@
 Each paragraph names its style and nothing else; a run-in lead or inline formatting is a run
 in a character style. The XML is written as text and parsed once by the consumer: that keeps
 the writer linear (python-docx's add_paragraph looks up the last body element on every call).
-Pictures are collected as media parts for the package.
+Pictures go into the package as they come, which hands out their relationship ids.
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from outline2docx.render.ooxml import escape, paragraph_xml, run_xml
 from outline2docx.render.styles_xml import FOOTNOTE_REFERENCE, TABLE_STYLE_ID, StyleIds
@@ -21,33 +22,31 @@ from outline2docx.tree.nodes import Document, Paragraph, Picture, Role, Table
 EMU_PER_TWIP = 635
 
 
-@dataclass(frozen=True, slots=True)
-class Media:
-    """An image to store in the package, and its relationship id."""
-
-    rel_id: str
-    part_name: str  # word/media/image1.png
-    data: bytes
+# Stores a picture (its bytes, its file extension) in the package: the relationship id to it.
+AddPicture = Callable[[bytes, str], str]
 
 
 @dataclass(slots=True)
 class Body:
-    """The body XML, the media it refers to, and the imprint that closes the document."""
+    """The body XML and the imprint that closes the document."""
 
     xml: str
-    media: list[Media] = field(default_factory=list)
     imprint: str = ""  # paragraphs of the 版记, set on the last even page
     footnotes: str = ""  # the w:footnote elements of word/footnotes.xml
 
 
 class _Writer:
-    def __init__(self, style: HouseStyle, ids: StyleIds) -> None:
+    def __init__(
+        self, style: HouseStyle, ids: StyleIds, add_picture: AddPicture, text_width: int
+    ) -> None:
         self.style = style
+        self.add_picture = add_picture
+        self.text_width = text_width  # the page's: the house style's, or the template's
         self.roles = {
             role: (ids[p], ids[lead] if lead else None) for role, (p, lead) in style.roles.items()
         }
         self.inline = {kind: ids[name] for kind, name in style.inline.items()}
-        self.media: list[Media] = []
+        self.pictures = 0
         self.footnotes: list[str] = []  # texts of the footnotes, numbered from 1
 
     def paragraph(self, paragraph: Paragraph, style_role: str, keep_with_next: bool = False) -> str:
@@ -118,7 +117,7 @@ class _Writer:
     def table(self, table: Table) -> str:
         layout = grid(table)
         columns = max((col + span for row in layout for col, span, _ in row), default=1)
-        width = self.style.page.text_width // columns
+        width = self.text_width // columns
         columns_xml = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
         rows = []
         for n, (row, placed) in enumerate(zip(table.rows, layout, strict=True)):
@@ -150,10 +149,10 @@ class _Writer:
     def picture(self, picture: Picture) -> str:
         from outline2docx.render.pictures import picture_size
 
-        number = len(self.media) + 1
-        size = picture_size(picture.data, self.style.page.text_width * EMU_PER_TWIP)
-        rel_id = f"rIdImage{number}"
-        self.media.append(Media(rel_id, f"word/media/image{number}.{size.extension}", picture.data))
+        self.pictures += 1
+        number = self.pictures
+        size = picture_size(picture.data, self.text_width * EMU_PER_TWIP)
+        rel_id = self.add_picture(picture.data, size.extension)
         drawing = _DRAWING.format(
             number=number,
             cx=size.width,
@@ -182,9 +181,18 @@ _DRAWING = (
 )
 
 
-def write_body(document: Document, style: HouseStyle, ids: StyleIds) -> Body:
-    """The body of ``document`` in ``style``: paragraphs, tables and pictures in order."""
-    writer = _Writer(style, ids)
+def write_body(
+    document: Document,
+    style: HouseStyle,
+    ids: StyleIds,
+    add_picture: AddPicture,
+    text_width: int | None = None,
+) -> Body:
+    """The body of ``document`` in ``style``: paragraphs, tables and pictures in order.
+
+    Tables and pictures fill ``text_width`` (twips; by default the house style's text block).
+    """
+    writer = _Writer(style, ids, add_picture, text_width or style.page.text_width)
     meta = document.meta
     # The header notes sit in the top left corner, above the issuer mark's 35 mm.
     top = writer.frame("top")
@@ -211,7 +219,7 @@ def write_body(document: Document, style: HouseStyle, ids: StyleIds) -> Body:
     if not parts or parts[-1].startswith("<w:tbl>"):
         # Word wants a paragraph before the section end: in an empty body, or after a table.
         parts.append("<w:p/>")
-    return Body("".join(parts), writer.media, _imprint(writer, meta), _footnotes(writer))
+    return Body("".join(parts), _imprint(writer, meta), _footnotes(writer))
 
 
 def _kept_with_signature(flow: list) -> set[int]:

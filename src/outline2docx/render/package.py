@@ -1,190 +1,165 @@
 """Assemble the .docx package: a zip of the few WordprocessingML parts a 公文 needs.
 
-The writer builds each part as text and zips it; it imports neither python-docx nor lxml.
+The writer builds each part as text and zips it through the small package layer of
+render/opc.py (which hands out the relationship ids); it imports neither python-docx nor lxml.
 That is deliberate: importing python-docx alone takes longer than pandoc needs to convert a
 whole speech, and converting a folder of drafts pays start-up once per file. The parts are
 the minimal set Word, WPS and LibreOffice expect (ECMA-376 Part 1, §11.3): document, styles,
 settings, font table, the two page-number footers and the package properties. Tests read
-every part back with python-docx and lxml.
+every part back with python-docx and lxml. Rendering into an organization's template
+(render/template.py) starts from the template's parts instead and shares the pieces here.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
 from datetime import datetime, timezone
+from functools import partial
+from typing import TYPE_CHECKING
 
-from outline2docx.namespaces import R_NS, RELS_NS, W_NS
+from outline2docx.namespaces import R_NS, W_NS
 from outline2docx.render.body import Body, write_body
 from outline2docx.render.fonts import font_table_xml
 from outline2docx.render.ooxml import escape, paragraph_xml, run_xml
-from outline2docx.render.styles_xml import PAGE_NUMBER_STYLES, style_ids, styles_xml
+from outline2docx.render.opc import XML_DECLARATION as _XML
+from outline2docx.render.opc import OpcPackage
+from outline2docx.render.schema import ordered_xml
+from outline2docx.render.styles_xml import PAGE_NUMBER_STYLES, StyleIds, style_ids, styles_xml
 from outline2docx.style import HouseStyle
 from outline2docx.tree.nodes import Document, Role
 
-_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+if TYPE_CHECKING:
+    from outline2docx.render.template import Template
+
 _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
-_CT_RELS = "application/vnd.openxmlformats-package.relationships+xml"
-_CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
-_CT_APP = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
-_REL_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 _MS_WORD = "http://schemas.microsoft.com/office/word"
 _DRAWING_NAMESPACES = (
     'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
     'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
 )
+MAIN_DOCUMENT = "word/document.xml"
+OFFICE_DOCUMENT = f"{R_NS}/officeDocument"
 
-# (part name, content type, relationship type from the main document or None)
-_FOOTER = (f"{_WML}.footer+xml", f"{R_NS}/footer")
-_WORD_PARTS = (
-    ("word/styles.xml", f"{_WML}.styles+xml", f"{R_NS}/styles"),
-    ("word/settings.xml", f"{_WML}.settings+xml", f"{R_NS}/settings"),
-    ("word/fontTable.xml", f"{_WML}.fontTable+xml", f"{R_NS}/fontTable"),
-    ("word/footer1.xml", *_FOOTER),  # rId4: odd pages
-    ("word/footer2.xml", *_FOOTER),  # rId5: even pages
+# What each part is: (content type, relationship type to it).
+MAIN = (f"{_WML}.document.main+xml", OFFICE_DOCUMENT)
+CORE = (
+    "application/vnd.openxmlformats-package.core-properties+xml",
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
 )
-# The imprint's page: its footers carry the imprint above the page number (rId6, rId7).
-_IMPRINT_PARTS = (("word/footer3.xml", *_FOOTER), ("word/footer4.xml", *_FOOTER))
+APP = (
+    "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+    f"{R_NS}/extended-properties",
+)
+STYLES = (f"{_WML}.styles+xml", f"{R_NS}/styles")
+SETTINGS = (f"{_WML}.settings+xml", f"{R_NS}/settings")
+FONT_TABLE = (f"{_WML}.fontTable+xml", f"{R_NS}/fontTable")
+FOOTER = (f"{_WML}.footer+xml", f"{R_NS}/footer")
+FOOTNOTES = (f"{_WML}.footnotes+xml", f"{R_NS}/footnotes")
 
 
-_FOOTNOTES_PART = (("word/footnotes.xml", f"{_WML}.footnotes+xml", f"{R_NS}/footnotes"),)
+def add_related(
+    package: OpcPackage, source: str, name: str, data: bytes | str, kind: tuple[str, str]
+) -> str:
+    """Add part ``name`` of ``kind`` (content type, relationship type), related from ``source``."""
+    content_type, reltype = kind
+    package.add_part(name, data, content_type)
+    return package.relate(source, reltype, name)
 
 
-def _word_parts(body: Body) -> tuple[tuple[str, str, str], ...]:
-    # Ids follow the order: footnotes come last, so the footers keep rId4-rId7.
-    return (
-        _WORD_PARTS
-        + (_IMPRINT_PARTS if body.imprint else ())
-        + (_FOOTNOTES_PART if body.footnotes else ())
-    )
+def render_docx(document: Document, style: HouseStyle, template: Template | None = None) -> bytes:
+    """The .docx file of ``document`` in ``style``, as bytes; inside ``template`` if given."""
+    if template is not None:
+        from outline2docx.render.template import render_into
 
-
-def render_docx(document: Document, style: HouseStyle) -> bytes:
-    """The .docx file of ``document`` in ``style``, as bytes."""
+        return render_into(template, document, style)
     ids = style_ids(style)
-    body = write_body(document, style, ids)
-    odd, even = (ids[name] for name in PAGE_NUMBER_STYLES)
-    parts = {
-        "[Content_Types].xml": _content_types(body),
-        "_rels/.rels": _package_rels(),
-        "docProps/core.xml": _core_properties(document),
-        "docProps/app.xml": _app_properties(),
-        "word/_rels/document.xml.rels": _document_rels(body),
-        "word/document.xml": _document_xml(body, style),
-        "word/styles.xml": _XML + styles_xml(style, ids),
-        "word/settings.xml": _settings_xml(style, footnotes=bool(body.footnotes)),
-        "word/fontTable.xml": _XML + font_table_xml(style),
-        "word/footer1.xml": _footer_xml(style, odd),
-        "word/footer2.xml": _footer_xml(style, even),
-    }
-    if body.imprint:
-        parts["word/footer3.xml"] = _footer_xml(style, odd, body.imprint)
-        parts["word/footer4.xml"] = _footer_xml(style, even, body.imprint)
-    if body.footnotes:
-        parts["word/footnotes.xml"] = (
-            f'{_XML}<w:footnotes xmlns:w="{W_NS}">{body.footnotes}</w:footnotes>'
-        )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as package:
-        for name, xml in parts.items():
-            package.writestr(name, xml.encode("utf-8"))
-        for media in body.media:  # already compressed formats: stored as they are
-            package.writestr(media.part_name, media.data, compress_type=zipfile.ZIP_STORED)
-    return out.getvalue()
-
-
-_IMAGE_TYPES = {
-    "png": "image/png",
-    "jpg": "image/jpeg",
-    "jpeg": "image/jpeg",
-    "gif": "image/gif",
-    "bmp": "image/bmp",
-    "tiff": "image/tiff",
-    "tif": "image/tiff",
-}
-
-
-def _content_types(body: Body) -> str:
-    extensions = sorted({m.part_name.rsplit(".", 1)[1] for m in body.media})
-    images = "".join(
-        f'<Default Extension="{e}" ContentType="{_IMAGE_TYPES[e]}"/>' for e in extensions
+    package = OpcPackage()
+    add_related(package, "", MAIN_DOCUMENT, "", MAIN)  # its XML follows once the ids are known
+    add_related(package, "", "docProps/core.xml", core_properties(document), CORE)
+    add_related(package, "", "docProps/app.xml", app_properties(), APP)
+    add_related(package, MAIN_DOCUMENT, "word/styles.xml", _XML + styles_xml(style, ids), STYLES)
+    add_related(package, MAIN_DOCUMENT, "word/settings.xml", "", SETTINGS)
+    add_related(
+        package, MAIN_DOCUMENT, "word/fontTable.xml", _XML + font_table_xml(style), FONT_TABLE
     )
-    overrides = [
-        ("/word/document.xml", f"{_WML}.document.main+xml"),
-        ("/docProps/core.xml", _CT_CORE),
-        ("/docProps/app.xml", _CT_APP),
-        *((f"/{name}", content_type) for name, content_type, _ in _word_parts(body)),
-    ]
-    return (
-        f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        f'<Default Extension="rels" ContentType="{_CT_RELS}"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        + images
-        + "".join(f'<Override PartName="{n}" ContentType="{t}"/>' for n, t in overrides)
-        + "</Types>"
-    )
-
-
-def _relationships(rels: list[tuple[str, str, str]]) -> str:
-    body = "".join(f'<Relationship Id="{i}" Type="{t}" Target="{to}"/>' for i, t, to in rels)
-    return f'{_XML}<Relationships xmlns="{RELS_NS}">{body}</Relationships>'
-
-
-def _package_rels() -> str:
-    return _relationships(
-        [
-            ("rId1", f"{R_NS}/officeDocument", "word/document.xml"),
-            ("rId2", _REL_CORE, "docProps/core.xml"),
-            ("rId3", f"{R_NS}/extended-properties", "docProps/app.xml"),
-        ]
-    )
-
-
-def _document_rels(body: Body) -> str:
-    rels = [
-        (f"rId{n}", reltype, name.removeprefix("word/"))
-        for n, (name, _, reltype) in enumerate(_word_parts(body), start=1)
-    ]
-    rels += [(m.rel_id, f"{R_NS}/image", m.part_name.removeprefix("word/")) for m in body.media]
-    return _relationships(rels)
-
-
-_TEXT_FOOTERS = ("rId4", "rId5")  # footer1 and footer2: odd and even pages
-_IMPRINT_FOOTERS = ("rId6", "rId7")  # footer3 and footer4: the imprint's page
-
-
-def _document_xml(body: Body, style: HouseStyle) -> str:
+    body = write_body(document, style, ids, partial(package.add_media, MAIN_DOCUMENT))
+    footers = add_footers(package, MAIN_DOCUMENT, style, ids)
     text = body.xml
-    section = _section_xml(style, _TEXT_FOOTERS)
+    section = _section_xml(style, footers)
     if body.imprint:
         # The text's section ends; the imprint's section starts on the next even page, whose
         # footer holds the imprint right above the page number (GB/T 9704 7.4: 版记 at the
         # foot of the last even page).
         text += f"<w:p><w:pPr>{section}</w:pPr></w:p><w:p/>"
-        section = _section_xml(style, _IMPRINT_FOOTERS, even_page=True)
-    return (
+        imprint_footers = add_footers(package, MAIN_DOCUMENT, style, ids, body.imprint)
+        section = _section_xml(style, imprint_footers, even_page=True)
+    if body.footnotes:
+        add_related(package, MAIN_DOCUMENT, "word/footnotes.xml", footnotes_xml(body), FOOTNOTES)
+    package.add_part("word/settings.xml", settings_xml(style, footnotes=bool(body.footnotes)))
+    package.add_part(
+        MAIN_DOCUMENT,
         f'{_XML}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}" {_DRAWING_NAMESPACES}>'
-        f"<w:body>{text}{section}</w:body></w:document>"
+        f"<w:body>{text}{section}</w:body></w:document>",
     )
+    return package.to_bytes()
+
+
+def add_footers(
+    package: OpcPackage, source: str, style: HouseStyle, ids: StyleIds, above: str = ""
+) -> tuple[str, str]:
+    """The odd- and even-page footers (page numbers, under ``above``): their relationship ids."""
+    odd, even = (ids[name] for name in PAGE_NUMBER_STYLES)
+    return tuple(  # type: ignore[return-value]
+        add_related(
+            package,
+            source,
+            package.free_name("word/footer{n}.xml"),
+            footer_xml(style, style_id, above),
+            FOOTER,
+        )
+        for style_id in (odd, even)
+    )
+
+
+def footnotes_xml(body: Body) -> str:
+    """The footnotes part of a body that has notes."""
+    return f'{_XML}<w:footnotes xmlns:w="{W_NS}">{body.footnotes}</w:footnotes>'
 
 
 def _section_xml(style: HouseStyle, footers: tuple[str, str], even_page: bool = False) -> str:
-    page = style.page
-    odd_id, even_id = footers
-    even = f'<w:footerReference w:type="even" r:id="{even_id}"/>' if page.duplex else ""
-    start = '<w:type w:val="evenPage"/>' if even_page else ""
+    """The w:sectPr of the house style's page with our footers, its children in schema order."""
     return (
-        f'<w:sectPr><w:footerReference w:type="default" r:id="{odd_id}"/>{even}{start}'
-        f'<w:pgSz w:w="{page.width}" w:h="{page.height}"/>'
-        f'<w:pgMar w:top="{page.top}" w:right="{page.right}" w:bottom="{page.bottom}" '
-        f'w:left="{page.left}" w:header="{page.header}" w:footer="{page.footer}" w:gutter="0"/>'
-        '<w:cols w:space="425"/>'
-        f'<w:docGrid w:type="lines" w:linePitch="{page.line_pitch}"/></w:sectPr>'
+        f"<w:sectPr>{ordered_xml('sectPr', section_children(style, footers, even_page))}</w:sectPr>"
     )
 
 
-def _footer_xml(style: HouseStyle, style_id: str, above: str = "") -> str:
+def section_children(
+    style: HouseStyle, footers: tuple[str, str], even_page: bool = False
+) -> list[tuple[str, str]]:
+    """(local name, xml) of the section properties the house style sets."""
+    page = style.page
+    odd_id, even_id = footers
+    children = [
+        ("footerReference", f'<w:footerReference w:type="default" r:id="{odd_id}"/>'),
+        ("pgSz", f'<w:pgSz w:w="{page.width}" w:h="{page.height}"/>'),
+        (
+            "pgMar",
+            f'<w:pgMar w:top="{page.top}" w:right="{page.right}" w:bottom="{page.bottom}" '
+            f'w:left="{page.left}" w:header="{page.header}" w:footer="{page.footer}" '
+            'w:gutter="0"/>',
+        ),
+        ("cols", '<w:cols w:space="425"/>'),
+        ("docGrid", f'<w:docGrid w:type="lines" w:linePitch="{page.line_pitch}"/>'),
+    ]
+    if page.duplex:
+        children.append(("footerReference", f'<w:footerReference w:type="even" r:id="{even_id}"/>'))
+    if even_page:
+        children.append(("type", '<w:type w:val="evenPage"/>'))
+    return children
+
+
+def footer_xml(style: HouseStyle, style_id: str, above: str = "") -> str:
+    """A footer part: ``above`` (paragraphs), then the page number in the given style."""
     before, after = style.page_number.format.split("{page}")
     field = (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
@@ -197,28 +172,37 @@ def _footer_xml(style: HouseStyle, style_id: str, above: str = "") -> str:
     return f'{_XML}<w:ftr xmlns:w="{W_NS}">{above}{paragraph_xml(style_id, runs)}</w:ftr>'
 
 
-def _settings_xml(style: HouseStyle, footnotes: bool = False) -> str:
-    duplex = "<w:evenAndOddHeaders/>" if style.page.duplex else ""
-    separators = (
-        '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
-        if footnotes
-        else ""
-    )
-    return (
-        # In schema order, which Word insists on: zoom, defaultTabStop, evenAndOddHeaders, …
-        f'{_XML}<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/>'
-        f'<w:defaultTabStop w:val="420"/>{duplex}'
+def settings_xml(style: HouseStyle, footnotes: bool = False) -> str:
+    """The settings part: tab stops, odd and even pages, the notes' separators, compatibility."""
+    language = escape(style.text.language)
+    children = [
+        ("zoom", '<w:zoom w:percent="100"/>'),
+        ("defaultTabStop", '<w:defaultTabStop w:val="420"/>'),
         # Full-width punctuation keeps its full width: the 28-character grid depends on it.
-        f'<w:characterSpacingControl w:val="doNotCompress"/>{separators}'
-        "<w:compat><w:useFELayout/>"
-        f'<w:compatSetting w:name="compatibilityMode" w:uri="{_MS_WORD}" w:val="15"/>'
-        "</w:compat>"
-        f'<w:themeFontLang w:val="en-US" w:eastAsia="{escape(style.text.language)}"/>'
-        "</w:settings>"
-    )
+        ("characterSpacingControl", '<w:characterSpacingControl w:val="doNotCompress"/>'),
+        (
+            "compat",
+            "<w:compat><w:useFELayout/>"
+            f'<w:compatSetting w:name="compatibilityMode" w:uri="{_MS_WORD}" w:val="15"/>'
+            "</w:compat>",
+        ),
+        ("themeFontLang", f'<w:themeFontLang w:val="en-US" w:eastAsia="{language}"/>'),
+    ]
+    if style.page.duplex:
+        children.append(("evenAndOddHeaders", EVEN_AND_ODD_HEADERS))
+    if footnotes:
+        children.append(("footnotePr", FOOTNOTE_SEPARATORS))
+    # In schema order, which Word insists on: zoom, defaultTabStop, evenAndOddHeaders, …
+    return f'{_XML}<w:settings xmlns:w="{W_NS}">{ordered_xml("settings", children)}</w:settings>'
 
 
-def _core_properties(document: Document) -> str:
+EVEN_AND_ODD_HEADERS = "<w:evenAndOddHeaders/>"
+# The notes' separators: ids -1 and 0, the first two notes of the footnotes part.
+FOOTNOTE_SEPARATORS = '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
+
+
+def core_properties(document: Document) -> str:
+    """docProps/core.xml: the document's title, created and modified now."""
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     return (
         f"{_XML}<cp:coreProperties "
@@ -232,7 +216,8 @@ def _core_properties(document: Document) -> str:
     )
 
 
-def _app_properties() -> str:
+def app_properties() -> str:
+    """docProps/app.xml: marks the file as written by outline2docx."""
     from outline2docx import __version__
 
     return (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import zipfile
 
@@ -173,7 +174,12 @@ def test_text_boxes_and_pictures_written_twice_by_word_are_read_once():
         n: zipfile.ZipFile(io.BytesIO(base)).read(n)
         for n in zipfile.ZipFile(io.BytesIO(base)).namelist()
     }
-    parts["word/document.xml"] = ALTERNATE_CONTENT.format(w=W_NS, r=R_NS).encode()
+    # The writer's package hands out the picture's relationship id: point the XML at it.
+    image_id = re.search(
+        rb'Id="([^"]+)" Type="[^"]+/image"', parts["word/_rels/document.xml.rels"]
+    ).group(1)
+    xml = ALTERNATE_CONTENT.format(w=W_NS, r=R_NS).encode()
+    parts["word/document.xml"] = xml.replace(b"rIdImage1", image_id)
     document = parse_docx(zipped(parts))
     assert [p.text for p in document.paragraphs()] == ["正文。框内文字"]
     pictures = [b for b in document.flow() if isinstance(b, Picture)]

@@ -1,0 +1,308 @@
+"""Rendering into an organization's template (``--reference-doc``).
+
+The template gives the page setup, its styles, its headers and footers (a first-page
+letterhead included) and everything else in its package; the document gives the body, the
+styles the template lacks, its pictures and footnotes, and its page numbers when the template
+has no footers of its own. The template is opened and checked once (templates are untrusted:
+read/package.py checks them) and kept as a ``Template``; each document is then written
+straight into a copy of its parts, never rendered, zipped and read back.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from lxml import etree
+
+from outline2docx.errors import InputError
+from outline2docx.namespaces import R_NS, W_NS, R, W
+from outline2docx.read.package import main_document, open_package
+from outline2docx.render import package as parts
+from outline2docx.render.body import Body, write_body
+from outline2docx.render.opc import OpcPackage
+from outline2docx.render.schema import insert_in_order, set_child
+from outline2docx.render.styles_xml import style_ids, styles_xml
+from outline2docx.style import HouseStyle, Page
+from outline2docx.tree.nodes import Document
+
+# Twips per unit of a measure written with its unit (ST_UniversalMeasure: "21cm", "0.5in").
+_TWIPS_PER_UNIT = {"mm": 1440 / 25.4, "cm": 1440 / 2.54, "in": 1440, "pt": 20, "pc": 240, "pi": 240}
+_MEASURE = re.compile(r"^(-?[0-9]+(?:\.[0-9]+)?)(mm|cm|in|pt|pc|pi)?$")
+# What the body's XML snippets use, declared on the document's root element.
+_OUR_NAMESPACES = {
+    "w": W_NS,
+    "r": R_NS,
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+}
+_BODY_PARSER = etree.XMLParser(huge_tree=True)  # our own text: a long document is no attack
+
+
+@dataclass(frozen=True, slots=True)
+class PageGeometry:
+    """The template's page width and side margins (twips); None where it leaves them open."""
+
+    width: int | None
+    left: int | None
+    right: int | None
+
+    def text_width(self, house: Page) -> int:
+        """The width of the text block; what the template leaves open, the house style gives."""
+        width = self.width if self.width is not None else house.width
+        left = self.left if self.left is not None else house.left
+        right = self.right if self.right is not None else house.right
+        return width - left - right
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A checked template: its parts as stored, and what rendering into it reads from them.
+
+    Shared by every document of a batch: rendering copies what it changes.
+    """
+
+    label: str
+    parts: dict[str, bytes]  # every part, by name, as stored
+    main: str  # the main document part (word/document.xml, usually)
+    document: etree._Element  # the main document, parsed
+    section: etree._Element  # its final w:sectPr: the page setup
+    styles: str | None  # part names the main document relates to, where the template has them
+    settings: str | None
+    footnotes: str | None
+    geometry: PageGeometry
+
+    @property
+    def has_footers(self) -> bool:
+        """True if the template's page setup names footers of its own."""
+        return self.section.find(f"{W}footerReference") is not None
+
+
+def load_template(path: Path) -> Template:
+    """Open and check a template once; InputError (exit code 2) if it is unsafe or unusable."""
+    label = str(path)
+    package = open_package(path, label)
+    main = main_document(package)
+    document = package.xml(main)
+    section = document.find(f"{W}body/{W}sectPr")
+    if section is None:
+        raise InputError(label, "the template has no page setup (no final w:sectPr)")
+    related = {}
+    for reltype, target, mode in package.relationships(main).values():
+        if mode != "External" and package.has(target):
+            related.setdefault(reltype, target)
+    for reltype in (parts.STYLES[1], parts.SETTINGS[1]):
+        if reltype in related:
+            package.xml(related[reltype])  # refuses a broken or entity-laden part now
+    return Template(
+        label=label,
+        parts={name: package.read(name) for name in package.names() if not name.endswith("/")},
+        main=main,
+        document=document,
+        section=section,
+        styles=related.get(parts.STYLES[1]),
+        settings=related.get(parts.SETTINGS[1]),
+        footnotes=related.get(parts.FOOTNOTES[1]),
+        geometry=_geometry(section, label),
+    )
+
+
+def render_into(template: Template, document: Document, style: HouseStyle) -> bytes:
+    """The .docx of ``document``: the template's package, our text, styles, notes and pictures."""
+    ids = style_ids(style)
+    package = OpcPackage.from_parts(template.parts)
+    main = template.main
+    text_width = template.geometry.text_width(style.page)
+    body = write_body(document, style, ids, partial(package.add_media, main), text_width)
+    writer = _Writer(template, package, style, ids)
+    sections = writer.sections(body)
+    package.add_part(main, _document_xml(template, body, sections))
+    writer.merge_styles()
+    writer.settings(even_pages=writer.added_even_footer, footnotes=bool(body.footnotes))
+    if body.footnotes:
+        writer.footnotes(body)
+    writer.properties(document)
+    return package.to_bytes()
+
+
+class _Writer:
+    """The steps of writing one document into a copy of the template's package."""
+
+    def __init__(
+        self, template: Template, package: OpcPackage, style: HouseStyle, ids: dict[str, str]
+    ) -> None:
+        self.template, self.package, self.style, self.ids = template, package, style, ids
+        self.added_even_footer = False
+
+    def sections(self, body: Body) -> list[etree._Element]:
+        """The text's section properties, then the imprint's if the document has one."""
+        page_setup = copy.deepcopy(self.template.section)
+        self.complete_page_setup(page_setup)
+        text = copy.deepcopy(page_setup)
+        if not self.template.has_footers:
+            self.add_footers(text)
+        found = [text]
+        if body.imprint:
+            # The imprint's page, which starts on an even page, takes the same setup with our
+            # footers (imprint over page number) and no first-page letterhead.
+            imprint = copy.deepcopy(page_setup)
+            for old in imprint.findall(f"{W}footerReference") + imprint.findall(f"{W}titlePg"):
+                imprint.remove(old)
+            self.add_footers(imprint, body.imprint)
+            set_child(imprint, _element("type", val="evenPage"))
+            found.append(imprint)
+        for section in found:
+            _mirror_default_to_even(section)
+        return found
+
+    def complete_page_setup(self, section: etree._Element) -> None:
+        """Where the template leaves paper size or margins open, the house style's."""
+        page = self.style.page
+        if section.find(f"{W}pgSz") is None:
+            insert_in_order(section, _element("pgSz", w=page.width, h=page.height))
+        if section.find(f"{W}pgMar") is None:
+            margins = {k: getattr(page, k) for k in ("top", "right", "bottom", "left")}
+            margins |= {"header": page.header, "footer": page.footer, "gutter": 0}
+            insert_in_order(section, _element("pgMar", **margins))
+
+    def add_footers(self, section: etree._Element, above: str = "") -> None:
+        """Our page-number footers (under ``above``), referenced from ``section``."""
+        odd, even = parts.add_footers(self.package, self.template.main, self.style, self.ids, above)
+        insert_in_order(section, _footer_reference("default", odd))
+        if self.style.page.duplex:
+            insert_in_order(section, _footer_reference("even", even))
+            self.added_even_footer = True
+
+    def merge_styles(self) -> None:
+        """The template's styles, plus those of ours it lacks (its own definitions win)."""
+        ours = styles_xml(self.style, self.ids)
+        if self.template.styles is None:  # a template without styles: ours, as a new part
+            name = self.package.free_name("word/styles{n}.xml")
+            parts.add_related(self.package, self.template.main, name, ours, parts.STYLES)
+            return
+        styles = etree.fromstring(self.template.parts[self.template.styles])
+        present = {s.get(f"{W}styleId") for s in styles.iter(f"{W}style")}
+        for style in list(etree.fromstring(ours).iter(f"{W}style")):
+            if style.get(f"{W}styleId") not in present:
+                insert_in_order(styles, style)
+        self.package.add_part(self.template.styles, _xml(styles))
+
+    def settings(self, even_pages: bool, footnotes: bool) -> None:
+        """Odd and even pages when our footers differ, the separators when there are notes."""
+        if not (even_pages or footnotes):
+            return
+        if self.template.settings is None:
+            ours = parts.settings_xml(self.style, footnotes)
+            name = self.package.free_name("word/settings{n}.xml")
+            parts.add_related(self.package, self.template.main, name, ours, parts.SETTINGS)
+            return
+        settings = etree.fromstring(self.template.parts[self.template.settings])
+        if even_pages and settings.find(f"{W}evenAndOddHeaders") is None:
+            insert_in_order(settings, _element("evenAndOddHeaders"))
+        if footnotes:
+            # Our footnotes part replaces the template's: its separators are ours (-1 and 0).
+            properties = settings.find(f"{W}footnotePr")
+            if properties is None:
+                properties = insert_in_order(settings, _element("footnotePr"))
+            for old in properties.findall(f"{W}footnote"):
+                properties.remove(old)
+            for separator in ("-1", "0"):
+                properties.append(_element("footnote", id=separator))
+        self.package.add_part(self.template.settings, _xml(settings))
+
+    def footnotes(self, body: Body) -> None:
+        """Our notes, in the template's footnotes part (its own notes went with its body)."""
+        xml = parts.footnotes_xml(body)
+        if self.template.footnotes is not None:
+            self.package.add_part(self.template.footnotes, xml)
+            return
+        name = self.package.free_name("word/footnotes{n}.xml")
+        parts.add_related(self.package, self.template.main, name, xml, parts.FOOTNOTES)
+
+    def properties(self, document: Document) -> None:
+        """Our core properties (the title) and app properties (marks the file as ours)."""
+        for kind, xml, name in (
+            (parts.CORE, parts.core_properties(document), "docProps/core.xml"),
+            (parts.APP, parts.app_properties(), "docProps/app.xml"),
+        ):
+            existing = self.package.related("", kind[1])
+            if existing is not None:
+                self.package.add_part(existing, xml)
+            else:
+                parts.add_related(self.package, "", self.package.free_name(name), xml, kind)
+
+
+def _document_xml(template: Template, body: Body, sections: list[etree._Element]) -> bytes:
+    """The template's main document with our body: its root, namespaces and background kept."""
+    theirs = template.document
+    root = etree.Element(theirs.tag, nsmap={**_OUR_NAMESPACES, **theirs.nsmap})
+    root.attrib.update(theirs.attrib)
+    for child in theirs:
+        root.append(_our_body(body, sections) if child.tag == f"{W}body" else copy.deepcopy(child))
+    return _xml(root)
+
+
+def _our_body(body: Body, sections: list[etree._Element]) -> etree._Element:
+    declarations = " ".join(f'xmlns:{p}="{uri}"' for p, uri in _OUR_NAMESPACES.items())
+    element = etree.fromstring(f"<w:body {declarations}>{body.xml}</w:body>", _BODY_PARSER)
+    *inner, last = sections
+    for section in inner:  # the text's section ends in a paragraph of its own
+        properties = etree.SubElement(etree.SubElement(element, f"{W}p"), f"{W}pPr")
+        properties.append(section)
+        etree.SubElement(element, f"{W}p")
+    element.append(last)
+    return element
+
+
+def _mirror_default_to_even(section: etree._Element) -> None:
+    """Where odd and even pages may differ, an even page shows the default header or footer
+    unless the template gave it one of its own."""
+    for kind in ("headerReference", "footerReference"):
+        refs = {r.get(f"{W}type"): r for r in section.findall(f"{W}{kind}")}
+        if "default" in refs and "even" not in refs:
+            even = copy.deepcopy(refs["default"])
+            even.set(f"{W}type", "even")
+            refs["default"].addnext(even)
+
+
+def _geometry(section: etree._Element, label: str) -> PageGeometry:
+    size, margins = section.find(f"{W}pgSz"), section.find(f"{W}pgMar")
+    geometry = PageGeometry(
+        _twips(size, "w", label), _twips(margins, "left", label), _twips(margins, "right", label)
+    )
+    known = (geometry.width, geometry.left, geometry.right)
+    if None not in known and known[0] - known[1] - known[2] <= 0:  # type: ignore[operator]
+        raise InputError(label, "the template's page leaves no room for text between its margins")
+    return geometry
+
+
+def _twips(element: etree._Element | None, attribute: str, label: str) -> int | None:
+    value = element.get(f"{W}{attribute}") if element is not None else None
+    if value is None:
+        return None
+    found = _MEASURE.match(value.strip())
+    if found is None:
+        raise InputError(label, f"the template's page setup has w:{attribute}={value!r}")
+    number, unit = found.groups()
+    return round(float(number) * _TWIPS_PER_UNIT.get(unit, 1))
+
+
+def _element(name: str, **attributes: object) -> etree._Element:
+    element = etree.Element(f"{W}{name}")
+    for key, value in attributes.items():
+        element.set(f"{W}{key}", str(value))
+    return element
+
+
+def _footer_reference(kind: str, rel_id: str) -> etree._Element:
+    reference = _element("footerReference", type=kind)
+    reference.set(f"{R}id", rel_id)
+    return reference
+
+
+def _xml(element: etree._Element) -> bytes:
+    return etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
