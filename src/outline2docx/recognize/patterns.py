@@ -18,6 +18,8 @@ from outline2docx.recognize.numerals import (
     UPPER_CHARS,
 )
 from outline2docx.tree.nodes import Role
+from outline2docx.tree.numbering import HEADING_RANKS, NumberingKind
+from outline2docx.tree.numbering import NumberingKind as K
 
 CN = f"[{CHARS}]+"  # a Chinese numeral: 一, 十一, 一百零一
 DIGITS = r"\d{1,4}"  # 第1章 / 第12条: company rules often number in Arabic digits
@@ -30,96 +32,53 @@ _LETTER = r"[^\W\d_]"  # any letter, Han included, cheaper to compile than a ran
 
 @dataclass(frozen=True, slots=True)
 class NumberingForm:
-    """One way of numbering a heading, and the roles a line so numbered takes."""
+    """One way of writing a numbering kind at the start of a line."""
 
-    kind: str
-    role: Role  # the line is only the heading
-    runin: Role  # heading and body text on one line (same as role where no run-in form exists)
-    rank: int  # nesting rank: smaller is outer
+    kind: NumberingKind  # its rank and the roles a line so numbered takes
     pattern: re.Pattern[str]
     example: str
 
+    @property
+    def role(self) -> Role:
+        """The role of a line that is only the heading."""
+        return self.kind.role
 
-def _form(kind: str, role: Role, runin: Role, rank: int, pattern: str, example: str):
-    return NumberingForm(kind, role, runin, rank, re.compile(pattern), example)
+    @property
+    def runin(self) -> Role:
+        """The role of heading and body text on one line (role, where no run-in form exists)."""
+        return self.kind.runin_role
+
+    @property
+    def rank(self) -> int:
+        """Nesting rank: smaller is outer."""
+        return self.kind.rank
 
 
-# Hierarchy 第一章 > 第一节 > 第一条 > 一、 > （一） > 1. > （1） > ①, one rank apart each.
+def _form(kind: NumberingKind, pattern: str, example: str) -> NumberingForm:
+    return NumberingForm(kind, re.compile(pattern), example)
+
+
+# Hierarchy 第一章 > 第一节 > 第一条 > 一、 > （一） > 1. > （1） > ①: NumberingKind's ranks.
 # Order matters only where two patterns could match the same line: the first wins.
 NUMBERINGS: tuple[NumberingForm, ...] = (
-    # kind           role          run-in role      rank  pattern                        example
+    _form(K.CHAPTER, rf"第(?P<n>{CN}|{DIGITS})章(?={_SPACE}|$|[^，,。的是])", "第一章 总则"),
+    _form(K.SECTION, rf"第(?P<n>{CN}|{DIGITS})节(?={_SPACE}|$|[^，,。的是课])", "第一节 一般规定"),
     _form(
-        "chapter",
-        Role.CHAPTER,
-        Role.CHAPTER,
-        10,
-        rf"第(?P<n>{CN}|{DIGITS})章(?={_SPACE}|$|[^，,。的是])",
-        "第一章 总则",
-    ),
-    _form(
-        "section",
-        Role.SECTION,
-        Role.SECTION,
-        20,
-        rf"第(?P<n>{CN}|{DIGITS})节(?={_SPACE}|$|[^，,。的是课])",
-        "第一节 一般规定",
-    ),
-    _form(
-        "article",
-        Role.ARTICLE,
-        Role.ARTICLE,
-        30,
-        rf"第(?P<n>{CN}|{DIGITS})条(?={_SPACE}|$|[^，,。的是件路线])",
-        "第一条 为了……",
+        K.ARTICLE, rf"第(?P<n>{CN}|{DIGITS})条(?={_SPACE}|$|[^，,。的是件路线])", "第一条 为了……"
     ),
     # 壹、: an outer level over 一、 in some outlines (Taiwan's, accounts').
-    _form(
-        "cn_upper",
-        Role.H1,
-        Role.H1_RUNIN,
-        35,
-        rf"(?P<n>[{UPPER_CHARS}]+){_SPACE}*[、，,．.]",
-        "壹、总则",
-    ),
+    _form(K.CN_UPPER, rf"(?P<n>[{UPPER_CHARS}]+){_SPACE}*[、，,．.]", "壹、总则"),
     # 一、 and its common mistakes 一. 一， ; not "三、四月份" (a range of months).
-    _form(
-        "cn",
-        Role.H1,
-        Role.H1_RUNIN,
-        40,
-        rf"(?P<n>{CN}){_SPACE}*[、，,．.](?!{CN}[年月日天个次])",
-        "一、总体要求",
-    ),
-    _form(
-        "cn_paren",
-        Role.H2,
-        Role.H2_RUNIN,
-        50,
-        rf"[（(]{_SPACE}*(?P<n>{CN}){_SPACE}*[）)][、，,．.]?",
-        "（一）加强领导",
-    ),
-    _form("cn_paren", Role.H2, Role.H2_RUNIN, 50, f"(?P<n>[{PARENTHESIZED_CN}])", "㈠加强领导"),
+    _form(K.CN, rf"(?P<n>{CN}){_SPACE}*[、，,．.](?!{CN}[年月日天个次])", "一、总体要求"),
+    _form(K.CN_PAREN, rf"[（(]{_SPACE}*(?P<n>{CN}){_SPACE}*[）)][、，,．.]?", "（一）加强领导"),
+    _form(K.CN_PAREN, f"(?P<n>[{PARENTHESIZED_CN}])", "㈠加强领导"),
     # 1. 1． 1、 1， but not 1.5亿元, 2024.5 or 3.14
-    _form(
-        "arabic",
-        Role.H3,
-        Role.H3_RUNIN,
-        60,
-        rf"(?P<n>\d{{1,3}}){_SPACE}*[.．、，,](?![\d.．])",
-        "1.加强领导",
-    ),
+    _form(K.ARABIC, rf"(?P<n>\d{{1,3}}){_SPACE}*[.．、，,](?![\d.．])", "1.加强领导"),
     # （1） is h4 whatever follows it; 1） is its half-bracket variant.
-    _form(
-        "arabic_paren",
-        Role.H4,
-        Role.H4,
-        70,
-        rf"[（(]{_SPACE}*(?P<n>\d{{1,3}}){_SPACE}*[）)][、，,．.]?",
-        "（1）……",
-    ),
-    _form("arabic_paren", Role.H4, Role.H4, 70, f"(?P<n>[{PARENTHESIZED}])", "⑴……"),
-    _form("arabic_half_paren", Role.H4, Role.H4, 70, r"(?P<n>\d{1,3})[）)](?![\d）)])", "1）……"),
-    _form("circled", Role.H5, Role.H5, 80, f"(?P<n>[{CIRCLED}])[、，,．.]?", "①……"),
+    _form(K.ARABIC_PAREN, rf"[（(]{_SPACE}*(?P<n>\d{{1,3}}){_SPACE}*[）)][、，,．.]?", "（1）……"),
+    _form(K.ARABIC_PAREN, f"(?P<n>[{PARENTHESIZED}])", "⑴……"),
+    _form(K.ARABIC_HALF_PAREN, r"(?P<n>\d{1,3})[）)](?![\d）)])", "1）……"),
+    _form(K.CIRCLED, f"(?P<n>[{CIRCLED}])[、，,．.]?", "①……"),
 )
 
 # Every numbering and run-in lead starts with one of these (or a digit): a fast pre-check.
@@ -127,17 +86,15 @@ NUMBER_STARTS = frozenset(
     CHARS + UPPER_CHARS + "（(第其首再然最" + CIRCLED + PARENTHESIZED + PARENTHESIZED_CN
 )
 
-# The nesting rank of each heading role, from the table above (run-in forms alike).
-RANKS = {form.role: form.rank for form in NUMBERINGS} | {
-    form.runin: form.rank for form in NUMBERINGS
-}
+# The nesting rank of each heading role (run-in forms alike).
+RANKS = HEADING_RANKS
 
 # Decimal outlines (1 / 1.1 / 1.1.1, common in emergency plans) map by depth to h1/h2/h3. The
 # number must be followed by a space, so "1.5亿元" never matches; a bare "1 总则" counts only in
 # a document that also has deeper decimal numbers.
 DECIMAL = re.compile(rf"(?P<n>\d{{1,2}}(?:[.．]\d{{1,2}}){{0,3}})[.．]?(?:{_SPACE}+)(?=\S)")
 DECIMAL_ROLES = ((Role.H1, Role.H1_RUNIN), (Role.H2, Role.H2_RUNIN), (Role.H3, Role.H3_RUNIN))
-DECIMAL_RANK = RANKS[Role.H1]  # depth d gets DECIMAL_RANK + 10 * (d - 1), like 一、/（一）/1.
+DECIMAL_RANK = K.DECIMAL.rank  # depth d gets DECIMAL_RANK + 10 * (d - 1), like 一、/（一）/1.
 PART_RANK = RANKS[Role.H1] - 5  # an unnumbered part heading holds the 一、 sections under it
 
 
@@ -145,24 +102,24 @@ PART_RANK = RANKS[Role.H1] - 5  # an unnumbered part heading holds the 一、 se
 class Enumerator:
     """A run-in enumeration lead: the paragraph is body text led by an emphasised phrase."""
 
-    kind: str
+    kind: NumberingKind
     pattern: re.Pattern[str]
     example: str
 
 
 ENUMERATORS: tuple[Enumerator, ...] = (
-    Enumerator("shi", re.compile(rf"(?P<n>{CN})是(?![非否])"), "一是加强领导。"),
+    Enumerator(K.SHI, re.compile(rf"(?P<n>{CN})是(?![非否])"), "一是加强领导。"),
     # 一要/二要 (corpus convention 13); not 一要素, 二要点.
-    Enumerator("yao", re.compile(r"(?P<n>[一二三四五六七八九十])要(?![素点件闻务求])"), "一要……"),
+    Enumerator(K.YAO, re.compile(r"(?P<n>[一二三四五六七八九十])要(?![素点件闻务求])"), "一要……"),
     # 第一，/第一步，/第二条，(an article described, not enacted)
     Enumerator(
-        "ordinal",
+        K.ORDINAL,
         re.compile(rf"第(?P<n>{CN})(?:(?:步|点|条|个方面)?{_SPACE}*[，,、：:]|项(?=\S))"),
         "第一，……",
     ),
-    Enumerator("qi", re.compile(rf"其(?P<n>{CN}){_SPACE}*[，,、：:]"), "其一，……"),
+    Enumerator(K.QI, re.compile(rf"其(?P<n>{CN}){_SPACE}*[，,、：:]"), "其一，……"),
     Enumerator(
-        "sequence", re.compile(rf"(?P<n>首先|其次|再次|然后|最后){_SPACE}*[，,：:]"), "首先，……"
+        K.SEQUENCE, re.compile(rf"(?P<n>首先|其次|再次|然后|最后){_SPACE}*[，,：:]"), "首先，……"
     ),
 )
 # 首先/其次/再次/最后 have no number; their place in a sequence, for the gap checks.
@@ -239,7 +196,7 @@ FORWARDS = re.compile(r"转发|印发|批转|颁发|发布")
 # Kinds of document that address their readers ("各位教工：") rather than greet an audience.
 NOTICE_KIND = re.compile(r"(?:通知|通报|公告|通告|决定|意见|批复|复函|函|公示|请示)[”》」]?$")
 # Numbered items that continue an attachment note: "附件：1. …", "附1：（1）…".
-ITEM_KINDS = frozenset({"arabic", "decimal", "arabic_paren", "arabic_half_paren"})
+ITEM_KINDS = frozenset({K.ARABIC, K.DECIMAL, K.ARABIC_PAREN, K.ARABIC_HALF_PAREN})
 # Adoption and approval notes under a regulation's title.
 ADOPTION = re.compile(r"(?:通过|批准|修订|修正|公布|施行)[）)]?$")
 # "在…会议上的讲话", "2026年2月3日在…大会上": the occasion a speech or report was given at.
@@ -444,4 +401,4 @@ PART_HEADING_MARKS = re.compile(r"[，、,；;：:。！？!?“”\"《》（�
 PARAGRAPH_END = "。！？!?…”’）)」』"
 GROUP_LABEL_MAX = 12  # "报告事项", "温馨提示": a label over a list of 一、 items
 # Lists a group heading may stand over.
-LIST_KINDS = frozenset({"arabic", "cn", "cn_upper", "cn_paren"})
+LIST_KINDS = frozenset({K.ARABIC, K.CN, K.CN_UPPER, K.CN_PAREN})
