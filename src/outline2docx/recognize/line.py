@@ -13,8 +13,8 @@ from outline2docx.tree.nodes import Note, Numbering, Paragraph, Role, Span
 from outline2docx.tree.numbering import NumberingKind
 
 _END_OR_BRACKET = re.compile("[" + re.escape(P.SENTENCE_END + P.OPENERS + P.CLOSERS + "\"'") + "]")
-_TRAILING_NOTE = re.compile(r"^[（(][^（）()]*[）)][。.；;]?$")  # "（海关总署负责）"
-_ONLY_PUNCT = re.compile(r"^[\W_]*$")
+_TRAILING_NOTE = P.LazyPattern(r"^[（(][^（）()]*[）)][。.；;]?$")  # "（海关总署负责）"
+_ONLY_PUNCT = P.LazyPattern(r"^[\W_]*$")
 _FULL_WIDTH = re.compile("[\u3000-\u303f\uff01-\uff5e\u2018-\u201d\u2026]")
 
 

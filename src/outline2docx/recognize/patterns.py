@@ -8,7 +8,7 @@ is the label's form (brackets, dot, comma), which the consistency checks compare
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from outline2docx.recognize.numerals import (
     CHARS,
@@ -30,8 +30,22 @@ _SPACE = r"\s"
 _LETTER = r"[^\W\d_]"  # any letter, Han included, cheaper to compile than a range of Han
 
 
-@dataclass(frozen=True, slots=True)
-class NumberingForm:
+class LazyPattern:
+    """A pattern compiled on its first use. Compiling costs start-up time (0.1-1.5 ms a pattern,
+    most for classes of many Han characters); those only some documents need wait till then."""
+
+    def __init__(self, source: str) -> None:
+        self.pattern = source
+
+    def __getattr__(self, name: str) -> object:
+        # Called only until the first use: the compiled methods then live on the instance.
+        compiled = re.compile(self.pattern)
+        for method in ("match", "search", "fullmatch", "findall", "finditer", "sub", "split"):
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+class NumberingForm(NamedTuple):  # a tuple: cheaper to define than a dataclass
     """One way of writing a numbering kind at the start of a line."""
 
     kind: NumberingKind  # its rank and the roles a line so numbered takes
@@ -98,8 +112,7 @@ DECIMAL_RANK = K.DECIMAL.rank  # depth d gets DECIMAL_RANK + 10 * (d - 1), like 
 PART_RANK = RANKS[Role.H1] - 5  # an unnumbered part heading holds the 一、 sections under it
 
 
-@dataclass(frozen=True, slots=True)
-class Enumerator:
+class Enumerator(NamedTuple):
     """A run-in enumeration lead: the paragraph is body text led by an emphasised phrase."""
 
     kind: NumberingKind
@@ -182,11 +195,11 @@ DOCUMENT_KIND = re.compile(
 # A figure's or a table's caption: "图1　汽车号牌编码规则", "表2 …".
 CAPTION = re.compile(r"^(?:图|表|附图|附表)\s*\d{1,3}")
 # A title's first half, which the next line completes: "…关于…", "…转发…", "在…", "…的".
-TITLE_OPENING = re.compile(r"关于|转发|印发|批转|^在|^对|对.{2,20}的?$|[的和与及、—省市县区州旗]$")
+TITLE_OPENING = LazyPattern(r"关于|转发|印发|批转|^在|^对|对.{2,20}的?$|[的和与及、—省市县区州旗]$")
 # A note on where a text comes from, under its title: "（根据录音整理）", "（有删节）".
-PROVENANCE = re.compile(r"整理|删节|删减|节选|摘编|录音|速记|审阅|记录")
+PROVENANCE = LazyPattern(r"整理|删节|删减|节选|摘编|录音|速记|审阅|记录")
 # A title that stands on its own: it opens with a year, 关于, or an issuer's kind of name.
-STANDALONE_TITLE = re.compile(
+STANDALONE_TITLE = LazyPattern(
     r"^(?:\d{4}年?|关于|中共|中华人民共和国|国务院|\S{2,8}(?:省|市|县|区)\S)"
 )
 # A notice's title names the document it issues right after these words: "关于印发某预案".
@@ -198,7 +211,7 @@ NOTICE_KIND = re.compile(r"(?:通知|通报|公告|通告|决定|意见|批复|�
 # Numbered items that continue an attachment note: "附件：1. …", "附1：（1）…".
 ITEM_KINDS = frozenset({K.ARABIC, K.DECIMAL, K.ARABIC_PAREN, K.ARABIC_HALF_PAREN})
 # Adoption and approval notes under a regulation's title.
-ADOPTION = re.compile(r"(?:通过|批准|修订|修正|公布|施行)[）)]?$")
+ADOPTION = LazyPattern(r"(?:通过|批准|修订|修正|公布|施行)[）)]?$")
 # "在…会议上的讲话", "2026年2月3日在…大会上": the occasion a speech or report was given at.
 OCCASION = re.compile(r"在.{2,60}(?:会|会议|大会|座谈会|典礼|仪式|论坛|培训班|开幕式|闭幕式)上")
 
@@ -295,7 +308,7 @@ RESIDUE_KEY = re.compile(
 CREDIT = re.compile(r"(?:责任编辑|编辑|作者|来源|记者|摄影|供稿|通讯员)\s*[：:]")
 CREDIT_LINE_MAX = 40
 # Keys of article metadata; a line holding two of them ("时间: … 来源: …") is page residue.
-METADATA_KEY = re.compile(
+METADATA_KEY = LazyPattern(
     r"(?:来源|作者|编辑|时间|日期|阅读|浏览|点击|访问|字号|发布|分享)\s*(?:次数|量)?\s*[：:]"
 )
 NOISE_WORDS = re.compile(
@@ -358,12 +371,12 @@ CONTENTS_TITLE_MAX = 8  # "目　　录" with its spaces
 CONTENTS_MAX = 200  # entries a table of contents may have
 CONTENTS_MIN = 6  # headings in a row without a "目录" line that make a table of contents
 # A decimal number glued to its heading, as contents entries lose their space: "1.1定义".
-LOOSE_DECIMAL = re.compile(r"^\d{1,2}(?:[.．]\d{1,2})+(?=[\u4e00-\u9fff])")
+LOOSE_DECIMAL = LazyPattern(r"^\d{1,2}(?:[.．]\d{1,2})+(?=[\u4e00-\u9fff])")
 LOOSE_DECIMAL_RANK = 99
 ENTRY_MAX = 30  # a contents entry is a heading's words, not a paragraph
 ENTRY_TAIL = 64  # characters at an entry's end where its leader and page number stand
 # An entry's page number after a space: "8.某局2022年度法治建设工作总结 63".
-ENTRY_PAGE = re.compile(r"[\u4e00-\u9fff）)》”]\s+\d{1,4}$")
+ENTRY_PAGE = LazyPattern(r"[\u4e00-\u9fff）)》”]\s+\d{1,4}$")
 # Table-of-contents lines: dot leaders then a page number ("一、总体要求……3").
 TOC = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|－{3,}|-{4,}|\s{4,})\s*\d{1,4}$")
 # A page number at the end of an entry: "1.高新区2022年工作总结 3".
