@@ -28,8 +28,7 @@ class SourceLine(NamedTuple):  # a tuple: one is made per line, and tuples are m
     indent: int = 0  # leading whitespace characters (ASCII, full-width, no-break)
 
 
-@dataclass(frozen=True, slots=True)
-class RemovedChar:
+class RemovedChar(NamedTuple):  # a tuple: cheaper to define than a dataclass
     """A character dropped because XML cannot hold it, and where it was."""
 
     line: int

@@ -16,6 +16,7 @@ from outline2docx.recognize.line import LineFacts, examine, first_sentence_end
 from outline2docx.recognize.simplify import simplified_copies
 from outline2docx.recognize.states import TEXT_ROLES
 from outline2docx.tree.nodes import RUNIN_HEADING_ROLES, Role
+from outline2docx.tree.numbering import NumberingKind
 
 Pass = Callable[[list[LineFacts]], None]
 
@@ -77,7 +78,7 @@ def resolve_regulation_items(facts: list[LineFacts]) -> None:
     in_chapter = False
     for f in facts:
         in_chapter = in_chapter or f.role is Role.CHAPTER
-        if in_chapter and f.numbering and f.numbering.kind == "cn":
+        if in_chapter and f.numbering and f.numbering.kind is NumberingKind.CN:
             f.role, f.rank = Role.ARTICLE, P.RANKS[Role.ARTICLE]
             f.lead = f.numbering.label
 
@@ -98,7 +99,7 @@ def _heads_a_list(f: LineFacts, after: LineFacts) -> bool:
     number = after.numbering
     if number is None or number.value != 1 or number.kind not in P.LIST_KINDS:
         return False
-    if number.kind == "arabic":
+    if number.kind is NumberingKind.ARABIC:
         return len(core) <= P.GROUP_HEADING_MAX
     # Above 一、 or （一）, only a short label: a title there names its kind of document.
     return len(core) <= P.GROUP_LABEL_MAX and not P.DOCUMENT_KIND.search(core)
@@ -208,7 +209,7 @@ def resolve_lone_sequence_words(facts: list[LineFacts]) -> None:
     openers = [
         (f, f.numbering.value)
         for f in facts
-        if f.numbering is not None and f.numbering.kind == "sequence"
+        if f.numbering is not None and f.numbering.kind is NumberingKind.SEQUENCE
     ]
     lone = [
         f

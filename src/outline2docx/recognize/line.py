@@ -10,10 +10,11 @@ from outline2docx.read.lines import SourceLine
 from outline2docx.recognize import patterns as P
 from outline2docx.recognize.numerals import ordinal_value
 from outline2docx.tree.nodes import Note, Numbering, Paragraph, Role, Span
+from outline2docx.tree.numbering import NumberingKind
 
 _END_OR_BRACKET = re.compile("[" + re.escape(P.SENTENCE_END + P.OPENERS + P.CLOSERS + "\"'") + "]")
-_TRAILING_NOTE = re.compile(r"^[（(][^（）()]*[）)][。.；;]?$")  # "（海关总署负责）"
-_ONLY_PUNCT = re.compile(r"^[\W_]*$")
+_TRAILING_NOTE = P.LazyPattern(r"^[（(][^（）()]*[）)][。.；;]?$")  # "（海关总署负责）"
+_ONLY_PUNCT = P.LazyPattern(r"^[\W_]*$")
 _FULL_WIDTH = re.compile("[\u3000-\u303f\uff01-\uff5e\u2018-\u201d\u2026]")
 
 
@@ -237,7 +238,7 @@ def _match_decimal(facts: LineFacts) -> bool:
     role, runin = P.DECIMAL_ROLES[depth - 1]
     facts.decimal_depth = depth
     value = int(number.split(".")[-1])
-    facts.numbering = Numbering("decimal", value, m.group(), _form_of(m.group(), m))
+    facts.numbering = Numbering(NumberingKind.DECIMAL, value, m.group(), _form_of(m.group(), m))
     facts.rank = P.DECIMAL_RANK + 10 * (depth - 1)
     heading_end = heading_part_end(facts.norm, m.end())
     if heading_end < len(facts.text):
@@ -254,11 +255,13 @@ def _match_enumerator(facts: LineFacts) -> bool:
         if not m:
             continue
         word = m.group("n")
-        value = P.SEQUENCE_WORDS[word] if enum.kind == "sequence" else ordinal_value(word)
+        value = (
+            P.SEQUENCE_WORDS[word] if enum.kind is NumberingKind.SEQUENCE else ordinal_value(word)
+        )
         label = facts.text[: m.end()]
         facts.numbering = Numbering(enum.kind, value, label, _form_of(label, m))
         end = first_sentence_end(text, m.end())
-        if enum.kind == "ordinal" and end < 0 and len(text) <= P.GROUP_HEADING_MAX:
+        if enum.kind is NumberingKind.ORDINAL and end < 0 and len(text) <= P.GROUP_HEADING_MAX:
             # "第一，发展思路要清晰" standing alone is a heading, not a run-in paragraph.
             facts.role, facts.rank = Role.H1, P.RANKS[Role.H1]
             return True

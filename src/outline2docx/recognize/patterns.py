@@ -8,7 +8,7 @@ is the label's form (brackets, dot, comma), which the consistency checks compare
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from outline2docx.recognize.numerals import (
     CHARS,
@@ -18,6 +18,8 @@ from outline2docx.recognize.numerals import (
     UPPER_CHARS,
 )
 from outline2docx.tree.nodes import Role
+from outline2docx.tree.numbering import HEADING_RANKS, NumberingKind
+from outline2docx.tree.numbering import NumberingKind as K
 
 CN = f"[{CHARS}]+"  # a Chinese numeral: 一, 十一, 一百零一
 DIGITS = r"\d{1,4}"  # 第1章 / 第12条: company rules often number in Arabic digits
@@ -28,98 +30,69 @@ _SPACE = r"\s"
 _LETTER = r"[^\W\d_]"  # any letter, Han included, cheaper to compile than a range of Han
 
 
-@dataclass(frozen=True, slots=True)
-class NumberingForm:
-    """One way of numbering a heading, and the roles a line so numbered takes."""
+class LazyPattern:
+    """A pattern compiled on its first use. Compiling costs start-up time (0.1-1.5 ms a pattern,
+    most for classes of many Han characters); those only some documents need wait till then."""
 
-    kind: str
-    role: Role  # the line is only the heading
-    runin: Role  # heading and body text on one line (same as role where no run-in form exists)
-    rank: int  # nesting rank: smaller is outer
+    def __init__(self, source: str) -> None:
+        self.pattern = source
+
+    def __getattr__(self, name: str) -> object:
+        # Called only until the first use: the compiled methods then live on the instance.
+        compiled = re.compile(self.pattern)
+        for method in ("match", "search", "fullmatch", "findall", "finditer", "sub", "split"):
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+class NumberingForm(NamedTuple):  # a tuple: cheaper to define than a dataclass
+    """One way of writing a numbering kind at the start of a line."""
+
+    kind: NumberingKind  # its rank and the roles a line so numbered takes
     pattern: re.Pattern[str]
     example: str
 
+    @property
+    def role(self) -> Role:
+        """The role of a line that is only the heading."""
+        return self.kind.role
 
-def _form(kind: str, role: Role, runin: Role, rank: int, pattern: str, example: str):
-    return NumberingForm(kind, role, runin, rank, re.compile(pattern), example)
+    @property
+    def runin(self) -> Role:
+        """The role of heading and body text on one line (role, where no run-in form exists)."""
+        return self.kind.runin_role
+
+    @property
+    def rank(self) -> int:
+        """Nesting rank: smaller is outer."""
+        return self.kind.rank
 
 
-# Hierarchy 第一章 > 第一节 > 第一条 > 一、 > （一） > 1. > （1） > ①, one rank apart each.
+def _form(kind: NumberingKind, pattern: str, example: str) -> NumberingForm:
+    return NumberingForm(kind, re.compile(pattern), example)
+
+
+# Hierarchy 第一章 > 第一节 > 第一条 > 一、 > （一） > 1. > （1） > ①: NumberingKind's ranks.
 # Order matters only where two patterns could match the same line: the first wins.
 NUMBERINGS: tuple[NumberingForm, ...] = (
-    # kind           role          run-in role      rank  pattern                        example
+    _form(K.CHAPTER, rf"第(?P<n>{CN}|{DIGITS})章(?={_SPACE}|$|[^，,。的是])", "第一章 总则"),
+    _form(K.SECTION, rf"第(?P<n>{CN}|{DIGITS})节(?={_SPACE}|$|[^，,。的是课])", "第一节 一般规定"),
     _form(
-        "chapter",
-        Role.CHAPTER,
-        Role.CHAPTER,
-        10,
-        rf"第(?P<n>{CN}|{DIGITS})章(?={_SPACE}|$|[^，,。的是])",
-        "第一章 总则",
-    ),
-    _form(
-        "section",
-        Role.SECTION,
-        Role.SECTION,
-        20,
-        rf"第(?P<n>{CN}|{DIGITS})节(?={_SPACE}|$|[^，,。的是课])",
-        "第一节 一般规定",
-    ),
-    _form(
-        "article",
-        Role.ARTICLE,
-        Role.ARTICLE,
-        30,
-        rf"第(?P<n>{CN}|{DIGITS})条(?={_SPACE}|$|[^，,。的是件路线])",
-        "第一条 为了……",
+        K.ARTICLE, rf"第(?P<n>{CN}|{DIGITS})条(?={_SPACE}|$|[^，,。的是件路线])", "第一条 为了……"
     ),
     # 壹、: an outer level over 一、 in some outlines (Taiwan's, accounts').
-    _form(
-        "cn_upper",
-        Role.H1,
-        Role.H1_RUNIN,
-        35,
-        rf"(?P<n>[{UPPER_CHARS}]+){_SPACE}*[、，,．.]",
-        "壹、总则",
-    ),
+    _form(K.CN_UPPER, rf"(?P<n>[{UPPER_CHARS}]+){_SPACE}*[、，,．.]", "壹、总则"),
     # 一、 and its common mistakes 一. 一， ; not "三、四月份" (a range of months).
-    _form(
-        "cn",
-        Role.H1,
-        Role.H1_RUNIN,
-        40,
-        rf"(?P<n>{CN}){_SPACE}*[、，,．.](?!{CN}[年月日天个次])",
-        "一、总体要求",
-    ),
-    _form(
-        "cn_paren",
-        Role.H2,
-        Role.H2_RUNIN,
-        50,
-        rf"[（(]{_SPACE}*(?P<n>{CN}){_SPACE}*[）)][、，,．.]?",
-        "（一）加强领导",
-    ),
-    _form("cn_paren", Role.H2, Role.H2_RUNIN, 50, f"(?P<n>[{PARENTHESIZED_CN}])", "㈠加强领导"),
+    _form(K.CN, rf"(?P<n>{CN}){_SPACE}*[、，,．.](?!{CN}[年月日天个次])", "一、总体要求"),
+    _form(K.CN_PAREN, rf"[（(]{_SPACE}*(?P<n>{CN}){_SPACE}*[）)][、，,．.]?", "（一）加强领导"),
+    _form(K.CN_PAREN, f"(?P<n>[{PARENTHESIZED_CN}])", "㈠加强领导"),
     # 1. 1． 1、 1， but not 1.5亿元, 2024.5 or 3.14
-    _form(
-        "arabic",
-        Role.H3,
-        Role.H3_RUNIN,
-        60,
-        rf"(?P<n>\d{{1,3}}){_SPACE}*[.．、，,](?![\d.．])",
-        "1.加强领导",
-    ),
+    _form(K.ARABIC, rf"(?P<n>\d{{1,3}}){_SPACE}*[.．、，,](?![\d.．])", "1.加强领导"),
     # （1） is h4 whatever follows it; 1） is its half-bracket variant.
-    _form(
-        "arabic_paren",
-        Role.H4,
-        Role.H4,
-        70,
-        rf"[（(]{_SPACE}*(?P<n>\d{{1,3}}){_SPACE}*[）)][、，,．.]?",
-        "（1）……",
-    ),
-    _form("arabic_paren", Role.H4, Role.H4, 70, f"(?P<n>[{PARENTHESIZED}])", "⑴……"),
-    _form("arabic_half_paren", Role.H4, Role.H4, 70, r"(?P<n>\d{1,3})[）)](?![\d）)])", "1）……"),
-    _form("circled", Role.H5, Role.H5, 80, f"(?P<n>[{CIRCLED}])[、，,．.]?", "①……"),
+    _form(K.ARABIC_PAREN, rf"[（(]{_SPACE}*(?P<n>\d{{1,3}}){_SPACE}*[）)][、，,．.]?", "（1）……"),
+    _form(K.ARABIC_PAREN, f"(?P<n>[{PARENTHESIZED}])", "⑴……"),
+    _form(K.ARABIC_HALF_PAREN, r"(?P<n>\d{1,3})[）)](?![\d）)])", "1）……"),
+    _form(K.CIRCLED, f"(?P<n>[{CIRCLED}])[、，,．.]?", "①……"),
 )
 
 # Every numbering and run-in lead starts with one of these (or a digit): a fast pre-check.
@@ -127,42 +100,39 @@ NUMBER_STARTS = frozenset(
     CHARS + UPPER_CHARS + "（(第其首再然最" + CIRCLED + PARENTHESIZED + PARENTHESIZED_CN
 )
 
-# The nesting rank of each heading role, from the table above (run-in forms alike).
-RANKS = {form.role: form.rank for form in NUMBERINGS} | {
-    form.runin: form.rank for form in NUMBERINGS
-}
+# The nesting rank of each heading role (run-in forms alike).
+RANKS = HEADING_RANKS
 
 # Decimal outlines (1 / 1.1 / 1.1.1, common in emergency plans) map by depth to h1/h2/h3. The
 # number must be followed by a space, so "1.5亿元" never matches; a bare "1 总则" counts only in
 # a document that also has deeper decimal numbers.
 DECIMAL = re.compile(rf"(?P<n>\d{{1,2}}(?:[.．]\d{{1,2}}){{0,3}})[.．]?(?:{_SPACE}+)(?=\S)")
 DECIMAL_ROLES = ((Role.H1, Role.H1_RUNIN), (Role.H2, Role.H2_RUNIN), (Role.H3, Role.H3_RUNIN))
-DECIMAL_RANK = RANKS[Role.H1]  # depth d gets DECIMAL_RANK + 10 * (d - 1), like 一、/（一）/1.
+DECIMAL_RANK = K.DECIMAL.rank  # depth d gets DECIMAL_RANK + 10 * (d - 1), like 一、/（一）/1.
 PART_RANK = RANKS[Role.H1] - 5  # an unnumbered part heading holds the 一、 sections under it
 
 
-@dataclass(frozen=True, slots=True)
-class Enumerator:
+class Enumerator(NamedTuple):
     """A run-in enumeration lead: the paragraph is body text led by an emphasised phrase."""
 
-    kind: str
+    kind: NumberingKind
     pattern: re.Pattern[str]
     example: str
 
 
 ENUMERATORS: tuple[Enumerator, ...] = (
-    Enumerator("shi", re.compile(rf"(?P<n>{CN})是(?![非否])"), "一是加强领导。"),
+    Enumerator(K.SHI, re.compile(rf"(?P<n>{CN})是(?![非否])"), "一是加强领导。"),
     # 一要/二要 (corpus convention 13); not 一要素, 二要点.
-    Enumerator("yao", re.compile(r"(?P<n>[一二三四五六七八九十])要(?![素点件闻务求])"), "一要……"),
+    Enumerator(K.YAO, re.compile(r"(?P<n>[一二三四五六七八九十])要(?![素点件闻务求])"), "一要……"),
     # 第一，/第一步，/第二条，(an article described, not enacted)
     Enumerator(
-        "ordinal",
+        K.ORDINAL,
         re.compile(rf"第(?P<n>{CN})(?:(?:步|点|条|个方面)?{_SPACE}*[，,、：:]|项(?=\S))"),
         "第一，……",
     ),
-    Enumerator("qi", re.compile(rf"其(?P<n>{CN}){_SPACE}*[，,、：:]"), "其一，……"),
+    Enumerator(K.QI, re.compile(rf"其(?P<n>{CN}){_SPACE}*[，,、：:]"), "其一，……"),
     Enumerator(
-        "sequence", re.compile(rf"(?P<n>首先|其次|再次|然后|最后){_SPACE}*[，,：:]"), "首先，……"
+        K.SEQUENCE, re.compile(rf"(?P<n>首先|其次|再次|然后|最后){_SPACE}*[，,：:]"), "首先，……"
     ),
 )
 # 首先/其次/再次/最后 have no number; their place in a sequence, for the gap checks.
@@ -225,11 +195,11 @@ DOCUMENT_KIND = re.compile(
 # A figure's or a table's caption: "图1　汽车号牌编码规则", "表2 …".
 CAPTION = re.compile(r"^(?:图|表|附图|附表)\s*\d{1,3}")
 # A title's first half, which the next line completes: "…关于…", "…转发…", "在…", "…的".
-TITLE_OPENING = re.compile(r"关于|转发|印发|批转|^在|^对|对.{2,20}的?$|[的和与及、—省市县区州旗]$")
+TITLE_OPENING = LazyPattern(r"关于|转发|印发|批转|^在|^对|对.{2,20}的?$|[的和与及、—省市县区州旗]$")
 # A note on where a text comes from, under its title: "（根据录音整理）", "（有删节）".
-PROVENANCE = re.compile(r"整理|删节|删减|节选|摘编|录音|速记|审阅|记录")
+PROVENANCE = LazyPattern(r"整理|删节|删减|节选|摘编|录音|速记|审阅|记录")
 # A title that stands on its own: it opens with a year, 关于, or an issuer's kind of name.
-STANDALONE_TITLE = re.compile(
+STANDALONE_TITLE = LazyPattern(
     r"^(?:\d{4}年?|关于|中共|中华人民共和国|国务院|\S{2,8}(?:省|市|县|区)\S)"
 )
 # A notice's title names the document it issues right after these words: "关于印发某预案".
@@ -239,9 +209,9 @@ FORWARDS = re.compile(r"转发|印发|批转|颁发|发布")
 # Kinds of document that address their readers ("各位教工：") rather than greet an audience.
 NOTICE_KIND = re.compile(r"(?:通知|通报|公告|通告|决定|意见|批复|复函|函|公示|请示)[”》」]?$")
 # Numbered items that continue an attachment note: "附件：1. …", "附1：（1）…".
-ITEM_KINDS = frozenset({"arabic", "decimal", "arabic_paren", "arabic_half_paren"})
+ITEM_KINDS = frozenset({K.ARABIC, K.DECIMAL, K.ARABIC_PAREN, K.ARABIC_HALF_PAREN})
 # Adoption and approval notes under a regulation's title.
-ADOPTION = re.compile(r"(?:通过|批准|修订|修正|公布|施行)[）)]?$")
+ADOPTION = LazyPattern(r"(?:通过|批准|修订|修正|公布|施行)[）)]?$")
 # "在…会议上的讲话", "2026年2月3日在…大会上": the occasion a speech or report was given at.
 OCCASION = re.compile(r"在.{2,60}(?:会|会议|大会|座谈会|典礼|仪式|论坛|培训班|开幕式|闭幕式)上")
 
@@ -338,7 +308,7 @@ RESIDUE_KEY = re.compile(
 CREDIT = re.compile(r"(?:责任编辑|编辑|作者|来源|记者|摄影|供稿|通讯员)\s*[：:]")
 CREDIT_LINE_MAX = 40
 # Keys of article metadata; a line holding two of them ("时间: … 来源: …") is page residue.
-METADATA_KEY = re.compile(
+METADATA_KEY = LazyPattern(
     r"(?:来源|作者|编辑|时间|日期|阅读|浏览|点击|访问|字号|发布|分享)\s*(?:次数|量)?\s*[：:]"
 )
 NOISE_WORDS = re.compile(
@@ -401,12 +371,12 @@ CONTENTS_TITLE_MAX = 8  # "目　　录" with its spaces
 CONTENTS_MAX = 200  # entries a table of contents may have
 CONTENTS_MIN = 6  # headings in a row without a "目录" line that make a table of contents
 # A decimal number glued to its heading, as contents entries lose their space: "1.1定义".
-LOOSE_DECIMAL = re.compile(r"^\d{1,2}(?:[.．]\d{1,2})+(?=[\u4e00-\u9fff])")
+LOOSE_DECIMAL = LazyPattern(r"^\d{1,2}(?:[.．]\d{1,2})+(?=[\u4e00-\u9fff])")
 LOOSE_DECIMAL_RANK = 99
 ENTRY_MAX = 30  # a contents entry is a heading's words, not a paragraph
 ENTRY_TAIL = 64  # characters at an entry's end where its leader and page number stand
 # An entry's page number after a space: "8.某局2022年度法治建设工作总结 63".
-ENTRY_PAGE = re.compile(r"[\u4e00-\u9fff）)》”]\s+\d{1,4}$")
+ENTRY_PAGE = LazyPattern(r"[\u4e00-\u9fff）)》”]\s+\d{1,4}$")
 # Table-of-contents lines: dot leaders then a page number ("一、总体要求……3").
 TOC = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|－{3,}|-{4,}|\s{4,})\s*\d{1,4}$")
 # A page number at the end of an entry: "1.高新区2022年工作总结 3".
@@ -444,4 +414,4 @@ PART_HEADING_MARKS = re.compile(r"[，、,；;：:。！？!?“”\"《》（�
 PARAGRAPH_END = "。！？!?…”’）)」』"
 GROUP_LABEL_MAX = 12  # "报告事项", "温馨提示": a label over a list of 一、 items
 # Lists a group heading may stand over.
-LIST_KINDS = frozenset({"arabic", "cn", "cn_upper", "cn_paren"})
+LIST_KINDS = frozenset({K.ARABIC, K.CN, K.CN_UPPER, K.CN_PAREN})

@@ -1,4 +1,4 @@
-"""The document tree: typed nodes, the builder that nests them, and numbering checks."""
+"""The document tree: typed nodes, numbering kinds, the builder that nests them, and checks."""
 
 from outline2docx.tree.nodes import (
     Block,
@@ -9,5 +9,15 @@ from outline2docx.tree.nodes import (
     Role,
     Section,
 )
+from outline2docx.tree.numbering import NumberingKind
 
-__all__ = ["Block", "Diagnostic", "Document", "Numbering", "Paragraph", "Role", "Section"]
+__all__ = [
+    "Block",
+    "Diagnostic",
+    "Document",
+    "Numbering",
+    "NumberingKind",
+    "Paragraph",
+    "Role",
+    "Section",
+]

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from outline2docx.tree.nodes import Block, Diagnostic, Paragraph, Section, lead_paragraph
+from outline2docx.tree.numbering import NumberingKind
 
 # Roles recognized with less confidence than this are close calls a reader should look at.
 CLOSE_CALL = 0.83
@@ -54,13 +55,13 @@ def _containers(blocks: list[Block]) -> Iterator[list[Block]]:
 def _sequence_problems(blocks: list[Block]) -> Iterator[Diagnostic]:
     # Numbering may run on across parents (1.–21. across （一）–（五）), so the first item of a
     # container may also continue the last number seen of its kind anywhere before it.
-    last_anywhere: dict[str, int] = {}
+    last_anywhere: dict[NumberingKind, int] = {}
     containers = sorted(
         ((min((p.line for p in _numbered(c)), default=0), c) for c in _containers(blocks)),
         key=lambda pair: pair[0],
     )
     for _, children in containers:
-        previous: dict[str, Paragraph] = {}
+        previous: dict[NumberingKind, Paragraph] = {}
         for paragraph in _numbered(children):
             number = paragraph.numbering
             if number.value is None:
@@ -92,7 +93,7 @@ def _sequence_problems(blocks: list[Block]) -> Iterator[Diagnostic]:
 
 
 def _form_problems(blocks: list[Block]) -> Iterator[Diagnostic]:
-    by_kind: dict[str, list[Paragraph]] = {}
+    by_kind: dict[NumberingKind, list[Paragraph]] = {}
     for children in _containers(blocks):
         for paragraph in _numbered(children):
             by_kind.setdefault(paragraph.numbering.kind, []).append(paragraph)

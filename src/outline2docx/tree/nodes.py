@@ -11,6 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from outline2docx.tree.numbering import NumberingKind
 
 from outline2docx.tree.meta import Meta
 
@@ -100,12 +104,19 @@ FRAME_ROLES = frozenset(
 
 @dataclass(slots=True)
 class Numbering:
-    """The number that starts a heading or run-in line: '（二）' is kind cn_paren, value 2."""
+    """The number that starts a heading or run-in line: '（二）' is kind CN_PAREN, value 2."""
 
-    kind: str  # a key of recognize.patterns.NUMBERINGS or ENUMERATORS
-    value: int | None  # 2 for '二是'; None for 首先/其次, which have no number
+    kind: NumberingKind  # a front-end may give its value ("cn_paren"): it becomes the member
+    value: int | None  # 2 for '二是'; None for 最后, which has no number
     label: str  # the number as written, e.g. '（二）'
     form: str  # the label with the number replaced by N, e.g. '（N）': for consistency checks
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.kind, Enum):
+            # Imported here: numbering.py needs Role from this module.
+            from outline2docx.tree.numbering import NumberingKind
+
+            self.kind = NumberingKind(self.kind)
 
 
 @dataclass(slots=True)

@@ -41,7 +41,12 @@ def _paragraph(p: Paragraph) -> dict[str, Any]:
     node = {"type": "paragraph", **_line_entry(p)}
     if p.numbering is not None:
         n = p.numbering
-        node["numbering"] = {"kind": n.kind, "value": n.value, "label": n.label, "form": n.form}
+        node["numbering"] = {
+            "kind": n.kind.value,
+            "value": n.value,
+            "label": n.label,
+            "form": n.form,
+        }
     if p.spans:
         node["spans"] = [{"start": s.start, "end": s.end, "kind": s.kind} for s in p.spans]
     if p.notes:
