@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from outline2docx.recognize.numerals import CHARS, CIRCLED
+from outline2docx.tree.numerals import CHARS, CIRCLED
 
 _HAN = r"\u3400-\u9fff"
 _CJK_CONTEXT = re.compile(f"[{_HAN}\u3000-\u303f\uff01-\uff5e“”‘’…—]")

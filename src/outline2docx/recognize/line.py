@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from outline2docx.read.lines import SourceLine
 from outline2docx.recognize import patterns as P
-from outline2docx.recognize.numerals import ordinal_value
 from outline2docx.tree.nodes import Note, Numbering, Paragraph, Role, Span
 from outline2docx.tree.numbering import NumberingKind
+from outline2docx.tree.numerals import ordinal_value
 
 _END_OR_BRACKET = re.compile("[" + re.escape(P.SENTENCE_END + P.OPENERS + P.CLOSERS + "\"'") + "]")
 _TRAILING_NOTE = P.LazyPattern(r"^[（(][^（）()]*[）)][。.；;]?$")  # "（海关总署负责）"

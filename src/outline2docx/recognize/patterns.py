@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from outline2docx.recognize.numerals import (
+from outline2docx.tree.nodes import Role
+from outline2docx.tree.numbering import HEADING_RANKS, NumberingKind
+from outline2docx.tree.numbering import NumberingKind as K
+from outline2docx.tree.numerals import (
     CHARS,
     CIRCLED,
     PARENTHESIZED,
     PARENTHESIZED_CN,
     UPPER_CHARS,
 )
-from outline2docx.tree.nodes import Role
-from outline2docx.tree.numbering import HEADING_RANKS, NumberingKind
-from outline2docx.tree.numbering import NumberingKind as K
 
 CN = f"[{CHARS}]+"  # a Chinese numeral: 一, 十一, 一百零一
 DIGITS = r"\d{1,4}"  # 第1章 / 第12条: company rules often number in Arabic digits

@@ -27,7 +27,6 @@ from sphinx.util.docutils import SphinxTranslator
 from outline2docx.errors import Outline2DocxError
 from outline2docx.read.lines import SourceLine
 from outline2docx.recognize.line import examine
-from outline2docx.recognize.numerals import CIRCLED, int_to_chinese
 from outline2docx.render.pictures import picture_size
 from outline2docx.tree.nodes import (
     Block,
@@ -41,6 +40,7 @@ from outline2docx.tree.nodes import (
     Span,
     Table,
 )
+from outline2docx.tree.numbering import NumberingKind
 
 logger = logging.getLogger(__name__)
 
@@ -124,17 +124,22 @@ PARAGRAPH_ROLES = {
 }
 
 
-def numbering_label(depth: int, value: int) -> tuple[str, str]:
+# The numbering of section titles by depth: 一、 （一） 1. （1） ①.
+DEPTH_KINDS = (
+    NumberingKind.CN,
+    NumberingKind.CN_PAREN,
+    NumberingKind.ARABIC,
+    NumberingKind.ARABIC_PAREN,
+    NumberingKind.CIRCLED,
+)
+
+
+def numbering_label(depth: int, value: int) -> tuple[str, NumberingKind]:
     """The label of the ``value``-th heading at ``depth``, and its numbering kind."""
-    if depth == 1:
-        return f"{int_to_chinese(value)}、", "cn"
-    if depth == 2:
-        return f"（{int_to_chinese(value)}）", "cn_paren"
-    if depth == 3:
-        return f"{value}.", "arabic"
-    if depth == 4:
-        return f"（{value}）", "arabic_paren"
-    return (CIRCLED[value - 1] if value <= len(CIRCLED) else f"{value})"), "circled"
+    kind = DEPTH_KINDS[min(depth, len(DEPTH_KINDS)) - 1]
+    if kind is NumberingKind.CIRCLED and value > 20:  # past ⑳: （21）, the level above's form
+        kind = NumberingKind.ARABIC_PAREN
+    return kind.label(value), kind
 
 
 def already_numbered(title: str) -> bool:

@@ -6,7 +6,7 @@ from lxml import etree
 
 from outline2docx.namespaces import W
 from outline2docx.read.package import Package
-from outline2docx.recognize.numerals import CIRCLED, int_to_chinese
+from outline2docx.tree.numerals import CIRCLED, int_to_chinese
 
 
 class Numbering:

@@ -1,6 +1,6 @@
 import pytest
 
-from outline2docx.recognize.numerals import chinese_to_int, ordinal_value
+from outline2docx.tree.numerals import chinese_to_int, ordinal_value
 
 
 @pytest.mark.parametrize(
