@@ -101,11 +101,13 @@ class GongwenBuilder(Builder):
         return translator.result
 
     def _write(self, document: Document, target: Path) -> None:
-        """Render ``document`` in the house style and write it to ``target``."""
+        """Run the pipeline's tree transforms and writer on ``document``; write it to ``target``."""
         from outline2docx.output import write_atomically
-        from outline2docx.render.package import render_docx
+        from outline2docx.pipeline import Settings, transform, write
 
-        write_atomically(target, render_docx(document, self.style))
+        settings = Settings(style=self.style)
+        transform(document, settings)
+        write_atomically(target, write(document, settings))
 
     def assemble(self, start: str) -> nodes.document:
         """The start document with every document of its toctrees inlined, references resolved."""
