@@ -15,11 +15,18 @@ import zipfile
 
 from lxml import etree
 
+from outline2docx.render.schema import CHILD_ORDER
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
+# sectPr and settings: the order the writer inserts by (render/schema.py), declared once;
+# header and footer references may come in any order among themselves.
 SEQUENCES = {
+    "sectPr": CHILD_ORDER["sectPr"].replace("|footerReference", "").split(),
+    "settings": CHILD_ORDER["settings"].split(),
+} | {
     name: order.split()
     for name, order in {
         "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr"
@@ -31,10 +38,6 @@ SEQUENCES = {
         " imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs"
         " highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout"
         " specVanish oMath",
-        # header and footer references may come in any order among themselves
-        "sectPr": "headerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders"
-        " lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi"
-        " rtlGutter docGrid printerSettings sectPrChange",
         "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize"
         " tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption"
         " tblDescription",
