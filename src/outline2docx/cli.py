@@ -249,7 +249,7 @@ def convert(
 
 def _settings(style, encoding, fix, diff, drop_noise, plain, meta, reference_doc, roles):
     """The run's settings, style and template loaded and checked before any file is read."""
-    from outline2docx.pipeline import Settings, role_overrides
+    from outline2docx.pipeline import Settings
     from outline2docx.read.front_matter import parse_meta_option
     from outline2docx.style import load_style
 
@@ -271,7 +271,7 @@ def _settings(style, encoding, fix, diff, drop_noise, plain, meta, reference_doc
         drop_noise=drop_noise,
         plain=plain,
         meta=given,
-        roles=role_overrides(roles),
+        roles=roles,
     )
 
 
@@ -561,9 +561,9 @@ def styles_init(new: str, base: str) -> None:
 
 def _read(file: str, encoding: str | None, roles: dict[int, str] | None = None):
     """Parse FILE (or standard input for -); exit with the error's code if it cannot be read."""
-    from outline2docx.pipeline import Settings, read, role_overrides
+    from outline2docx.pipeline import Settings, read
 
-    settings = Settings(encoding=encoding, roles=role_overrides(roles))
+    settings = Settings(encoding=encoding, roles=roles)
     if file == "-":
         data = sys.stdin.buffer.read()
         return _guarded(lambda: read(data, settings, name="<stdin>")).document

@@ -60,10 +60,10 @@ def lint_file(
     the roles a user gave lines, as ``parse`` takes them)."""
     from pathlib import Path
 
-    from outline2docx.pipeline import Settings, read, role_overrides
+    from outline2docx.pipeline import Settings, read
 
     source = Path(file) if stream is None else stream.read()
-    settings = Settings(encoding=encoding, roles=role_overrides(roles))
+    settings = Settings(encoding=encoding, roles=roles)
     draft = read(source, settings, name=file)
     return lint(draft.lines, draft.document)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from outline2docx.pipeline import Settings, read, read_word, role_overrides
+from outline2docx.pipeline import Settings, read, read_word
 from outline2docx.tree.nodes import Document, Role
 
 Roles = Mapping[int, Role | str]  # line number -> the role a user gave the line
@@ -29,7 +29,7 @@ def parse(
     ``roles`` overrules the recognizer: ``{5: "title"}`` makes line 5 the title, and the lines
     around it are recognized anew.
     """
-    settings = Settings(encoding=encoding, roles=role_overrides(roles))
+    settings = Settings(encoding=encoding, roles=roles)
     return read(source, settings, name=name).document
 
 
@@ -42,5 +42,5 @@ def parse_docx(
 ) -> Document:
     """Parse a Word document: its paragraphs classified like text, tables and pictures kept
     (``roles``, by paragraph number: see ``parse``)."""
-    settings = Settings(plain=plain, roles=role_overrides(roles))
+    settings = Settings(plain=plain, roles=roles)
     return read(source, settings, name=name, reader=read_word).document

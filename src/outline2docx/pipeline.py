@@ -44,6 +44,21 @@ OVERRIDABLE = frozenset(Role) - {
 }
 
 
+def role_overrides(roles: Mapping[int, Role | str] | None) -> dict[int, Role]:
+    """``roles`` with every role a Role; ValueError names one that is not a role of text."""
+    out = {}
+    for line, role in (roles or {}).items():
+        try:
+            value = Role(role)
+        except ValueError:
+            value = None
+        if value is None or value not in OVERRIDABLE:
+            known = ", ".join(sorted(r.value for r in OVERRIDABLE))
+            raise ValueError(f"{role!r} is not a role of a line; one of: {known}")
+        out[int(line)] = value
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """What a run does besides reading and writing; made once, shared by every conversion."""
@@ -56,12 +71,11 @@ class Settings:
     drop_noise: bool = False  # leave out web-page residue
     plain: bool = False  # Word input: drop bold and italic too
     meta: Meta = field(default_factory=Meta)  # header and imprint data that win over the file's
-    roles: Mapping[int, Role] = field(default_factory=dict)  # line -> the role a user gave it
+    roles: Mapping[int, Role | str] | None = field(default_factory=dict)  # line -> a user's role
 
     def __post_init__(self) -> None:
-        # Roles given as strings ("title") are checked and made Roles once, here.
-        if self.roles:
-            object.__setattr__(self, "roles", role_overrides(self.roles))
+        # Roles given as strings ("title"), or None, are checked and made Roles once, here.
+        object.__setattr__(self, "roles", role_overrides(self.roles))
 
 
 @dataclass(slots=True)
@@ -230,21 +244,6 @@ def recognize_draft(draft: Draft, roles: Mapping[int, Role]) -> Document:
         apply_outline_levels(draft.items, by_line)
         children = build(document_blocks(draft.items, by_line))
     return Document(children, draft.source, draft.encoding, draft.diagnostics, draft.meta)
-
-
-def role_overrides(roles: Mapping[int, Role | str] | None) -> dict[int, Role]:
-    """``roles`` with every role a Role; ValueError names one that is not a role of text."""
-    out = {}
-    for line, role in (roles or {}).items():
-        try:
-            value = Role(role)
-        except ValueError:
-            value = None
-        if value is None or value not in OVERRIDABLE:
-            known = ", ".join(sorted(r.value for r in OVERRIDABLE))
-            raise ValueError(f"{role!r} is not a role of a line; one of: {known}")
-        out[int(line)] = value
-    return out
 
 
 @contextmanager
