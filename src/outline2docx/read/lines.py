@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from outline2docx.errors import InputError
+from outline2docx.read.bounded import read_file
 from outline2docx.read.decoding import decode
 from outline2docx.read.front_matter import split_front_matter
 from outline2docx.tree.meta import Meta
@@ -73,19 +73,8 @@ def read_source(
     else:
         path = Path(source)
         label = name or str(path)
-        data = _read_bytes(path, label)
+        data = read_file(path, label)
     decoded = decode(data, label, encoding)
     meta, text = split_front_matter(decoded.text)
     lines, removed = split_lines(text)
     return SourceText(label, decoded.encoding, lines, removed, meta)
-
-
-def _read_bytes(path: Path, label: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(label, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(label, "is a directory, not a text file") from None
-    except OSError as exc:
-        raise InputError(label, f"cannot read: {exc.strerror or exc}") from None
