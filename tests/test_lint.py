@@ -6,7 +6,9 @@ import io
 
 from outline2docx.lint import CODES, lint, lint_file
 from outline2docx.pipeline import read
+from outline2docx.read.bounded import MAX_TEXT_BYTES
 
+from .cli import run
 from .packages import word_document
 
 
@@ -101,3 +103,9 @@ def test_a_role_given_settles_the_close_call(tmp_path):
     draft.write_text(CLOSE, encoding="utf-8")
     assert not [d for d in lint_file(str(draft), roles={2: "runin"}) if d.code == "close-call"]
     assert not [d for d in lint_file(str(draft), roles={2: "body"}) if d.code == "close-call"]
+
+
+def test_check_refuses_standard_input_past_the_text_limit() -> None:
+    result = run("check", "-", stdin=b"a" * (MAX_TEXT_BYTES + 1))
+    assert result.returncode == 2
+    assert "-: error: larger than 64 MB: refused" in result.stdout + result.stderr

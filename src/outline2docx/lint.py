@@ -61,8 +61,9 @@ def lint_file(
     from pathlib import Path
 
     from outline2docx.pipeline import Settings, read
+    from outline2docx.read.bounded import read_stream
 
-    source = Path(file) if stream is None else stream.read()
+    source = Path(file) if stream is None else read_stream(stream, file)
     settings = Settings(encoding=encoding, roles=roles)
     draft = read(source, settings, name=file)
     return lint(draft.lines, draft.document)
