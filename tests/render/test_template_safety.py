@@ -319,3 +319,60 @@ def test_a_broken_template_part_stops_the_run_once_before_any_input(tmp_path, pa
     assert done.stderr.count(str(template)) == 1, done.stderr
     assert part in done.stderr and "Traceback" not in done.stderr
     assert not list(tmp_path.glob("out/*.docx")) and not out.exists()
+
+
+def complex_field(*instructions: str, result: str) -> str:
+    """A w:fldChar field whose instruction is split over runs (or holds nested fields)."""
+    runs = "".join(
+        i
+        if i.startswith("<")
+        else f'<w:r><w:instrText xml:space="preserve">{i}</w:instrText></w:r>'
+        for i in instructions
+    )
+    return (
+        f'<w:r><w:fldChar w:fldCharType="begin"/></w:r>{runs}'
+        f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{result}</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def test_a_field_hiding_its_name_goes_and_a_page_number_stays(tmp_path):
+    """DDE split over runs, or named by a nested QUOTE field, as malicious files write it."""
+    parts = plain_template()
+    quote = complex_field(" QUOTE 68 68 69 65 85 84 79 ", result="DDEAUTO")
+    parts.append_to(
+        "word/footer1.xml",
+        "<w:p>"
+        + complex_field(" PAGE ", result="1")
+        + complex_field(" DD", "EAUTO cmd.exe ", result="拆分")
+        + complex_field(quote, ' "cmd.exe" "/k calc" ', result="嵌套")
+        + "</w:p>",
+    )
+    template = parts.save(tmp_path / "fields.docx")
+    parts = rendered(template, tmp_path)
+    footer = etree.fromstring(parts["word/footer1.xml"])
+    instructions = "".join(i.text or "" for i in footer.iter(f"{W}instrText"))
+    assert "PAGE" in instructions  # an ordinary field is the template's to keep
+    assert "EAUTO" not in instructions and "cmd.exe" not in instructions
+    assert "QUOTE" in instructions  # the nested field itself fetches nothing
+    assert "拆分" in text_of(parts["word/footer1.xml"])
+    assert "嵌套" in text_of(parts["word/footer1.xml"])
+
+
+@pytest.mark.parametrize(
+    "main_type",
+    [
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+    ],
+)
+def test_a_word_template_file_gives_a_plain_document(tmp_path, main_type):
+    """A .dotx or .dotm's main document type would make Word refuse the .docx written."""
+    parts = plain_template()
+    types = parts["[Content_Types].xml"]
+    plain = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    parts["[Content_Types].xml"] = types.replace(plain, main_type.encode())
+    template = parts.save(tmp_path / "template.dotx")
+    assert ("macros" in "".join(load_template(template).notices)) == ("macro" in main_type)
+    types = rendered(template, tmp_path)["[Content_Types].xml"]
+    assert plain in types and main_type.encode() not in types

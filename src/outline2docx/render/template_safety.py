@@ -17,7 +17,7 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
@@ -51,6 +51,8 @@ DROPPED_RELATIONSHIPS = {
     f"{R_NS}/recipientData": "mail-merge recipients",
     f"{_PACKAGE_RELS}/digital-signature/origin": "digital signatures (void once changed)",
 }
+# What Word fetches by itself from an external target, where a kind deserves its own words.
+EXTERNAL_CONTENT = {f"{R_NS}/image": "pictures fetched from outside the file when it opens"}
 HYPERLINK = f"{R_NS}/hyperlink"
 # An external hyperlink is the reader's to follow; other schemes (file:, \\server\share) reach
 # local files or hand the user's network credentials to a server.
@@ -86,6 +88,11 @@ REMOVE_ELEMENT = {
         "dataSource",
         "headerSource",
         "src",
+        "embedRegular",
+        "embedBold",
+        "embedItalic",
+        "embedBoldItalic",
+        "printerSettings",
     )
 } | {f"{_O}OLEObject", f"{_C}externalData", f"{_C}userShapes"}
 # ... or only the attribute, where the element stands without it (a picture keeps its shape).
@@ -104,9 +111,6 @@ SCRUBBED_ELEMENTS = {f"{W}mailMerge": "mail-merge settings (query a data source 
 FETCHING_FIELDS = {"DDE", "DDEAUTO", "INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "LINK"}
 
 
-EXTERNAL_CONTENT = {f"{R_NS}/image": "pictures fetched from outside the file when it opens"}
-
-
 @dataclass(frozen=True, slots=True)
 class SafeTemplate:
     """The parts of a template that may be carried, and what was dropped from it."""
@@ -121,17 +125,19 @@ class _Dropped:
     """What was dropped, by kind, for the notices."""
 
     def __init__(self) -> None:
-        self.items: dict[str, list[str]] = defaultdict(list)
+        self.items: dict[str, dict[str, None]] = defaultdict(dict)  # kind -> details, in order
 
     def add(self, what: str, detail: str) -> None:
-        if detail not in self.items[what]:
-            self.items[what].append(detail)
+        """Note that ``detail`` (a part or a target) was dropped as ``what``."""
+        self.items[what][detail] = None
 
     def notices(self, label: str) -> tuple[str, ...]:
+        """One warning line per kind, naming the first few things dropped."""
         found = []
         for what, details in self.items.items():
-            more = f" and {len(details) - 3} more" if len(details) > 3 else ""
-            shown = ", ".join(details[:3]) + more
+            named = list(details)
+            more = f" and {len(named) - 3} more" if len(named) > 3 else ""
+            shown = ", ".join(named[:3]) + more
             found.append(f"{label}: warning: dropped from the template: {what}: {shown}")
         return tuple(found)
 
@@ -140,11 +146,12 @@ def safe_template(package: Package, main: str) -> SafeTemplate:
     """The parts of ``package`` that may be carried; InputError if it cannot be made safe."""
     types = _ContentTypes(package)
     dropped = _Dropped()
-    kept, dropped_ids = _walk_relationships(package, types, dropped)
+    kept, dropped_ids, gone_with = _walk_relationships(package, types, dropped)
     carried = sorted(name for name in kept if name)
     for name in package.names():
         if name not in kept and not _is_packaging(name):
-            dropped.add("macros" if types.is_code(name) else "parts nothing refers to", name)
+            why = "macros" if types.is_code(name) else "parts nothing refers to"
+            dropped.add(gone_with.get(name, why), name)
     parts, trees = {}, {}
     for name in carried:
         if types.of(name) is None:
@@ -164,30 +171,39 @@ def safe_template(package: Package, main: str) -> SafeTemplate:
 
 def _walk_relationships(
     package: Package, types: _ContentTypes, dropped: _Dropped
-) -> tuple[dict[str, list[Relationship]], dict[str, dict[str, str]]]:
-    """The relationships kept, by every part they reach; the ids dropped, by source part."""
+) -> tuple[dict[str, list[Relationship]], dict[str, dict[str, str]], dict[str, str]]:
+    """The relationships kept, by every part they reach; the ids dropped, by source part; and
+    why each part a dropped relationship reached was dropped."""
     names = {name.lower(): name for name in package.names()}
     kept: dict[str, list[Relationship]] = {}
     dropped_ids: dict[str, dict[str, str]] = defaultdict(dict)
+    gone_with: dict[str, str] = {}
     waiting = [""]
     while waiting:
         source = waiting.pop()
         if source in kept:
             continue
         kept[source] = []
-        folder = posixpath.dirname(source)
         for rel in _relationships(package, source):
-            target = None
-            if not rel.external:
-                target = names.get(resolve_part(folder, rel.target, package.label).lower())
+            target = _target(rel, source, names, package.label)
             why = _why_dropped(rel, target, types)
             if why is None:
                 kept[source].append(rel)
                 waiting += [target] if target is not None else []
-            else:
-                dropped.add(why, rel.target)
-                dropped_ids[source][rel.rel_id] = why
-    return kept, dropped_ids
+                continue
+            dropped.add(why, target or rel.target)
+            dropped_ids[source][rel.rel_id] = why
+            if target is not None:
+                gone_with.setdefault(target, why)
+    return kept, dropped_ids, gone_with
+
+
+def _target(rel: Relationship, source: str, names: dict[str, str], label: str) -> str | None:
+    """The part an internal relationship reaches, as the package spells it; None if none."""
+    if rel.external:
+        return None
+    name = resolve_part(posixpath.dirname(source), rel.target, label).lower()
+    return names.get(name) or names.get(unquote(name))  # part names may be %-encoded
 
 
 def _why_dropped(rel: Relationship, target: str | None, types: _ContentTypes) -> str | None:
@@ -294,25 +310,44 @@ def _fetching_fields(tree: etree._Element) -> list[str]:
             for child in list(simple):  # the field's last result stays, as plain runs
                 simple.addprevious(child)
             parent.remove(simple)
-    open_fields: list[list[etree._Element]] = []
+    open_fields: list[_Field] = []
     for element in tree.iter(f"{W}fldChar", f"{W}instrText"):
+        field = open_fields[-1] if open_fields else None
         if element.tag == f"{W}instrText":
-            if open_fields:
-                open_fields[-1].append(element)
+            if field is not None:
+                field.instructions.append(element)
             continue
         kind = element.get(f"{W}fldCharType")
         if kind == "begin":
-            open_fields.append([])
-        elif open_fields and kind in ("separate", "end"):
-            instruction = "".join(i.text or "" for i in open_fields[-1])
-            if _field_name(instruction) in FETCHING_FIELDS:
-                found.append(instruction)
-                for part in open_fields[-1]:
-                    part.text = ""
-            open_fields[-1] = []  # what follows "separate" is the field's result
+            if field is not None and not field.done and not field.text().strip():
+                field.computed_name = True  # its name comes from a nested field
+            open_fields.append(_Field())
+        elif field is not None and kind in ("separate", "end"):
+            if not field.done and field.fetches():
+                found.append(field.text())
+                for instruction in field.instructions:
+                    instruction.text = ""
+            field.done = True  # what follows "separate" is the field's result
             if kind == "end":
                 open_fields.pop()
     return found
+
+
+class _Field:
+    """A complex field being read: its instruction so far, until its result begins."""
+
+    def __init__(self) -> None:
+        self.instructions: list[etree._Element] = []
+        self.computed_name = False
+        self.done = False
+
+    def text(self) -> str:
+        """The instruction read so far."""
+        return "".join(i.text or "" for i in self.instructions)
+
+    def fetches(self) -> bool:
+        """True for a field that fetches or runs something, or hides its name in a nested one."""
+        return self.computed_name or _field_name(self.text()) in FETCHING_FIELDS
 
 
 def _field_name(instruction: str) -> str:
