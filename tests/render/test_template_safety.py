@@ -8,6 +8,7 @@ parts, their relationships, their content types and every r:id that named them a
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import docx
@@ -127,6 +128,14 @@ def with_attached_template(parts: Parts, target: str) -> Parts:
     settings.insert(2, merge)
     parts["word/settings.xml"] = etree.tostring(settings, xml_declaration=True, encoding="UTF-8")
     parts.relate("word/settings.xml", "rIdTpl", RELTYPE + "attachedTemplate", target, True)
+    web = etree.fromstring(parts["word/webSettings.xml"])
+    frames = etree.fromstring(
+        f'<w:frameset {NAMESPACES}><w:frame><w:name w:val="f"/>'
+        '<w:sourceFileName r:id="rIdFrame"/></w:frame></w:frameset>'
+    )
+    web.insert(0, frames)
+    parts["word/webSettings.xml"] = etree.tostring(web, xml_declaration=True, encoding="UTF-8")
+    parts.relate("word/webSettings.xml", "rIdFrame", RELTYPE + "frame", target + ".htm", True)
     return parts
 
 
@@ -210,6 +219,7 @@ def test_macros_are_never_carried(tmp_path):
     notices = load_template(template).notices
     assert any("macros" in n and "vbaProject.bin" in n for n in notices), notices
     assert any("ribbon" in n for n in notices), notices
+    assert any("macro-enabled document type" in n for n in notices), notices
     assert all(n.startswith(f"{template}: warning: dropped from the template") for n in notices)
     parts = rendered(template, tmp_path)
     for gone in ("word/vbaProject.bin", "word/vbaData.xml", "customUI/customUI.xml"):
@@ -240,15 +250,17 @@ def test_a_macro_project_nothing_refers_to_is_dropped_too(tmp_path):
         "\\\\fileserver\\templates\\normal.dotm",
     ],
 )
-def test_an_attached_template_and_mail_merge_are_dropped(tmp_path, target):
+def test_an_attached_template_frames_and_mail_merge_are_dropped(tmp_path, target):
     template = with_attached_template(plain_template(), target).save(tmp_path / "attached.docx")
     notices = load_template(template).notices
     assert any("attached template" in n and target in n for n in notices), notices
     assert any("mail-merge" in n for n in notices), notices
+    assert any("frames" in n for n in notices), notices
     parts = rendered(template, tmp_path)
     settings = etree.fromstring(parts["word/settings.xml"])
     assert settings.find(f"{W}attachedTemplate") is None
     assert settings.find(f"{W}mailMerge") is None
+    assert b"sourceFileName" not in parts["word/webSettings.xml"]
     every_rel = b"".join(d for n, d in parts.items() if n.endswith(".rels")).decode()
     assert "attachedTemplate" not in every_rel and "normal.dotm" not in every_rel
     assert 'TargetMode="External"' not in every_rel
@@ -373,6 +385,17 @@ def test_a_word_template_file_gives_a_plain_document(tmp_path, main_type):
     plain = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
     parts["[Content_Types].xml"] = types.replace(plain, main_type.encode())
     template = parts.save(tmp_path / "template.dotx")
-    assert ("macros" in "".join(load_template(template).notices)) == ("macro" in main_type)
+    notices = "".join(load_template(template).notices)
+    assert ("macro-enabled document type" in notices) == ("macro" in main_type)
     types = rendered(template, tmp_path)["[Content_Types].xml"]
     assert plain in types and main_type.encode() not in types
+
+
+def test_a_carried_part_without_a_content_type_is_refused(tmp_path):
+    parts = plain_template()
+    types = parts["[Content_Types].xml"]
+    parts["[Content_Types].xml"] = re.sub(rb'<Default Extension="png"[^>]*/>', b"", types)
+    assert parts["[Content_Types].xml"] != types
+    template = parts.save(tmp_path / "untyped.docx")
+    with pytest.raises(InputError, match=r"word/media/image1\.png has no content type"):
+        load_template(template)

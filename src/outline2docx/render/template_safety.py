@@ -397,7 +397,7 @@ class _ContentTypes:
             kind = self.overrides.get(name.lower())
             if name == main and kind in WORD_MAIN_TYPES:
                 if "macroEnabled" in kind:
-                    dropped.add("macros", f"{main} is written as a plain document")
+                    dropped.add("a macro-enabled document type (written as a plain .docx)", main)
                 kind = DOCUMENT_MAIN
             if kind:
                 etree.SubElement(
