@@ -307,6 +307,8 @@ def _fetching_fields(tree: etree._Element) -> list[str]:
         if _field_name(simple.get(f"{W}instr", "")) in FETCHING_FIELDS:
             found.append(simple.get(f"{W}instr", ""))
             parent = simple.getparent()
+            for child in list(simple.iterchildren(f"{W}fldData")):  # its own data goes
+                simple.remove(child)
             for child in list(simple):  # the field's last result stays, as plain runs
                 simple.addprevious(child)
             parent.remove(simple)
