@@ -1,16 +1,18 @@
 """Rendering into an organization's template (``--reference-doc``).
 
 The template gives the page setup, its styles, its headers and footers (a first-page
-letterhead included) and everything else in its package; the document gives the body, the
-styles the template lacks, its pictures and footnotes, and its page numbers when the template
-has no footers of its own. The template is opened and checked once (templates are untrusted:
-read/package.py checks them) and kept as a ``Template``; each document is then written
-straight into a copy of its parts, never rendered, zipped and read back.
+letterhead included) and everything else in its package that is safe to carry; the document
+gives the body, the styles the template lacks, its pictures and footnotes, and its page numbers
+when the template has no footers of its own. The template is opened and checked once
+(templates are untrusted: read/package.py checks the package, render/template_safety.py what
+of it may be carried) and kept as a ``Template``; each document is then written straight into
+a copy of its parts, never rendered, zipped and read back.
 """
 
 from __future__ import annotations
 
 import copy
+import posixpath
 import re
 from dataclasses import dataclass
 from functools import partial
@@ -23,9 +25,10 @@ from outline2docx.namespaces import R_NS, W_NS, R, W
 from outline2docx.read.package import main_document, open_package
 from outline2docx.render import package as parts
 from outline2docx.render.body import Body, write_body
-from outline2docx.render.opc import OpcPackage
+from outline2docx.render.opc import OpcPackage, resolve_target
 from outline2docx.render.schema import insert_in_order, set_child
 from outline2docx.render.styles_xml import style_ids, styles_xml
+from outline2docx.render.template_safety import SafeTemplate, safe_template
 from outline2docx.style import HouseStyle, Page
 from outline2docx.tree.nodes import Document
 
@@ -75,6 +78,7 @@ class Template:
     settings: str | None
     footnotes: str | None
     geometry: PageGeometry
+    notices: tuple[str, ...] = ()  # warnings for the user: what was dropped from the template
 
     @property
     def has_footers(self) -> bool:
@@ -83,32 +87,43 @@ class Template:
 
 
 def load_template(path: Path) -> Template:
-    """Open and check a template once; InputError (exit code 2) if it is unsafe or unusable."""
+    """Open and check a template once; InputError (exit code 2) if it is unsafe or unusable.
+
+    Every part carried is parsed now; macros and what Word would fetch or run are dropped
+    (render/template_safety.py), each kind named in the template's ``notices``.
+    """
     label = str(path)
     package = open_package(path, label)
     main = main_document(package)
-    document = package.xml(main)
+    safe = safe_template(package, main)
+    document = safe.trees[main]
     section = document.find(f"{W}body/{W}sectPr")
     if section is None:
         raise InputError(label, "the template has no page setup (no final w:sectPr)")
-    related = {}
-    for reltype, target, mode in package.relationships(main).values():
-        if mode != "External" and package.has(target):
-            related.setdefault(reltype, target)
-    for reltype in (parts.STYLES[1], parts.SETTINGS[1]):
-        if reltype in related:
-            package.xml(related[reltype])  # refuses a broken or entity-laden part now
+    folder = posixpath.dirname(main)
+    related: dict[str, str] = {}
+    for rel in safe.relationships[main]:
+        if not rel.external:
+            related.setdefault(rel.reltype, resolve_target(folder, rel.target))
     return Template(
         label=label,
-        parts={name: package.read(name) for name in package.names() if not name.endswith("/")},
+        parts=safe.parts,
         main=main,
         document=document,
         section=section,
-        styles=related.get(parts.STYLES[1]),
-        settings=related.get(parts.SETTINGS[1]),
-        footnotes=related.get(parts.FOOTNOTES[1]),
+        styles=_held(related.get(parts.STYLES[1]), safe),
+        settings=_held(related.get(parts.SETTINGS[1]), safe),
+        footnotes=_held(related.get(parts.FOOTNOTES[1]), safe),
         geometry=_geometry(section, label),
+        notices=safe.notices,
     )
+
+
+def _held(name: str | None, safe: SafeTemplate) -> str | None:
+    """The carried part ``name`` is, as the package spells it (part names ignore case)."""
+    if name is None:
+        return None
+    return next((held for held in safe.parts if held.lower() == name.lower()), None)
 
 
 def render_into(template: Template, document: Document, style: HouseStyle) -> bytes:
