@@ -262,6 +262,8 @@ def _settings(style, encoding, fix, diff, drop_noise, plain, meta, reference_doc
         from outline2docx.render.template import load_template
 
         template = _guarded(lambda: load_template(Path(reference_doc)))
+        for notice in template.notices:  # what was dropped from it, once for the whole run
+            click.echo(notice, err=True)
     return Settings(
         style=_guarded(lambda: load_style(style)),  # a bad style stops everything up front
         template=template,

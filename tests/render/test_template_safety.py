@@ -401,9 +401,6 @@ def test_a_carried_part_without_a_content_type_is_refused(tmp_path):
         load_template(template)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="cli.py's _settings must echo Template.notices: the lead's to merge"
-)
 def test_the_command_warns_once_of_what_was_dropped(tmp_path):
     template = with_macros(plain_template()).save(tmp_path / "macros.docm")
     inputs = [tmp_path / "a.txt", tmp_path / "b.txt"]
