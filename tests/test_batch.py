@@ -231,3 +231,39 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     assert b"converting" not in piped.stderr  # no bar when stderr is not a terminal
     quiet = subprocess.run(command("convert", str(tmp_path), "-q"), capture_output=True)
     assert quiet.stderr == b""
+
+
+def _word_file(path: Path, text: str) -> bytes:
+    document = docx.Document()
+    document.add_paragraph(text)
+    document.save(str(path))
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_an_input_that_is_another_inputs_output_is_refused_before_any_writing(tmp_path, force):
+    from .cli import run
+
+    (tmp_path / "x.txt").write_text("一、总体要求\n正文。\n", "utf-8")
+    original = _word_file(tmp_path / "x.docx", "原来的文字")
+    done = run("convert", "x.txt", "x.docx", *force, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "outline2docx: error: the output of x.txt would replace the input x.docx; "
+        "nothing converted\n"
+    )
+    assert (tmp_path / "x.docx").read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.docx", "x.txt"]
+
+
+def test_an_output_linked_to_an_input_is_refused(tmp_path):
+    (tmp_path / "a.txt").write_text("一、甲", "utf-8")
+    original = _word_file(tmp_path / "kept.docx", "原来的文字")
+    (tmp_path / "a.docx").hardlink_to(tmp_path / "kept.docx")
+    with pytest.raises(UsageProblem, match=r"output of .*a\.txt would replace the input"):
+        plan_batch([tmp_path / "a.txt", tmp_path / "kept.docx"], force=True)
+    (tmp_path / "a.docx").unlink()
+    (tmp_path / "a.docx").symlink_to(tmp_path / "kept.docx")
+    with pytest.raises(UsageProblem, match=r"would replace the input .*a\.docx"):
+        plan_batch([tmp_path / "a.txt", tmp_path / "kept.docx"], force=True)
+    assert (tmp_path / "kept.docx").read_bytes() == original
