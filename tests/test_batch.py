@@ -267,3 +267,50 @@ def test_an_output_linked_to_an_input_is_refused(tmp_path):
     with pytest.raises(UsageProblem, match=r"would replace the input .*a\.docx"):
         plan_batch([tmp_path / "a.txt", tmp_path / "kept.docx"], force=True)
     assert (tmp_path / "kept.docx").read_bytes() == original
+
+
+def _children(pid: int) -> set[int]:
+    children = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            children.add(int(stat.parent.name))
+    return children
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; only its exit status is left
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_end_when_the_batch_process_is_killed(tmp_path):
+    drafts, out = tmp_path / "drafts", tmp_path / "out"
+    drafts.mkdir()
+    for n in range(40):
+        (drafts / f"{n:02d}.txt").write_text(SAMPLE_TEXTS[1] * 200, "utf-8")
+    process = subprocess.Popen(
+        command("convert", str(drafts), "-o", str(out), "--jobs", "3"),
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while time.monotonic() < deadline and (len(workers) < 3 or not list(out.glob("*.docx"))):
+        workers |= _children(process.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 3
+    process.kill()
+    process.wait(timeout=10)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    survivors = [pid for pid in workers if _alive(pid)]
+    for pid in survivors:  # leave no process behind, even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not survivors
