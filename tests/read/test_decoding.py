@@ -104,3 +104,15 @@ def test_real_gb18030_text_still_decodes_as_gb18030(text):
 def test_explicit_encoding_reads_what_the_evidence_refuses():
     data, _ = _with_stray_byte(PARAGRAPH, 10)
     assert decode(data, "x.txt", encoding="gb18030").encoding == "gb18030"
+
+
+@pytest.mark.parametrize("codec", ["rot13", "base64", "hex", "zlib", "bz2"])
+def test_codecs_that_are_not_text_encodings_are_refused(codec):
+    with pytest.raises(InputError, match=rf"x\.txt: '{codec}' is not a text encoding"):
+        decode("公文".encode(), "x.txt", encoding=codec)
+
+
+def test_a_codec_failing_in_its_own_way_is_an_input_error():
+    for codec, data in (("undefined", b"abc"), ("idna", b"xn--.a"), ("punycode", b"a.b")):
+        with pytest.raises(InputError, match=rf"x\.txt: not valid {codec}: "):
+            decode(data, "x.txt", encoding=codec)

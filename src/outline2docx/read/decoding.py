@@ -106,6 +106,8 @@ def _decode_as(data: bytes, source: str, encoding: str) -> Decoded:
         codec = codecs.lookup(encoding)
     except LookupError:
         raise InputError(source, f"unknown encoding {encoding!r}") from None
+    if not getattr(codec, "_is_text_encoding", True):  # rot13, base64, zlib …
+        raise InputError(source, f"{encoding!r} is not a text encoding")
     try:
         text = data.decode(codec.name)
     except UnicodeDecodeError as exc:
@@ -113,5 +115,7 @@ def _decode_as(data: bytes, source: str, encoding: str) -> Decoded:
         raise InputError(
             source, f"not valid {encoding}: byte 0x{bad} at offset {exc.start} ({exc.reason})"
         ) from None
+    except UnicodeError as exc:  # codecs such as idna and punycode fail in their own ways
+        raise InputError(source, f"not valid {encoding}: {exc}") from None
     # "utf-16"/"utf-32" consume their BOM; a BOM kept by an explicit codec is not text.
     return Decoded(text.removeprefix("\ufeff"), codec.name)
