@@ -36,6 +36,7 @@ class Outcome:
     status: str
     reason: str = ""
     notes: tuple[str, ...] = ()  # lines for stderr: dropped noise, applied fixes
+    exit_code: int = 1  # of a failure: 2 for bad input (the code a single input exits with)
 
 
 @dataclass(slots=True)
@@ -122,7 +123,9 @@ def _expand(inputs: list[Path], globs: tuple[str, ...], plan: Plan) -> Iterator[
         elif given.exists():
             yield given, Path(given.name)
         else:
-            plan.decided.append(Outcome(Job(given, given), FAILED, "no such file or folder"))
+            plan.decided.append(
+                Outcome(Job(given, given), FAILED, "no such file or folder", exit_code=2)
+            )
 
 
 def _identity(path: Path) -> Path:
