@@ -199,3 +199,11 @@ def test_standard_output_takes_one_document_and_no_pdf(tmp_path, extra, problem)
     assert problem in done.stderr
     assert done.stdout_bytes == b""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_fix_with_output_dash_prints_instead_of_writing_a_file_named_dash(tmp_path):
+    (tmp_path / "a.txt").write_text("一、要求\n他说--好的。\n", "utf-8")
+    done = run("fix", "a.txt", "-o", "-", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "一、要求\n他说——好的。\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]

@@ -504,7 +504,7 @@ def fix(file, output, diff, ignored, encoding) -> None:
         if changed_lines:
             click.echo(unified_diff(name, changed_lines))
         click.echo(f"{len(changes)} changes on {len(changed_lines)} lines", err=True)
-    elif output:
+    elif output and output != "-":  # - is standard output, as without -o
         data = _encoded_fix(fixed, decoded.encoding, output)
         _guarded(lambda: write_atomically(Path(output), data), writing=output)
     else:

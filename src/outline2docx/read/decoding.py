@@ -11,7 +11,6 @@ UTF-8: a UTF-8 file with a stray byte would otherwise turn into mojibake without
 from __future__ import annotations
 
 import codecs
-import re
 from typing import NamedTuple
 
 from outline2docx.errors import InputError
@@ -33,11 +32,6 @@ _BINARY_PROBE = 8192
 # down to 0.67). At or above this share the file is taken for damaged UTF-8 and refused with
 # the offset of its first bad byte: when in doubt, stop rather than guess.
 UTF8_EVIDENCE = 0.7
-_UTF8_SEQUENCE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]"
-    rb"|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
-    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
-)
 _ASCII = bytes(range(0x80))
 
 
@@ -82,7 +76,9 @@ def decode(data: bytes, source: str = "<input>", encoding: str | None = None) ->
 def utf8_evidence(data: bytes) -> tuple[int, int]:
     """The non-ASCII bytes of ``data``, and how many of them form well-formed UTF-8 sequences."""
     non_ascii = len(data.translate(None, _ASCII))
-    return non_ascii, sum(len(sequence) for sequence in _UTF8_SEQUENCE.findall(data))
+    # surrogateescape turns each bad byte into a lone surrogate, which "ignore" then drops.
+    valid = data.decode("utf-8", "surrogateescape").encode("utf-8", "ignore")
+    return non_ascii, len(valid) - (len(data) - non_ascii)
 
 
 def _refuse_damaged_utf8(data: bytes, source: str, first_bad: int) -> None:
