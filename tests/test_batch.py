@@ -231,3 +231,86 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     assert b"converting" not in piped.stderr  # no bar when stderr is not a terminal
     quiet = subprocess.run(command("convert", str(tmp_path), "-q"), capture_output=True)
     assert quiet.stderr == b""
+
+
+def _word_file(path: Path, text: str) -> bytes:
+    document = docx.Document()
+    document.add_paragraph(text)
+    document.save(str(path))
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_an_input_that_is_another_inputs_output_is_refused_before_any_writing(tmp_path, force):
+    from .cli import run
+
+    (tmp_path / "x.txt").write_text("一、总体要求\n正文。\n", "utf-8")
+    original = _word_file(tmp_path / "x.docx", "原来的文字")
+    done = run("convert", "x.txt", "x.docx", *force, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "outline2docx: error: the output of x.txt would replace the input x.docx; "
+        "nothing converted\n"
+    )
+    assert (tmp_path / "x.docx").read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.docx", "x.txt"]
+
+
+def test_an_output_linked_to_an_input_is_refused(tmp_path):
+    (tmp_path / "a.txt").write_text("一、甲", "utf-8")
+    original = _word_file(tmp_path / "kept.docx", "原来的文字")
+    (tmp_path / "a.docx").hardlink_to(tmp_path / "kept.docx")
+    with pytest.raises(UsageProblem, match=r"output of .*a\.txt would replace the input"):
+        plan_batch([tmp_path / "a.txt", tmp_path / "kept.docx"], force=True)
+    (tmp_path / "a.docx").unlink()
+    (tmp_path / "a.docx").symlink_to(tmp_path / "kept.docx")
+    with pytest.raises(UsageProblem, match=r"would replace the input .*a\.docx"):
+        plan_batch([tmp_path / "a.txt", tmp_path / "kept.docx"], force=True)
+    assert (tmp_path / "kept.docx").read_bytes() == original
+
+
+def _children(pid: int) -> set[int]:
+    children = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            children.add(int(stat.parent.name))
+    return children
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; only its exit status is left
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_end_when_the_batch_process_is_killed(tmp_path):
+    drafts, out = tmp_path / "drafts", tmp_path / "out"
+    drafts.mkdir()
+    for n in range(40):
+        (drafts / f"{n:02d}.txt").write_text(SAMPLE_TEXTS[1] * 200, "utf-8")
+    process = subprocess.Popen(
+        command("convert", str(drafts), "-o", str(out), "--jobs", "3"),
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while time.monotonic() < deadline and (len(workers) < 3 or not list(out.glob("*.docx"))):
+        workers |= _children(process.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 3
+    process.kill()
+    process.wait(timeout=10)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    survivors = [pid for pid in workers if _alive(pid)]
+    for pid in survivors:  # leave no process behind, even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not survivors

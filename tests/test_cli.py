@@ -81,3 +81,129 @@ def test_help_teaches_with_examples():
     assert "outline2docx convert drafts/ -o out/ --jobs 4" in out
     assert "Exit codes" in out
     assert "GB18030" in run("parse", "--help").stdout
+
+
+# ---- issue 11: text input and the command line -------------------------------------------
+
+DRAFT = "关于做好防汛工作的通知\n一、总体要求\n坚持问题导向，注重创新驱动。\n"
+# Valid GB18030 as it stands: one stray 0xA0 in UTF-8 text used to become mojibake, exit 0.
+STRAY = "（三）坚持实体经济为本、制造业当家，建设更具国际竞争力的现代化产业体系".encode()
+STRAY = STRAY[:30] + b"\xa0" + STRAY[30:]
+
+
+def _zip_bomb(path):
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", b" " * (20 * 1024 * 1024))
+
+
+@pytest.mark.parametrize("command", ["convert", "parse", "check"])
+def test_utf8_with_a_stray_byte_stops_with_its_offset(tmp_path, command):
+    assert STRAY.decode("gb18030")
+    path = tmp_path / "stray.txt"
+    path.write_bytes(STRAY)
+    done = run(command, str(path))
+    assert done.returncode == 2, done.stderr
+    assert "looks like UTF-8" in done.stderr and "byte 0xa0 at offset 30 is not" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stray.txt"]
+
+
+@pytest.mark.parametrize("make", ["undecodable", "zip bomb", "missing"])
+def test_a_single_bad_input_exits_2_and_a_batch_with_one_exits_1(tmp_path, make):
+    bad = tmp_path / ("bad.docx" if make == "zip bomb" else "bad.txt")
+    if make == "undecodable":
+        bad.write_bytes("正文".encode() + b"\xff\xfe\xfd")
+    elif make == "zip bomb":
+        _zip_bomb(bad)
+    single = run("convert", str(bad))
+    assert single.returncode == 2, single.stderr
+    assert str(bad) in single.stderr
+    good = tmp_path / "good.txt"
+    good.write_text(DRAFT, "utf-8")
+    batch = run("convert", str(good), str(bad))
+    assert batch.returncode == 1, batch.stderr
+    assert "1 converted, 0 skipped, 1 failed" in batch.stderr
+
+
+@pytest.mark.parametrize("codec", ["rot13", "base64", "hex", "zlib", "no-such-codec"])
+@pytest.mark.parametrize("command", ["convert", "parse", "tree", "check", "fix"])
+def test_encoding_must_be_a_text_encoding(tmp_path, codec, command):
+    path = tmp_path / "a.txt"
+    path.write_text(DRAFT, "utf-8")
+    done = run(command, str(path), "--encoding", codec)
+    assert done.returncode == 2
+    assert "Invalid value for --encoding" in done.stderr
+    assert codec in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+@pytest.mark.parametrize("pattern", ["/etc/*", "../*.txt", "sub/../../*.txt", ""])
+def test_glob_patterns_stay_inside_the_folders_given(tmp_path, pattern):
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.txt").write_text(DRAFT, "utf-8")
+    (tmp_path / "outside.txt").write_text(DRAFT, "utf-8")
+    done = run("convert", "drafts", "-o", "out", "--glob", pattern, cwd=tmp_path)
+    assert done.returncode == 2
+    assert "Invalid value for --glob" in done.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.txt", "drafts", "outside.txt"]
+
+
+def test_fix_writes_gb18030_with_a_note_when_gb2312_cannot_hold_a_fix(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_bytes("一、要求\n他说--好的。\n".encode("gb2312"))
+    out = tmp_path / "fixed.txt"
+    done = run("fix", str(source), "--encoding", "gb2312", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().decode("gb18030") == "一、要求\n他说——好的。\n"
+    assert f"{out}: written in gb18030, since gb2312 cannot hold '—' (U+2014, line 2)" in (
+        done.stderr
+    )
+
+
+def test_fix_refuses_clearly_when_the_encoding_has_no_wider_kin(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_bytes("一、要求\n会議--東京。\n".encode("shift_jis"))
+    out = tmp_path / "fixed.txt"
+    done = run("fix", str(source), "--encoding", "shift_jis", "-o", str(out))
+    assert done.returncode == 2
+    assert f"{out}: shift_jis cannot hold '—' (U+2014, line 2): nothing written" in done.stderr
+    assert not out.exists()
+
+
+def test_convert_a_file_to_standard_output(tmp_path):
+    import io
+    import zipfile
+
+    (tmp_path / "a.txt").write_text(DRAFT, "utf-8")
+    done = run("convert", "a.txt", "-o", "-", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(io.BytesIO(done.stdout_bytes)) as package:
+        assert "关于做好防汛工作的通知" in package.read("word/document.xml").decode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no folder named -
+
+
+@pytest.mark.parametrize(
+    ("extra", "problem"),
+    [
+        (["b.txt"], "-o - (standard output) holds one document"),
+        (["--pdf"], "--pdf exports a document file"),
+    ],
+)
+def test_standard_output_takes_one_document_and_no_pdf(tmp_path, extra, problem):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(DRAFT, "utf-8")
+    done = run("convert", "a.txt", "-o", "-", *extra, cwd=tmp_path)
+    assert done.returncode == 2
+    assert problem in done.stderr
+    assert done.stdout_bytes == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_fix_with_output_dash_prints_instead_of_writing_a_file_named_dash(tmp_path):
+    (tmp_path / "a.txt").write_text("一、要求\n他说--好的。\n", "utf-8")
+    done = run("fix", "a.txt", "-o", "-", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "一、要求\n他说——好的。\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]

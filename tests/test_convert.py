@@ -87,7 +87,7 @@ def test_unreadable_input_fails_and_leaves_no_output(tmp_path):
     source = tmp_path / "scan.txt"
     source.write_bytes(b"%PDF-1.4\n\x00\x01\x02")
     done = run("convert", str(source))
-    assert done.returncode == 1
+    assert done.returncode == 2  # bad input, as README promises (issue 11: it was 1)
     assert f"{source}: binary file, not text (NUL byte at offset 9)" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["scan.txt"]
 

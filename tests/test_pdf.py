@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -41,3 +42,21 @@ def test_without_libreoffice_the_error_says_how_to_install_it(tmp_path, monkeypa
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(PdfError, match="apt install libreoffice"):
         export_pdf(tmp_path / "any.docx")
+
+
+def test_a_file_name_that_starts_with_a_dash_is_not_taken_for_an_option(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("-notice.docx").write_bytes(to_docx(parse(SAMPLES / "notice.txt")))
+    pdf = export_pdf(Path("-notice.docx"))
+    assert pdf == tmp_path / "-notice.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["-notice.docx", "-notice.pdf"]
+
+
+def test_convert_pdf_of_a_dash_name_through_the_command(tmp_path):
+    from .cli import run
+
+    (tmp_path / "-draft.txt").write_text("关于做好防汛工作的通知\n一、总体要求\n正文。\n", "utf-8")
+    done = run("convert", "--pdf", "--", "-draft.txt", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "-draft.pdf").read_bytes().startswith(b"%PDF")

@@ -36,11 +36,45 @@ def main() -> None:
     """Turn plain Chinese text into Word documents in the GB/T 9704-2012 official format."""
 
 
+def _text_encoding(_ctx, _param, name: str | None) -> str | None:
+    """The name of --encoding, if Python knows it as a text encoding (not rot13, base64…)."""
+    if name is None:
+        return None
+    import codecs
+
+    try:
+        codec = codecs.lookup(name)
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {name!r}", param_hint="--encoding") from None
+    if not getattr(codec, "_is_text_encoding", True):
+        raise click.BadParameter(
+            f"{name!r} is not a text encoding (utf-8, gb18030, gbk, big5, utf-16 … are)",
+            param_hint="--encoding",
+        )
+    return name
+
+
 encoding_option = click.option(
     "--encoding",
     metavar="NAME",
+    callback=_text_encoding,
     help="Decode input with NAME (utf-8, gb18030, gbk, utf-16…) instead of detecting it.",
 )
+
+
+def _glob_patterns(_ctx, _param, patterns: tuple[str, ...]) -> tuple[str, ...]:
+    """The patterns of --glob, each one naming files inside a folder input."""
+    from pathlib import PurePath
+
+    for pattern in patterns:
+        path = PurePath(pattern)
+        if not pattern or path.anchor or ".." in path.parts:
+            raise click.BadParameter(
+                f"{pattern!r}: a pattern chooses files inside each folder given, like *.txt "
+                "or 2025/*.txt (not an absolute path, not ..); name other files as inputs",
+                param_hint="--glob",
+            )
+    return patterns
 
 
 class _RuleCodesCommand(click.Command):
@@ -158,6 +192,7 @@ ignore_option = click.option(
     "globs",
     multiple=True,
     metavar="PATTERN",
+    callback=_glob_patterns,
     help="Files to take from folders (repeatable).  [default: *.txt, *.docx]",
 )
 @click.option(
@@ -243,6 +278,8 @@ def convert(
         _convert_stream(output or "-", settings)
     elif "-" in inputs:
         _fail(click.UsageError("- (standard input) cannot be mixed with files"))
+    elif output == "-":
+        _convert_to_stdout(inputs, settings, pdf)
     else:
         _convert_files(inputs, output, globs, jobs, skip_existing, force, settings, pdf, quiet)
 
@@ -277,14 +314,27 @@ def _settings(style, encoding, fix, diff, drop_noise, plain, meta, reference_doc
     )
 
 
-def _convert_stream(output: str, settings) -> None:
+def _convert_to_stdout(inputs: tuple[str, ...], settings, pdf: bool) -> None:
+    """-o - with a file input: the document goes to standard output, as for standard input."""
+    if len(inputs) > 1 or Path(inputs[0]).is_dir():
+        _fail(click.UsageError("-o - (standard output) holds one document: give one input file"))
+    if pdf:
+        _fail(click.UsageError("--pdf exports a document file: give -o FILE, not -o -"))
+    _convert_stream("-", settings, Path(inputs[0]))
+
+
+def _convert_stream(output: str, settings, source: Path | None = None) -> None:
+    """Convert ``source`` (default: standard input) into ``output`` (- for standard output)."""
     from outline2docx.output import write_atomically
     from outline2docx.pipeline import publish
 
     if output == "-" and sys.stdout.isatty():
         _fail(click.UsageError("refusing to write a .docx to a terminal; use -o FILE"))
-    data = sys.stdin.buffer.read()
-    publication = _guarded(lambda: publish(data, settings, name="<stdin>"))
+    if source is None:
+        data = sys.stdin.buffer.read()
+        publication = _guarded(lambda: publish(data, settings, name="<stdin>"))
+    else:
+        publication = _guarded(lambda: publish(source, settings))
     for note in publication.notes:
         click.echo(note, err=True)
     if output == "-":
@@ -324,7 +374,10 @@ def _convert_files(inputs, output, globs, jobs, skip_existing, force, settings, 
     _summarize(outcomes, len(plan.jobs), quiet, interrupted)
     if interrupted:
         sys.exit(130)
-    sys.exit(1 if any(o.status == FAILED for o in outcomes) else 0)
+    failed = [o for o in outcomes if o.status == FAILED]
+    one_file = len(inputs) == 1 and not Path(inputs[0]).is_dir()
+    # A batch goes on past a bad file (exit 1); a single input fails with its error's code.
+    sys.exit(0 if not failed else failed[0].exit_code if one_file else 1)
 
 
 def _summarize(outcomes, planned: int, quiet: bool, interrupted: bool) -> None:
@@ -430,7 +483,8 @@ def fix(file, output, diff, ignored, encoding) -> None:
     Punctuation width in Chinese text, straight quotes to “ ” ‘ ’, numbering forms
     (（一）、 to （一）, 1、 to 1.), 〔〕 around the year of document numbers, —— and ……,
     full-width letters and digits. Decimals, times, URLs and Latin text stay as they are.
-    The input is never changed; -o writes in the input's encoding, line breaks kept.
+    The input is never changed; -o writes in the input's encoding, line breaks kept (GB2312
+    and GBK as GB18030, their superset, when a fix adds a character they lack).
     """
     from outline2docx.errors import InputError
     from outline2docx.fix import fix_text, unified_diff
@@ -452,12 +506,38 @@ def fix(file, output, diff, ignored, encoding) -> None:
         if changed_lines:
             click.echo(unified_diff(name, changed_lines))
         click.echo(f"{len(changes)} changes on {len(changed_lines)} lines", err=True)
-    elif output:
-        _guarded(
-            lambda: write_atomically(Path(output), fixed.encode(decoded.encoding)), writing=output
-        )
+    elif output and output != "-":  # - is standard output, as without -o
+        data = _encoded_fix(fixed, decoded.encoding, output)
+        _guarded(lambda: write_atomically(Path(output), data), writing=output)
     else:
         click.echo(fixed, nl=False)
+
+
+# Encodings a fix may need to widen (—— and “” are not in GB2312), and the superset that
+# keeps every byte the narrower one wrote.
+WIDER_ENCODING = {"gb2312": "gb18030", "gbk": "gb18030"}
+
+
+def _encoded_fix(fixed: str, encoding: str, output: str) -> bytes:
+    """The fixed text in the input's encoding; in its superset (with a note) if it needs more."""
+    import codecs
+
+    try:
+        return fixed.encode(encoding)
+    except UnicodeEncodeError as exc:
+        char, line = fixed[exc.start], fixed.count("\n", 0, exc.start) + 1
+        what = f"{encoding} cannot hold {char!r} (U+{ord(char):04X}, line {line})"
+    except UnicodeError as exc:  # codecs such as idna fail in their own ways
+        what = f"{encoding} cannot hold the fixed text ({exc})"
+    wider = WIDER_ENCODING.get(codecs.lookup(encoding).name)
+    if wider is None:
+        _fail(
+            click.UsageError(
+                f"{output}: {what}: nothing written; leave out -o to print the text as UTF-8"
+            )
+        )
+    click.echo(f"outline2docx: note: {output}: written in {wider}, since {what}", err=True)
+    return fixed.encode(wider)
 
 
 # ---- look at a document --------------------------------------------------------------------

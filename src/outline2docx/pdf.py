@@ -31,8 +31,9 @@ def export_pdf(docx: Path, out_dir: Path | None = None, timeout: float = 180) ->
             "LibreOffice is not installed: install it (Debian/Ubuntu: apt install "
             "libreoffice-writer-nogui) to export PDF"
         )
-    docx = Path(docx)
-    out_dir = Path(out_dir or docx.parent)
+    # Absolute paths: soffice takes a name that starts with - (a file "-draft.docx") for an option.
+    docx = Path(docx).absolute()
+    out_dir = Path(out_dir or docx.parent).absolute()
     fonts = resources.files("outline2docx") / "data" / "fonts.conf"
     # A profile of its own lets several conversions run at once and leaves the user's alone.
     # LibreOffice writes into a folder of ours beside the target, and the finished PDF is

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from outline2docx import Role, parse
@@ -148,3 +150,33 @@ def test_tabs_become_word_tabs():
     (paragraph,) = view.paragraphs()
     assert paragraph.text == "1、\t利用国旗下讲话。"
     assert b"<w:tab/>" in view.parts["word/document.xml"]
+
+
+def test_a_ten_megabyte_line_is_split_over_runs_that_word_readers_can_read(tmp_path):
+    """libxml2 refuses text nodes over 10 MB: one long line becomes several runs, read back
+    whole by python-docx and by outline2docx's own Word reader."""
+    import docx
+
+    from outline2docx.render.body import RUN_TEXT_LIMIT
+
+    from ..conftest import assert_valid_docx
+
+    # 3.5 million varied characters (10.5 MB as UTF-8): repeated text would compress so well
+    # that the reader refuses it as a zip bomb.
+    line = "".join(
+        random.Random(11).choices("坚持问题导向注重创新驱动加强组织领导&<>，。", k=3_500_000)
+    )
+    source = tmp_path / "long.txt"
+    source.write_text(f"一、总体要求\n{line}\n", "utf-8")
+    target = tmp_path / "long.docx"
+    target.write_bytes(to_docx(parse(source)))
+
+    paragraph = docx.Document(str(target)).paragraphs[1]
+    assert paragraph.text == line
+    runs = paragraph.runs
+    assert len(runs) == -(-len(line) // RUN_TEXT_LIMIT) == 4
+    assert {run.style.name for run in runs} == {paragraph.runs[0].style.name}
+    assert {run._r.rPr is None for run in runs} == {True}  # no formatting of their own
+    again = parse(target)
+    assert [p.text for p in again.paragraphs()][1] == line
+    assert_valid_docx(target)

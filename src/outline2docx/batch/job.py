@@ -12,7 +12,8 @@ def convert_job(job: Job, settings: Settings, pdf: bool = False) -> Outcome:
     try:
         return Outcome(job, CONVERTED, notes=_convert(job, settings, pdf))
     except Outline2DocxError as exc:
-        return Outcome(job, FAILED, getattr(exc, "problem", None) or str(exc))
+        reason = getattr(exc, "problem", None) or str(exc)
+        return Outcome(job, FAILED, reason, exit_code=exc.exit_code)
     except OSError as exc:  # inputs are read by the readers, so this is the output
         return Outcome(job, FAILED, f"{job.target}: cannot write: {exc.strerror or exc}")
     except Exception as exc:  # a bug must not stop the rest of the batch

@@ -36,6 +36,7 @@ class Outcome:
     status: str
     reason: str = ""
     notes: tuple[str, ...] = ()  # lines for stderr: dropped noise, applied fixes
+    exit_code: int = 1  # of a failure: 2 for bad input (the code a single input exits with)
 
 
 @dataclass(slots=True)
@@ -71,17 +72,20 @@ def plan_batch(
     into_folder = out is not None and not names_document
     plan = Plan()
     owners: dict[Path, Path] = {}
-    for source, relative in _expand(inputs, globs, plan):
+    found = list(_expand(inputs, globs, plan))
+    is_input = _InputIndex([source for source, _ in found])
+    for source, relative in found:
         if out is None:
             target = output_name(source)
         elif into_folder:
             target = out / output_name(relative)
         else:
             target = out
+        if is_input(target):  # it would be replaced before (or after) it is read
+            raise UsageProblem(
+                f"the output of {source} would replace the input {target}; nothing converted"
+            )
         job = Job(source, target)
-        if _identity(target) == _identity(source):
-            plan.decided.append(Outcome(job, FAILED, "the output would replace the input"))
-            continue
         key = _identity(target)
         if key in owners:
             plan.decided.append(Outcome(job, FAILED, f"same output {target} as {owners[key]}"))
@@ -119,11 +123,41 @@ def _expand(inputs: list[Path], globs: tuple[str, ...], plan: Plan) -> Iterator[
         elif given.exists():
             yield given, Path(given.name)
         else:
-            plan.decided.append(Outcome(Job(given, given), FAILED, "no such file or folder"))
+            plan.decided.append(
+                Outcome(Job(given, given), FAILED, "no such file or folder", exit_code=2)
+            )
 
 
 def _identity(path: Path) -> Path:
     return Path(os.path.normcase(os.path.abspath(path)))
+
+
+class _InputIndex:
+    """Tells whether a path is one of the inputs: by name, through symlinks, or by hard link."""
+
+    def __init__(self, sources: list[Path]) -> None:
+        self.names = {name for source in sources for name in _names(source)}
+        self.files = {key for source in sources if (key := _file_key(source))}
+
+    def __call__(self, path: Path) -> bool:
+        """True if ``path`` names one of the inputs, or a file that is one of them."""
+        if any(name in self.names for name in _names(path)):
+            return True
+        key = _file_key(path)
+        return key is not None and key in self.files
+
+
+def _names(path: Path) -> tuple[Path, Path]:
+    return _identity(path), _identity(Path(os.path.realpath(path)))
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    # os.path.samefile's test, kept as a key so that each output is one look-up.
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return status.st_dev, status.st_ino
 
 
 def written_by_us(path: Path) -> bool:

@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -60,7 +61,9 @@ def _run_pool(jobs, run, workers, outcomes, on_done) -> None:
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=run)
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(*run, os.getpid())
+    )
     try:
         pending: dict[Future, Job] = {}
         queue = iter(jobs)
@@ -103,10 +106,48 @@ def _take(iterator: Iterator[Job], count: int) -> list[Job]:
 _WORKER_RUN: tuple[Settings, bool] = (Settings(), False)
 
 
-def _start_worker(settings: Settings, pdf: bool) -> None:
+def _start_worker(settings: Settings, pdf: bool, parent: int) -> None:
     global _WORKER_RUN
     _WORKER_RUN = (settings, pdf)
     _worker_signals()
+    _end_with_parent(parent)
+
+
+def _end_with_parent(parent: int) -> None:
+    """Stop this worker (as SIGTERM does) when the batch's process ends, even by SIGKILL.
+
+    Nothing else would end it: it waits on a queue whose other end it holds itself.
+    """
+    _ask_for_signal_on_parent_death(signal.SIGTERM)
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os.kill(os.getpid(), signal.SIGTERM)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _ask_for_signal_on_parent_death(signum: int) -> None:
+    # Linux only (prctl PR_SET_PDEATHSIG); elsewhere the watching thread alone does it.
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signum, 0, 0, 0)
+
+
+_PR_SET_PDEATHSIG = 1
+_PARENT_POLL_SECONDS = 0.5
+_UNWIND_SECONDS = 1.0
+
+
+def _watch_parent(parent: int) -> None:
+    # A worker's parent changes only when the parent is gone (it is re-parented).
+    while os.getppid() == parent:
+        time.sleep(_PARENT_POLL_SECONDS)
+    os.kill(os.getpid(), signal.SIGTERM)  # unwinds the job under way: its temporary file goes
+    time.sleep(_UNWIND_SECONDS)
+    # The pool's worker loop catches the SystemExit of a job and waits for the next one.
+    os._exit(128 + signal.SIGTERM)
 
 
 def _convert_in_worker(job: Job) -> Outcome:

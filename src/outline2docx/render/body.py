@@ -20,6 +20,10 @@ from outline2docx.tree.meta import Meta
 from outline2docx.tree.nodes import Document, Paragraph, Picture, Role, Table
 
 EMU_PER_TWIP = 635
+# Characters in one run at most: libxml2 (so lxml, python-docx and outline2docx's own Word
+# reader) refuses a text node over 10 MB, and a million characters stay under that even as
+# four-byte UTF-8 or escaped (&amp;).
+RUN_TEXT_LIMIT = 1_000_000
 
 
 # Stores a picture (its bytes, its file extension) in the package: the relationship id to it.
@@ -60,7 +64,7 @@ class _Writer:
         signer the metadata gives, else the one on the line after its number (its lead)."""
         number = paragraph.lead or paragraph.text
         signed = f"签发人：{signer}" if signer else paragraph.rest.strip()
-        runs = run_xml(number) + run_xml(f"\t{signed}")
+        runs = _run(number) + _run(f"\t{signed}")
         return paragraph_xml(self.roles[style_role][0], runs)
 
     def layout(self, role: str, text: str, frame: str = "") -> str:
@@ -71,7 +75,7 @@ class _Writer:
         """
         style_id = self.roles[role][0]
         properties = f'<w:pStyle w:val="{style_id}"/>{frame}'
-        return f"<w:p><w:pPr>{properties}</w:pPr>{run_xml(text)}</w:p>"
+        return f"<w:p><w:pPr>{properties}</w:pPr>{_run(text)}</w:p>"
 
     def frame(self, where: str) -> str:
         """A frame as wide as the text block, at the ``where`` (top/bottom) of the page."""
@@ -84,8 +88,8 @@ class _Writer:
         text = paragraph.text
         if not paragraph.spans and not paragraph.notes:
             if lead_style and paragraph.lead:
-                return run_xml(paragraph.lead, lead_style) + run_xml(paragraph.rest)
-            return run_xml(text)
+                return _run(paragraph.lead, lead_style) + _run(paragraph.rest)
+            return _run(text)
         # Cut the text wherever a span, the lead or a footnote mark starts or ends.
         lead_end = len(paragraph.lead) if lead_style else 0
         edges = {i for span in paragraph.spans for i in (span.start, span.end)}
@@ -97,7 +101,7 @@ class _Writer:
                 char_style = lead_style
             else:
                 char_style = self.inline[kinds[-1]] if kinds else None
-            pieces.append(run_xml(text[start:end], char_style))
+            pieces.append(_run(text[start:end], char_style))
             pieces.append(self.note_marks(paragraph, end))
         return "".join(pieces)
 
@@ -181,6 +185,14 @@ _DRAWING = (
 )
 
 
+def _run(text: str, char_style: str | None = None) -> str:
+    """``text`` as one run, or as several runs in the same style when one would be too long."""
+    if len(text) <= RUN_TEXT_LIMIT:
+        return run_xml(text, char_style)
+    chunks = range(0, len(text), RUN_TEXT_LIMIT)
+    return "".join(run_xml(text[at : at + RUN_TEXT_LIMIT], char_style) for at in chunks)
+
+
 def write_body(
     document: Document,
     style: HouseStyle,
@@ -256,7 +268,7 @@ def _footnotes(writer: _Writer) -> str:
         mark = f'<w:r><w:rPr><w:rStyle w:val="{FOOTNOTE_REFERENCE}"/></w:rPr><w:footnoteRef/></w:r>'
         notes.append(
             f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
-            f"{mark}{run_xml(' ' + text)}</w:p></w:footnote>"
+            f"{mark}{_run(' ' + text)}</w:p></w:footnote>"
         )
     return "".join(notes)
 
