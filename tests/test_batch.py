@@ -241,31 +241,32 @@ def _word_file(path: Path, text: str) -> bytes:
 
 
 @pytest.mark.parametrize("force", [[], ["--force"]])
-def test_an_input_that_is_another_inputs_output_is_refused_before_any_writing(tmp_path, force):
+def test_an_input_that_is_another_inputs_output_is_refused_and_kept(tmp_path, force):
     from .cli import run
 
     (tmp_path / "x.txt").write_text("一、总体要求\n正文。\n", "utf-8")
     original = _word_file(tmp_path / "x.docx", "原来的文字")
     done = run("convert", "x.txt", "x.docx", *force, cwd=tmp_path)
-    assert done.returncode == 2
+    assert done.returncode == 1  # a batch: the other input is converted, this one refused
     assert done.stderr == (
-        "outline2docx: error: the output of x.txt would replace the input x.docx; "
-        "nothing converted\n"
+        "x.txt: its document x.docx is also an input: refused (rename one of them)\n"
+        "1 converted, 0 skipped, 1 failed\n"
     )
     assert (tmp_path / "x.docx").read_bytes() == original
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.docx", "x.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.docx", "x.gw.docx", "x.txt"]
 
 
 def test_an_output_linked_to_an_input_is_refused(tmp_path):
     (tmp_path / "a.txt").write_text("一、甲", "utf-8")
     original = _word_file(tmp_path / "kept.docx", "原来的文字")
     (tmp_path / "a.docx").hardlink_to(tmp_path / "kept.docx")
-    with pytest.raises(UsageProblem, match=r"output of .*a\.txt would replace the input"):
-        plan_batch([tmp_path / "a.txt", tmp_path / "kept.docx"], force=True)
-    (tmp_path / "a.docx").unlink()
-    (tmp_path / "a.docx").symlink_to(tmp_path / "kept.docx")
-    with pytest.raises(UsageProblem, match=r"would replace the input .*a\.docx"):
-        plan_batch([tmp_path / "a.txt", tmp_path / "kept.docx"], force=True)
+    for link in ("hard", "symbolic"):
+        plan = plan_batch([tmp_path / "a.txt", tmp_path / "kept.docx"], force=True)
+        assert [job.source.name for job in plan.jobs] == ["kept.docx"], link
+        [refused] = plan.decided
+        assert refused.job.source.name == "a.txt" and "is also an input" in refused.reason
+        (tmp_path / "a.docx").unlink()
+        (tmp_path / "a.docx").symlink_to(tmp_path / "kept.docx")
     assert (tmp_path / "kept.docx").read_bytes() == original
 
 

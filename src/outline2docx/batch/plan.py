@@ -1,7 +1,8 @@
 """Planning a batch: inputs (files and folders) to jobs, collisions decided before any work.
 
-A batch never touches its inputs: an output that would replace an input, two inputs with one
-output, and documents outline2docx did not write are refused up front.
+A batch never touches its inputs: an output that would replace an input (even with --force),
+two inputs with one output, and documents outline2docx did not write are refused up front,
+each as a failed job while the rest of the batch goes on.
 """
 
 from __future__ import annotations
@@ -81,11 +82,10 @@ def plan_batch(
             target = out / output_name(relative)
         else:
             target = out
-        if is_input(target):  # it would be replaced before (or after) it is read
-            raise UsageProblem(
-                f"the output of {source} would replace the input {target}; nothing converted"
-            )
         job = Job(source, target)
+        if is_input(target):  # it would be replaced before (or after) it is read, even --force
+            plan.decided.append(Outcome(job, FAILED, _REPLACES_INPUT.format(target), exit_code=2))
+            continue
         key = _identity(target)
         if key in owners:
             plan.decided.append(Outcome(job, FAILED, f"same output {target} as {owners[key]}"))
@@ -126,6 +126,9 @@ def _expand(inputs: list[Path], globs: tuple[str, ...], plan: Plan) -> Iterator[
             plan.decided.append(
                 Outcome(Job(given, given), FAILED, "no such file or folder", exit_code=2)
             )
+
+
+_REPLACES_INPUT = "its document {} is also an input: refused (rename one of them)"
 
 
 def _identity(path: Path) -> Path:
