@@ -37,7 +37,7 @@ _POINTS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*pt\s*$")
 _COLOR = re.compile(r"^[0-9A-Fa-f]{6}$")
 # Characters XML cannot hold, and line breaks, which no name or format may hold either.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-_SHOWN_CHARS = 60  # an error message quotes at most this much of a bad value
+_SHOWN_CHARS = 200  # an error message quotes at most this much of a bad value (or a path)
 FONT_SIZE_RANGE = (1, 400)  # points, whether written as 三号, "16pt" or 16
 
 
