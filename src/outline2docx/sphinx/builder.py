@@ -52,10 +52,11 @@ class GongwenBuilder(Builder):
     def stop(self, problem: ConfigError) -> None:
         """Report a wrong setting as one error line; the build then writes nothing.
 
-        Sphinx 8.2 and later print any exception as a crash report that asks for a bug report;
-        a setting to correct is the project's own mistake, so it is logged and the run fails."""
-        logger.error(__("Configuration error: %s"), problem)
-        self.app.statuscode = 2
+        Sphinx 9 prints any exception, a ConfigError too, as a crash report asking for a bug
+        report; a setting to correct is the project's mistake: logged, and the run fails."""
+        logger.error("Configuration error: %s", problem)
+        app = getattr(self, "_app", None) or self.app  # Sphinx 9 deprecates Builder.app
+        app.statuscode = 2
         self.style = None
 
     def build(self, docnames, summary=None, method="update") -> None:
