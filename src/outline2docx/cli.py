@@ -604,10 +604,10 @@ def styles_list() -> None:
 @click.argument("name")
 def styles_show(name: str) -> None:
     """Print the style file NAME (a built-in name or a path)."""
-    from outline2docx.style import StyleError, style_path
+    from outline2docx.style import StyleError, style_text
 
     try:
-        click.echo(style_path(name).read_text("utf-8"), nl=False)
+        click.echo(style_text(name), nl=False)
     except StyleError as exc:
         _fail(exc)
 

@@ -10,8 +10,8 @@ Configuration (conf.py):
   default: the root document, named after the project. A title replaces the start
   document's own title (and is the .docx file's title property); "" or no title keeps it.
 - ``gongwen_style``: a built-in house style (gbt9704, speech, regulation) or a .toml path
-  relative to conf.py; default gbt9704. A style that does not exist stops the build with a
-  configuration error.
+  relative to conf.py; default gbt9704. A style that does not exist or cannot be loaded
+  stops the build with one configuration error line, and nothing is written.
 - ``gongwen_numbering``: add 一、 （一） 1. （1） to section titles (default True); titles that
   already carry a number are never numbered twice.
 - ``gongwen_outline_suffix``: the suffix of outline sources (default ".outline").

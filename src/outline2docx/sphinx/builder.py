@@ -10,6 +10,7 @@ from sphinx import addnodes
 from sphinx.builders import Builder
 from sphinx.errors import ConfigError, SphinxError
 from sphinx.locale import __
+from sphinx.util import logging
 from sphinx.util.display import progress_message
 from sphinx.util.nodes import inline_all_toctrees, process_only_nodes
 
@@ -19,6 +20,8 @@ from outline2docx.sphinx.translate import GongwenTranslator
 if TYPE_CHECKING:
     from outline2docx.style import HouseStyle
     from outline2docx.tree.nodes import Document
+
+logger = logging.getLogger(__name__)
 
 PICTURE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp"}
 
@@ -40,7 +43,26 @@ class GongwenBuilder(Builder):
 
     def init(self) -> None:
         """Load the house style now, so a wrong ``gongwen_style`` stops the build at once."""
-        self.style = self.load_style()
+        self.style: HouseStyle | None = None
+        try:
+            self.style = self.load_style()
+        except ConfigError as exc:
+            self.stop(exc)
+
+    def stop(self, problem: ConfigError) -> None:
+        """Report a wrong setting as one error line; the build then writes nothing.
+
+        Sphinx 9 prints any exception, a ConfigError too, as a crash report asking for a bug
+        report; a setting to correct is the project's mistake: logged, and the run fails."""
+        logger.error("Configuration error: %s", problem)
+        app = getattr(self, "_app", None) or self.app  # Sphinx 9 deprecates Builder.app
+        app.statuscode = 2
+        self.style = None
+
+    def build(self, docnames, summary=None, method="update") -> None:
+        """Read and write the project, unless a wrong setting stopped the build."""
+        if self.style is not None:
+            super().build(docnames, summary, method)
 
     def get_outdated_docs(self) -> str:
         """Every build writes every document, as the LaTeX builder does."""
@@ -57,12 +79,11 @@ class GongwenBuilder(Builder):
         """The house style ``gongwen_style`` names: built in, or a .toml file beside conf.py."""
         from outline2docx.style import StyleError, load_style
 
-        style_ref = self.config.gongwen_style
-        candidate = Path(self.confdir or self.srcdir) / str(style_ref)
+        style_ref = str(self.config.gongwen_style)
+        # A .toml file is looked for beside conf.py only, never in the working directory.
+        file = Path(self.confdir or self.srcdir) / style_ref
         try:
-            return load_style(
-                candidate if candidate.suffix == ".toml" and candidate.is_file() else style_ref
-            )
+            return load_style(file if file.suffix == ".toml" else style_ref)
         except StyleError as exc:
             raise ConfigError(f"gongwen_style = {style_ref!r}: {exc}") from None
 
@@ -83,7 +104,12 @@ class GongwenBuilder(Builder):
 
     def write_documents(self, _docnames) -> None:
         """Assemble, translate and render each entry of ``gongwen_documents``."""
-        for start, target, title in self.documents():
+        try:
+            entries = self.documents()
+        except ConfigError as exc:
+            self.stop(exc)
+            return
+        for start, target, title in entries:
             with progress_message(__("assembling %s") % target):
                 doctree = self.assemble(start)
             with progress_message(__("writing %s") % target):

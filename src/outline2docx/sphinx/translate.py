@@ -14,6 +14,8 @@ PARAGRAPH_ROLES); their visit methods are made from the tables when the class is
 
 from __future__ import annotations
 
+import struct
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -594,6 +596,17 @@ class GongwenTranslator(SphinxTranslator):
             return Paragraph(Role.CAPTION, node.get("alt", "") or uri, _line(node))
         return Picture(data, Path(uri).name, _line(node), node.get("alt", ""))
 
+    def visit_reference(self, node: nodes.Element) -> None:
+        """A linked picture (``:target:``) is the picture; any other link is its text."""
+        if self.text is None and len(node.children) == 1 and isinstance(node[0], nodes.image):
+            self.emit(self.picture(node[0]))  # Word pictures carry no link: the picture stays
+            raise nodes.SkipNode
+        self.visit_Inline(node)
+
+    def depart_reference(self, node: nodes.Element) -> None:
+        """A link's text closes as any inline text does."""
+        self.depart_Inline(node)
+
     def load_image(self, uri: str) -> bytes | None:
         """The bytes of the picture at ``uri`` (relative to the source folder), or None."""
         return self.builder.read_image(uri)
@@ -659,8 +672,33 @@ class GongwenTranslator(SphinxTranslator):
         """An unknown node read through inside a paragraph: nothing to close."""
 
 
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _png_problem(data: bytes) -> str | None:
+    """Why a PNG file is damaged (cut short, a chunk's checksum wrong), or None.
+
+    The header alone can be whole while the picture data is cut or garbled: Word then shows
+    a broken picture, so each chunk is checked up to the end marker."""
+    at = len(PNG_SIGNATURE)
+    while at + 12 <= len(data):
+        (size,) = struct.unpack_from(">I", data, at)
+        kind, end = data[at + 4 : at + 8], at + 12 + size
+        if end > len(data):
+            return "a PNG file cut short"
+        (checksum,) = struct.unpack_from(">I", data, end - 4)
+        if zlib.crc32(memoryview(data)[at + 4 : end - 4]) != checksum:
+            return f"a damaged PNG file (chunk {kind.decode('latin-1')!r} fails its checksum)"
+        if kind == b"IEND":
+            return None
+        at = end
+    return "a PNG file cut short"
+
+
 def _picture_problem(data: bytes) -> str | None:
     """Why Word cannot show ``data`` as a picture, or None when it can."""
+    if data.startswith(PNG_SIGNATURE) and (problem := _png_problem(data)):
+        return problem
     try:
         picture_size(data, 1)
     except Outline2DocxError as exc:

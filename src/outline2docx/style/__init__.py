@@ -11,6 +11,7 @@ from outline2docx.style.load import (
     load_style,
     starter_style,
     style_path,
+    style_text,
 )
 from outline2docx.style.model import (
     INLINE_KINDS,
@@ -45,4 +46,5 @@ __all__ = [
     "load_style",
     "starter_style",
     "style_path",
+    "style_text",
 ]

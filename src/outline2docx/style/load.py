@@ -6,6 +6,7 @@ tables merge key by key.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 
 from outline2docx.style.model import HouseStyle, StyleError
 from outline2docx.style.schema import build_style, check_file
+from outline2docx.style.values import shown
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -20,6 +22,10 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 DEFAULT_STYLE = "gbt9704"
+# Bounds on what a style file may ask of the loader; real styles are far inside them.
+MAX_EXTENDS = 10  # styles extending one another in a row
+MAX_NESTING = 8  # tables and arrays inside one another (a style needs four)
+MAX_STYLE_BYTES = 1_000_000
 
 
 def builtin_styles() -> dict[str, Path]:
@@ -39,13 +45,18 @@ def _styles_dir() -> Path:
 def load_style(name_or_path: str | Path = DEFAULT_STYLE) -> HouseStyle:
     """Load a built-in style by name, or a style file by path, resolving ``extends``."""
     path = style_path(name_or_path)
-    data = _load_merged(path, ())
+    data = _load_merged(path, (_identity(path),))
     return build_style(path, data)
 
 
 def style_path(name_or_path: str | Path) -> Path:
     """The file of a built-in style name, or the given style file; StyleError if neither."""
     return _locate(str(name_or_path), None)
+
+
+def style_text(name_or_path: str | Path) -> str:
+    """The text of a built-in style or a style file, as ``styles show`` prints it."""
+    return _read_text(style_path(name_or_path))
 
 
 def starter_style(base: str) -> str:
@@ -81,22 +92,26 @@ def _locate(ref: str, relative_to: Path | None) -> Path:
     path = Path(ref)
     if relative_to is not None and not path.is_absolute():
         path = relative_to.parent / path
-    if path.is_file():
-        return path
+    where = f"{relative_to}: key 'extends': " if relative_to else ""
+    try:
+        if path.is_file():
+            return path
+    except OSError as exc:  # a name the file system refuses, such as one too long
+        raise StyleError(f"{where}cannot open {shown(ref)}: {exc.strerror or exc}") from None
     known = ", ".join(builtin)
-    where = f"{relative_to}: " if relative_to else ""
-    raise StyleError(f"{where}no house style {ref!r}: not a file, nor one of {known}")
+    raise StyleError(f"{where}no house style {shown(ref)}: not a file, nor one of {known}")
+
+
+def _identity(path: Path) -> Path:
+    """The file ``path`` names, however spelt (``a/../a.toml``, a link): to find loops."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link loop; the name as given still tells files apart
+        return path.absolute()
 
 
 def _load_merged(path: Path, chain: tuple[Path, ...]) -> dict[str, Any]:
-    if path in chain:
-        raise StyleError(f"{path}: 'extends' loops back to itself")
-    try:
-        data = tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise StyleError(f"{path}: cannot read: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise StyleError(f"{path}: not valid TOML: {exc}") from None
+    data = _read_toml(path)
     check_file(path, data)
     data["__file__"] = str(path)
     parent = data.pop("extends", None)
@@ -104,8 +119,88 @@ def _load_merged(path: Path, chain: tuple[Path, ...]) -> dict[str, Any]:
         return data
     if not isinstance(parent, str):
         raise StyleError(f"{path}: key 'extends' must be a style name or a path")
-    base = _load_merged(_locate(parent, path), (*chain, path))
-    return _merge(base, data)
+    base = _locate(parent, path)
+    if _identity(base) in chain:
+        raise StyleError(f"{path}: key 'extends': {shown(parent)} loops back to {base}")
+    if len(chain) >= MAX_EXTENDS:
+        raise StyleError(f"{path}: key 'extends': more than {MAX_EXTENDS} styles extend in a row")
+    return _merge(_load_merged(base, (*chain, _identity(base))), data)
+
+
+def _read_text(path: Path) -> str:
+    """The text of a style file; StyleError if unreadable, not UTF-8, or too large for one."""
+    try:
+        with path.open("rb") as file:
+            raw = file.read(MAX_STYLE_BYTES + 1)
+        if len(raw) > MAX_STYLE_BYTES:
+            raise StyleError(f"{path}: over {MAX_STYLE_BYTES // 1000} kB: not a house style")
+        return raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StyleError(f"{path}: cannot read: {exc}") from None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """The tables of one style file, refused when too large or nested too deep."""
+    text = _read_text(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise StyleError(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:  # the parser recurses once per level of [ or {
+        raise StyleError(f"{path}: {_deep_line(text)}{_TOO_DEEP}") from None
+    key = _deep_key(data)
+    if key is not None:
+        raise StyleError(f"{path}: key {key!r}: {_TOO_DEEP}")
+    return data
+
+
+_TOO_DEEP = f"nested more than {MAX_NESTING} tables or arrays deep"
+_TABLE_LINE = re.compile(r"\s*\[\[?\s*([^\]]+?)\s*\]")
+_KEY_LINE = re.compile(r"\s*([^\s=\[\]{}#][^=]*?)\s*=")
+
+
+def _deep_key(data: dict[str, Any]) -> str | None:
+    """The dotted key of the first value nested deeper than MAX_NESTING, or None."""
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    while stack:
+        value, key, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return key
+        if isinstance(value, dict):
+            stack.extend((v, f"{key}.{k}".lstrip("."), depth + 1) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, f"{key}[{i}]", depth + 1) for i, v in enumerate(value))
+    return None
+
+
+def _deep_line(text: str) -> str:
+    """Where brackets first open deeper than MAX_NESTING: "key 'a' (line 3): ", or ""."""
+    depth, table, key = 0, "", ""
+    for number, line in enumerate(text.splitlines(), 1):
+        if depth == 0 and (header := _TABLE_LINE.match(line)):
+            table = header.group(1) + "."
+        elif depth == 0 and (assignment := _KEY_LINE.match(line)):
+            key = table + assignment.group(1)
+        for char in _outside_strings(line):
+            depth += (char in "[{") - (char in "]}")
+            if depth > MAX_NESTING:
+                return f"key {shown(key)} (line {number}): "
+    return ""
+
+
+def _outside_strings(line: str) -> str:
+    """The brackets of ``line`` outside quotes and comments (roughly: escapes are ignored)."""
+    kept, quote = [], None
+    for char in line:
+        if quote:
+            quote = None if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            break
+        elif char in "[]{}":
+            kept.append(char)
+    return "".join(kept)
 
 
 def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:

@@ -112,9 +112,14 @@ class Page:
         return self.width - self.left - self.right
 
     @property
+    def text_height(self) -> int:
+        """Height of the text block in twips."""
+        return self.height - self.top - self.bottom
+
+    @property
     def line_pitch(self) -> int:
         """Height of one grid line in twips (text block height / lines per page)."""
-        return (self.height - self.top - self.bottom) // self.lines
+        return self.text_height // self.lines
 
 
 @dataclass(frozen=True, slots=True)

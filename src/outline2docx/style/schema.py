@@ -27,11 +27,12 @@ from outline2docx.style.values import (
     color,
     flag,
     font_size,
-    length,
+    length_between,
     line_spacing,
     nonempty_text,
     number_between,
     page_number_format,
+    shown,
     whole_number_between,
 )
 
@@ -58,15 +59,18 @@ LOOK_KEYS: dict[str, Callable[[Any], Any]] = {
     "right_tab": flag,
     "outline_level": whole_number_between(1, 9),
 }
+# Word takes paper up to 22 inches a side; margins and header distances fit on that paper.
+PAPER = length_between("10mm", "558.8mm")
+MARGIN = length_between("0mm", "558.8mm")
 PAGE_KEYS = {
-    "width": length,
-    "height": length,
-    "top": length,
-    "bottom": length,
-    "left": length,
-    "right": length,
-    "header": length,
-    "footer": length,
+    "width": PAPER,
+    "height": PAPER,
+    "top": MARGIN,
+    "bottom": MARGIN,
+    "left": MARGIN,
+    "right": MARGIN,
+    "header": MARGIN,
+    "footer": MARGIN,
     "lines": whole_number_between(5, 80),
     "chars": whole_number_between(5, 80),
     "duplex": flag,
@@ -110,6 +114,70 @@ def _section(
     return {name: check.take(table, name, keys[name], f"{key}.") for name in wanted}
 
 
+# The parts of the merged page must fit together: the keys each rule is about, the rule (on
+# the page and the body text size in points), and what is wrong when it fails. Rules run in
+# order, each assuming the ones before it hold; a grid pitch under half the body text size
+# would print lines or characters on top of one another.
+GEOMETRY_RULES: tuple[tuple[str, Callable[[Page, float], bool], str], ...] = (
+    (
+        "page.width, page.left, page.right",
+        lambda page, size: page.text_width > 0,
+        "margins {left} + {right} leave no room for text on paper {width} wide",
+    ),
+    (
+        "page.height, page.top, page.bottom",
+        lambda page, size: page.text_height > 0,
+        "margins {top} + {bottom} leave no room for text on paper {height} high",
+    ),
+    (
+        "page.header",
+        lambda page, size: page.header < page.height,
+        "a header {header} from the edge is off paper {height} high",
+    ),
+    (
+        "page.footer",
+        lambda page, size: page.footer < page.height,
+        "a footer {footer} from the edge is off paper {height} high",
+    ),
+    (
+        "page.lines",
+        lambda page, size: page.line_pitch >= size * 10,  # half the size, in twips
+        "{lines} lines in a text block {text_height} high are {line_pitch} apart, "
+        "less than half the body text size ({size})",
+    ),
+    (
+        "page.chars",
+        lambda page, size: page.text_width / page.chars >= size * 10,
+        "{chars} characters on a line {text_width} wide are {char_pitch} apart, "
+        "less than half the body text size ({size})",
+    ),
+)
+
+
+def check_geometry(check: Checker, page: Page, size: float) -> None:
+    """Refuse a page whose margins, grid and body text size do not fit together."""
+    for keys, holds, problem in GEOMETRY_RULES:
+        if not holds(page, size):
+            raise check.fail(keys, problem.format(**_page_figures(page, size)))
+
+
+def _page_figures(page: Page, size: float) -> dict[str, str]:
+    def mm(twips: float) -> str:
+        return f"{round(twips * 25.4 / 1440, 1):g}mm"
+
+    lengths = ("width", "height", "top", "bottom", "left", "right", "header", "footer")
+    return {
+        **{name: mm(getattr(page, name)) for name in lengths},
+        "text_width": mm(page.text_width),
+        "text_height": mm(page.text_height),
+        "lines": str(page.lines),
+        "chars": str(page.chars),
+        "line_pitch": f"{page.line_pitch / 20:g}pt",
+        "char_pitch": f"{page.text_width / page.chars / 20:.3g}pt",
+        "size": f"{size:g}pt",
+    }
+
+
 _SECTIONS = (("page", PAGE_KEYS), ("text", TEXT_KEYS), ("page_number", PAGE_NUMBER_KEYS))
 
 
@@ -134,6 +202,7 @@ def _looks(check: Checker, data: Mapping[str, Any], key: str, paragraph: bool) -
     looks = {}
     for style_name, table in check.table(data, key).items():
         prefix = f"{key}.{style_name}."
+        check.take({style_name: style_name}, style_name, nonempty_text, f"{key}.")  # in XML
         if not isinstance(table, Mapping):
             raise check.fail(f"{key}.{style_name}", "must be a table of style properties")
         check.no_unknown(table, allowed, prefix)
@@ -148,13 +217,17 @@ def _roles(check: Checker, data, paragraphs, characters) -> dict[str, tuple[str,
     for role, value in check.table(data, "roles").items():
         key = f"roles.{role}"
         names = [value] if isinstance(value, str) else value
-        if not isinstance(names, list) or len(names) not in (1, 2):
+        if not (
+            isinstance(names, list)
+            and len(names) in (1, 2)
+            and all(isinstance(name, str) for name in names)
+        ):
             raise check.fail(key, "must be a paragraph style, or [paragraph style, lead style]")
         paragraph, lead = names[0], names[1] if len(names) == 2 else None
         if paragraph not in paragraphs:
-            raise check.fail(key, f"no paragraph style {paragraph!r} in paragraph_styles")
+            raise check.fail(key, f"no paragraph style {shown(paragraph)} in paragraph_styles")
         if lead is not None and lead not in characters:
-            raise check.fail(key, f"no character style {lead!r} in character_styles")
+            raise check.fail(key, f"no character style {shown(lead)} in character_styles")
         roles[role] = (paragraph, lead)
     missing = STYLE_ROLES - set(roles) - LAYOUT_ROLES
     if missing:
@@ -172,11 +245,14 @@ def build_style(path: Path, data: dict[str, Any]) -> HouseStyle:
     description = data.get("description", "")
     if not isinstance(description, str):
         raise check.fail("description", "must be a string")
+    page = Page(**_section(check, data, "page", PAGE_KEYS))
+    text = TextDefaults(**_section(check, data, "text", TEXT_KEYS))
+    check_geometry(check, page, text.size)
     return HouseStyle(
         name=path.stem,
         description=description,
-        page=Page(**_section(check, data, "page", PAGE_KEYS)),
-        text=TextDefaults(**_section(check, data, "text", TEXT_KEYS)),
+        page=page,
+        text=text,
         page_number=PageNumber(**_section(check, data, "page_number", PAGE_NUMBER_KEYS)),
         paragraph_styles=paragraphs,
         character_styles=characters,
@@ -191,5 +267,7 @@ def _inline(check: Checker, data, characters) -> dict[str, str]:
     for kind in INLINE_KINDS:
         name = check.take(table, kind, nonempty_text, "inline.")
         if name not in characters:
-            raise check.fail(f"inline.{kind}", f"no character style {name!r} in character_styles")
+            raise check.fail(
+                f"inline.{kind}", f"no character style {shown(name)} in character_styles"
+            )
     return {kind: table[kind] for kind in INLINE_KINDS}

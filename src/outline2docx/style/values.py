@@ -35,6 +35,10 @@ _TWIPS_PER = {"mm": 1440 / 25.4, "cm": 1440 / 2.54, "in": 1440, "pt": 20, "tw": 
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt|tw)\s*$")
 _POINTS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*pt\s*$")
 _COLOR = re.compile(r"^[0-9A-Fa-f]{6}$")
+# Characters XML cannot hold, and line breaks, which no name or format may hold either.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_SHOWN_CHARS = 200  # an error message quotes at most this much of a bad value (or a path)
+FONT_SIZE_RANGE = (1, 400)  # points, whether written as 三号, "16pt" or 16
 
 
 class Checker:
@@ -75,24 +79,55 @@ class Checker:
             raise self.fail(prefix + key, str(exc)) from None
 
 
+def shown(value: Any) -> str:
+    """``value`` as an error message quotes it: repr, on one line, cut short when long."""
+    text = repr(value)
+    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
+
+
 def length(value: Any) -> int:
     """A length such as '37mm', '2.5cm', '12pt' or '1in', in twips."""
     if isinstance(value, str) and (m := _LENGTH.match(value)):
         return round(float(m.group(1)) * _TWIPS_PER[m.group(2)])
-    raise ValueError(f"{value!r} is not a length such as '37mm', '2.5cm', '12pt' or '1in'")
+    raise ValueError(f"{shown(value)} is not a length such as '37mm', '2.5cm', '12pt' or '1in'")
+
+
+def length_between(low: str, high: str) -> Callable[[Any], int]:
+    """A converter that takes a length from ``low`` to ``high`` (both written as lengths)."""
+    least, most = length(low), length(high)
+
+    def convert(value: Any) -> int:
+        twips = length(value)
+        if least <= twips <= most:
+            return twips
+        raise ValueError(f"{shown(value)} is not a length from {low} to {high}")
+
+    return convert
 
 
 def font_size(value: Any) -> float:
-    """A font size in points: a Chinese size name (三号), '16pt', or a number."""
+    """A font size in points: a Chinese size name (三号), '16pt', or a number, 1-400 points."""
+    points = _points(value)
+    low, high = FONT_SIZE_RANGE
+    if points is None:
+        names = "、".join(CHINESE_SIZES)
+        raise ValueError(
+            f"{shown(value)} is not a font size: a Chinese size name ({names}) or '16pt'"
+        )
+    if not low <= points <= high:
+        raise ValueError(f"{shown(value)} is not a font size from {low}pt to {high}pt")
+    return points
+
+
+def _points(value: Any) -> float | None:
     if isinstance(value, str):
         if value in CHINESE_SIZES:
             return float(CHINESE_SIZES[value])
-        if m := _POINTS.match(value):
-            return float(m.group(1))
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value <= 400:
+        m = _POINTS.match(value)
+        return float(m.group(1)) if m else None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
-    names = "、".join(CHINESE_SIZES)
-    raise ValueError(f"{value!r} is not a font size: a Chinese size name ({names}) or '16pt'")
+    return None
 
 
 def number_between(low: float, high: float) -> Callable[[Any], float]:
@@ -101,7 +136,7 @@ def number_between(low: float, high: float) -> Callable[[Any], float]:
     def convert(value: Any) -> float:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high:
             return float(value)
-        raise ValueError(f"{value!r} is not a number from {low:g} to {high:g}")
+        raise ValueError(f"{shown(value)} is not a number from {low:g} to {high:g}")
 
     return convert
 
@@ -112,7 +147,7 @@ def whole_number_between(low: int, high: int) -> Callable[[Any], int]:
     def convert(value: Any) -> int:
         if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
             return value
-        raise ValueError(f"{value!r} is not a whole number from {low} to {high}")
+        raise ValueError(f"{shown(value)} is not a whole number from {low} to {high}")
 
     return convert
 
@@ -121,37 +156,45 @@ def flag(value: Any) -> bool:
     """true or false."""
     if isinstance(value, bool):
         return value
-    raise ValueError(f"{value!r} is not true or false")
+    raise ValueError(f"{shown(value)} is not true or false")
 
 
 def nonempty_text(value: Any) -> str:
-    """A string with more than white space in it."""
-    if isinstance(value, str) and value.strip():
+    """A string with more than white space in it, and no control characters."""
+    if isinstance(value, str) and value.strip() and not _CONTROL.search(value):
         return value
-    raise ValueError(f"{value!r} is not a non-empty string")
+    raise ValueError(f"{shown(value)} is not a non-empty string without control characters")
 
 
 def color(value: Any) -> str:
     """A colour as six hex digits, upper-cased."""
     if isinstance(value, str) and _COLOR.match(value):
         return value.upper()
-    raise ValueError(f"{value!r} is not a colour as six hex digits, such as 'FF0000'")
+    raise ValueError(f"{shown(value)} is not a colour as six hex digits, such as 'FF0000'")
 
 
 def alignment(value: Any) -> str:
     """left, center, right or justify."""
     if value in ("left", "center", "right", "justify"):
         return value
-    raise ValueError(f"{value!r} is not one of left, center, right, justify")
+    raise ValueError(f"{shown(value)} is not one of left, center, right, justify")
+
+
+# Word's own limits: an exact line height up to 1584 pt, a rule 0.25-12 pt wide, 0-31 pt away.
+_LINE_HEIGHT = length_between("1pt", "1584pt")
+_RULE_WIDTH = length_between("0.25pt", "12pt")
+_RULE_SPACE = length_between("0pt", "31pt")
 
 
 def line_spacing(value: Any) -> tuple[str, int]:
-    """A height ('28pt': exact, in twips) or a multiple 1-5 (auto, in 240ths of a line)."""
+    """A height ('28pt': exact, in twips) or a multiple 0.5-5 (auto, in 240ths of a line)."""
     if isinstance(value, str):
-        return ("exact", length(value))
+        return ("exact", _LINE_HEIGHT(value))
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 0.5 <= value <= 5:
         return ("auto", round(value * 240))
-    raise ValueError(f"{value!r} is not a line spacing: a height such as '28pt' or a multiple 1-5")
+    raise ValueError(
+        f"{shown(value)} is not a line spacing: a height such as '28pt' or a multiple 0.5-5"
+    )
 
 
 def border(value: Any) -> Border:
@@ -161,15 +204,18 @@ def border(value: Any) -> Border:
         and set(value) <= {"width", "color", "space"}
         and "width" in value
     ):
-        width = length(value["width"]) / 20  # points
-        space = length(value.get("space", "0pt")) / 20
+        width = _RULE_WIDTH(value["width"]) / 20  # points
+        space = _RULE_SPACE(value.get("space", "0pt")) / 20
         return Border(round(width * 8), color(value.get("color", "000000")), round(space))
     example = '{ width = "1pt", color = "FF0000", space = "4pt" }'
-    raise ValueError(f"{value!r} is not a rule such as {example}")
+    raise ValueError(f"{shown(value)} is not a rule such as {example}")
 
 
 def page_number_format(value: Any) -> str:
     """A page number's text, holding {page} exactly once."""
-    if isinstance(value, str) and value.count("{page}") == 1:
+    if isinstance(value, str) and value.count("{page}") == 1 and not _CONTROL.search(value):
         return value
-    raise ValueError(f"{value!r} must contain {{page}} exactly once, as in '— {{page}} —'")
+    raise ValueError(
+        f"{shown(value)} must contain {{page}} exactly once, and no control characters, "
+        "as in '— {{page}} —'"
+    )
