@@ -207,3 +207,57 @@ def test_fix_with_output_dash_prints_instead_of_writing_a_file_named_dash(tmp_pa
     assert done.returncode == 0, done.stderr
     assert done.stdout == "一、要求\n他说——好的。\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("convert", ""),
+        ("convert", "draft.txt", "-o", ""),
+        ("fix", "draft.txt", "-o", ""),
+        ("parse", ""),
+        ("check", ""),
+    ],
+)
+def test_an_empty_file_name_is_refused_not_taken_for_the_current_folder(tmp_path, args):
+    (tmp_path / "draft.txt").write_text("一、总体要求\n正文。\n", "utf-8")
+    done = run(*args, cwd=tmp_path)
+    assert done.returncode == 2
+    assert "an empty name names no file" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt"]  # nothing written
+
+
+@pytest.mark.parametrize(
+    "args", [("parse", "-"), ("tree", "-"), ("fix", "-"), ("convert", "-", "-o", "out.docx")]
+)
+def test_standard_input_past_the_text_limit_is_refused(tmp_path, args):
+    from outline2docx.read.bounded import MAX_TEXT_BYTES
+
+    done = run(*args, stdin=b"a" * (MAX_TEXT_BYTES + 1), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == "outline2docx: error: <stdin>: larger than 64 MB: refused\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def _broken_read(*args, **kwargs):
+    raise ZeroDivisionError("a bug planted by the test")
+
+
+def test_an_unforeseen_failure_is_one_line_not_a_traceback(tmp_path, monkeypatch, capsys):
+    from outline2docx import cli, pipeline
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("一、总体要求\n", "utf-8")
+    monkeypatch.setattr(pipeline, "read", _broken_read)
+    monkeypatch.setattr("sys.argv", ["outline2docx", "parse", str(draft)])
+    monkeypatch.delenv("OUTLINE2DOCX_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as stopped:
+        cli.entry()
+    assert stopped.value.code == 1
+    assert capsys.readouterr().err == (
+        "outline2docx: internal error: ZeroDivisionError: a bug planted by the test"
+        " (a bug: please report it; OUTLINE2DOCX_DEBUG=1 shows where)\n"
+    )
+    monkeypatch.setenv("OUTLINE2DOCX_DEBUG", "1")
+    with pytest.raises(ZeroDivisionError):
+        cli.entry()

@@ -36,6 +36,27 @@ def main() -> None:
     """Turn plain Chinese text into Word documents in the GB/T 9704-2012 official format."""
 
 
+def entry() -> None:
+    """The console command: ``main``, with an unforeseen failure told in one line, no traceback.
+
+    Every expected problem has its own message and exit code; what reaches this is a bug, and
+    the user still deserves a sentence. OUTLINE2DOCX_DEBUG=1 shows the traceback for a report.
+    """
+    import os
+
+    try:
+        main(prog_name="outline2docx")
+    except Exception as exc:  # click has already handled usage errors, Ctrl-C and EPIPE
+        if os.environ.get("OUTLINE2DOCX_DEBUG"):
+            raise
+        click.echo(
+            f"outline2docx: internal error: {type(exc).__name__}: {exc}"
+            " (a bug: please report it; OUTLINE2DOCX_DEBUG=1 shows where)",
+            err=True,
+        )
+        sys.exit(1)
+
+
 def _text_encoding(_ctx, _param, name: str | None) -> str | None:
     """The name of --encoding, if Python knows it as a text encoding (not rot13, base64…)."""
     if name is None:
@@ -52,6 +73,15 @@ def _text_encoding(_ctx, _param, name: str | None) -> str | None:
             param_hint="--encoding",
         )
     return name
+
+
+class _FileName(click.Path):
+    """A file or folder name; an empty one is refused (it would mean the current folder)."""
+
+    def convert(self, value, param, ctx):
+        if value == "":
+            self.fail("an empty name names no file", param, ctx)
+        return super().convert(value, param, ctx)
 
 
 encoding_option = click.option(
@@ -168,13 +198,12 @@ ignore_option = click.option(
 
 
 @main.command()
-@click.argument(
-    "inputs", metavar="IN...", nargs=-1, required=True, type=click.Path(allow_dash=True)
-)
+@click.argument("inputs", metavar="IN...", nargs=-1, required=True, type=_FileName(allow_dash=True))
 @click.option(
     "-o",
     "--output",
     metavar="OUT",
+    type=_FileName(allow_dash=True),
     help="The document (one input), or a folder that mirrors the input folders. "
     "Default: beside each input. - writes standard output.",
 )
@@ -227,7 +256,7 @@ ignore_option = click.option(
 )
 @click.option(
     "--reference-doc",
-    type=click.Path(dir_okay=False),
+    type=_FileName(dir_okay=False),
     metavar="ORG.docx",
     help="Take page setup, styles, headers, footers and letterhead from this template.",
 )
@@ -331,7 +360,7 @@ def _convert_stream(output: str, settings, source: Path | None = None) -> None:
     if output == "-" and sys.stdout.isatty():
         _fail(click.UsageError("refusing to write a .docx to a terminal; use -o FILE"))
     if source is None:
-        data = sys.stdin.buffer.read()
+        data = _stdin_bytes()
         publication = _guarded(lambda: publish(data, settings, name="<stdin>"))
     else:
         publication = _guarded(lambda: publish(source, settings))
@@ -408,7 +437,7 @@ def _summarize(outcomes, planned: int, quiet: bool, interrupted: bool) -> None:
     metavar="FILE...",
     nargs=-1,
     required=True,
-    type=click.Path(dir_okay=False, allow_dash=True),
+    type=_FileName(dir_okay=False, allow_dash=True),
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @ignore_option
@@ -467,11 +496,12 @@ def check(files, as_json, ignored, encoding, roles) -> None:
 
 
 @main.command(cls=_RuleCodesCommand)
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("file", type=_FileName(dir_okay=False, allow_dash=True))
 @click.option(
     "-o",
     "--output",
     metavar="OUT.txt",
+    type=_FileName(dir_okay=False, allow_dash=True),
     help="Write the fixed text here (default: standard output).",
 )
 @click.option("--diff", is_flag=True, help="Show the changes as a diff; write nothing.")
@@ -489,13 +519,14 @@ def fix(file, output, diff, ignored, encoding) -> None:
     from outline2docx.errors import InputError
     from outline2docx.fix import fix_text, unified_diff
     from outline2docx.output import write_atomically
+    from outline2docx.read.bounded import read_file
     from outline2docx.read.decoding import decode
 
     name = "<stdin>" if file == "-" else file
     if output and file != "-" and Path(output).exists() and Path(output).samefile(file):
         _fail(click.UsageError(f"-o {output} is the input, which fix never changes"))
     try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        data = _stdin_bytes() if file == "-" else read_file(Path(file), name)
         decoded = decode(data, name, encoding)
     except InputError as exc:
         _fail(exc)
@@ -544,7 +575,7 @@ def _encoded_fix(fixed: str, encoding: str, output: str) -> bytes:
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("file", type=_FileName(dir_okay=False, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="Print every line's role plus the tree.")
 @encoding_option
 @role_option
@@ -569,7 +600,7 @@ def parse(file: str, as_json: bool, encoding: str | None, roles: dict[int, str])
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("file", type=_FileName(dir_okay=False, allow_dash=True))
 @encoding_option
 @role_option
 def tree(file: str, encoding: str | None, roles: dict[int, str]) -> None:
@@ -647,9 +678,16 @@ def _read(file: str, encoding: str | None, roles: dict[int, str] | None = None):
 
     settings = Settings(encoding=encoding, roles=roles)
     if file == "-":
-        data = sys.stdin.buffer.read()
+        data = _stdin_bytes()
         return _guarded(lambda: read(data, settings, name="<stdin>")).document
     return _guarded(lambda: read(Path(file), settings)).document
+
+
+def _stdin_bytes() -> bytes:
+    """Standard input, read with the same ceiling as files."""
+    from outline2docx.read.bounded import read_stream
+
+    return _guarded(lambda: read_stream(sys.stdin.buffer, "<stdin>"))
 
 
 def _guarded(action, writing: str | Path | None = None):
