@@ -6,6 +6,7 @@ DEFAULT_LANGUAGE = "zh"
 
 # key -> (简体中文, English). {name} marks a value the page fills in.
 MESSAGES: dict[str, tuple[str, str]] = {
+    "app.lang": ("zh-CN", "en"),
     "app.title": ("公文排版工作台", "Official document workbench"),
     "app.tagline": (
         "粘贴文稿或拖入文件，核对结构，生成符合 GB/T 9704 的公文",
@@ -23,8 +24,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "settings.style": ("版式", "House style"),
     "settings.style_file": ("自定义版式 (.toml)", "Own house style (.toml)"),
     "settings.template": ("模板 (.docx)", "Template (.docx)"),
+    "settings.choose": ("选择文件", "Choose file"),
     "settings.none": ("未选择", "none"),
     "settings.remove": ("移除", "Remove"),
+    "style.gbt9704": ("通用公文（通知、报告、意见）", "Official documents (notices, reports)"),
+    "style.speech": ("讲话稿", "Speeches"),
+    "style.regulation": ("规章制度（章、节、条）", "Regulations (chapters, articles)"),
+    "style.default": ("默认", "default"),
     "meta.heading": ("版头与版记", "Header and imprint"),
     "lines.heading": ("识别结果", "As outline2docx reads it"),
     "lines.hint": ("点击角色标签可改为其他角色", "Click a role tag to give the line another"),
@@ -41,6 +47,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "menu.auto": ("恢复自动识别", "Back to automatic"),
     "tabs.outline": ("大纲", "Outline"),
     "tabs.checks": ("检查", "Checks"),
+    "sources.failed": ("无法读取", "cannot be read"),
     "tabs.preview": ("预览", "Preview"),
     "outline.empty": ("尚无标题。", "No headings yet."),
     "checks.none": ("没有发现问题。", "Nothing found."),
