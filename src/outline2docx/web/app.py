@@ -16,6 +16,7 @@ import re
 import zipfile
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -71,9 +72,7 @@ def create_app(limits: Limits = Limits()) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        # Spawned workers: forking a process that runs an event loop and threads is unsafe.
-        context = multiprocessing.get_context("spawn")
-        app.state.pool = ProcessPoolExecutor(limits.workers, mp_context=context)
+        app.state.pool = _pool(limits.workers)
         try:
             yield
         finally:
@@ -95,6 +94,11 @@ def create_app(limits: Limits = Limits()) -> Starlette:
     app = Starlette(routes=routes, exception_handlers=handlers, lifespan=lifespan)
     app.state.limits = limits
     return BodyLimit(app, limits.max_upload)  # type: ignore[return-value]
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # Spawned workers: forking a process that runs an event loop and threads is unsafe.
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
 
 
 # ---- the page --------------------------------------------------------------------------
@@ -297,14 +301,20 @@ def _safe_name(name: str) -> str:
 async def _run(request: Request, work: Callable[..., Any], *args: Any) -> Any:
     """``work(*args)`` in the process pool, within the job timeout."""
     limits: Limits = request.app.state.limits
-    loop = asyncio.get_running_loop()
-    future = loop.run_in_executor(request.app.state.pool, work, *args)
+    pool = request.app.state.pool
+    future = asyncio.get_running_loop().run_in_executor(pool, work, *args)
     try:
         return await asyncio.wait_for(future, limits.timeout)
     except asyncio.TimeoutError:
         raise RequestError(
             f"the document took longer than {limits.timeout:g} s and was given up", 422
         ) from None
+    except BrokenProcessPool:
+        # A worker died (killed, out of memory): later requests get a fresh pool.
+        if request.app.state.pool is pool:
+            request.app.state.pool = _pool(limits.workers)
+            pool.shutdown(wait=False, cancel_futures=True)
+        raise RequestError("the worker converting this document stopped; try again", 422) from None
 
 
 def _ok(result: Any) -> Any:
@@ -391,7 +401,8 @@ class BodyLimit:
         await self.app(scope, counted, send)
 
     def _message(self) -> str:
-        return f"the upload is larger than {self.limit // (1024 * 1024)} MB, the limit"
+        size = f"{self.limit / 2**20:g} MB" if self.limit >= 2**20 else f"{self.limit / 1024:g} KB"
+        return f"the upload is larger than {size}, the limit"
 
     async def _refuse(self, send: Send) -> None:
         body = json.dumps({"error": self._message()}).encode()

@@ -273,19 +273,22 @@ def download_name(name: str, suffix: str = ".docx") -> str:
 
 def _guarded(job: Job, work: Callable[[Job, Path], Any]) -> Any:
     """``work`` in a fresh temporary folder; an error becomes a Failure, the folder goes."""
-    with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=job.options.scratch) as folder:
-        try:
+    folder = None
+    try:
+        with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=job.options.scratch) as folder:
             return work(job, Path(folder))
-        except Outline2DocxError as exc:
-            return Failure(_without(str(exc), folder))
-        except ValueError as exc:  # a role or metadata key that is none
-            return Failure(_without(str(exc), folder), 400)
-        except subprocess.SubprocessError:
-            return Failure("pdftoppm could not draw the pages of the preview", 422)
-        except OSError as exc:
-            return Failure(_without(f"cannot process the file: {exc.strerror or exc}", folder))
+    except Outline2DocxError as exc:
+        return Failure(_without(str(exc), folder))
+    except ValueError as exc:  # a role or metadata key that is none
+        return Failure(_without(str(exc), folder), 400)
+    except subprocess.SubprocessError:
+        return Failure("pdftoppm could not draw the pages of the preview")
+    except OSError as exc:
+        return Failure(_without(f"cannot process the file: {exc.strerror or exc}", folder))
 
 
-def _without(message: str, folder: str) -> str:
+def _without(message: str, folder: str | None) -> str:
     """The message with the temporary folder's path taken out: users know only their names."""
-    return message.replace(f"{folder}/out/", "").replace(f"{folder}/", "").splitlines()[0]
+    if folder:
+        message = message.replace(f"{folder}/out/", "").replace(f"{folder}/", "")
+    return (message.splitlines() or ["the file could not be processed"])[0]
