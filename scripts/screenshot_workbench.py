@@ -36,6 +36,7 @@ def main(out: Path) -> None:
             page.goto(server.url)
             page.fill("#text", text)
             page.wait_for_selector("#lines .line")
+            page.eval_on_selector("#text", "(area) => { area.scrollTop = 0; }")
             page.click(".tab[data-tab=preview]")
             page.wait_for_selector("#pages img", timeout=120_000)
             page.screenshot(path=str(out))

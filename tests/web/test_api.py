@@ -265,3 +265,13 @@ def test_preview_gives_png_pages_and_pdf_downloads(client):
     assert all(p.startswith("data:image/png;base64,iVBORw0KGgo") for p in answer["pages"])
     pdf = client.post("/api/convert", data={"text": SPEECH, "format": "pdf"})
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_noise_stays_in_the_view_and_leaves_the_document_unless_kept(client):
+    text = "关于开展检查的通知\n\n各单位：\n\n现将有关事项通知如下。\n\n责任编辑：张三\n"
+    answer = client.post("/api/parse", data={"text": text}).json()
+    assert roles_of(answer)[7] == "noise"
+    dropped = DocxView(client.post("/api/convert", data={"text": text}).content)
+    assert "责任编辑：张三" not in [p.text for p in dropped.paragraphs()]
+    kept = client.post("/api/convert", data={"text": text, "drop_noise": "0"}).content
+    assert "责任编辑：张三" in [p.text for p in DocxView(kept).paragraphs()]

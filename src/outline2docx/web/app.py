@@ -147,7 +147,6 @@ def page_config(language: str) -> dict[str, Any]:
         "meta_fields": _meta_fields(),
         "fixable": sorted(rule.code for rule in RULES),
         "office": _office(),
-        "max_upload": MAX_UPLOAD,
     }
 
 
@@ -225,6 +224,7 @@ def _jobs(form: FormData, request: Request) -> list[Job]:
         template=_upload(form, "template"),
         meta=_json_object(form, "meta", str),
         fix=_field(form, "fix") in ("1", "true", "on"),
+        drop_noise=_field(form, "drop_noise") not in ("0", "false", "off"),
         scratch=limits.scratch,
     )
     sources = _sources(form)

@@ -25,6 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "settings.style_file": ("自定义版式 (.toml)", "Own house style (.toml)"),
     "settings.template": ("模板 (.docx)", "Template (.docx)"),
     "settings.choose": ("选择文件", "Choose file"),
+    "settings.drop_noise": ("删去网页残留等多余内容", "Leave out web-page residue (noise)"),
     "settings.none": ("未选择", "none"),
     "settings.remove": ("移除", "Remove"),
     "style.gbt9704": ("通用公文（通知、报告、意见）", "Official documents (notices, reports)"),

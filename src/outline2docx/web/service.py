@@ -12,7 +12,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,7 @@ class Options:
     template: bytes | None = None  # an uploaded template .docx
     meta: dict[str, str] = field(default_factory=dict)  # 发文字号=… as the form gives them
     fix: bool = False  # apply the safe normalizations of `fix` first
+    drop_noise: bool = True  # leave web-page residue out of the document (never out of the view)
     scratch: str | None = None  # where temporary folders go (None: the system's)
 
 
@@ -113,7 +114,8 @@ def _analyze(job: Job, folder: Path) -> dict[str, Any]:
     from outline2docx.tree.checks import is_close_call
     from outline2docx.tree.serialize import document_to_dict
 
-    draft = _read(job, _settings(job, folder))
+    # The view keeps the noise lines, struck through, so a user can give them another role.
+    draft = _read(job, replace(_settings(job, folder), drop_noise=False))
     document = draft.document
     findings = lint(draft.lines, document)
     return {
@@ -168,6 +170,7 @@ def _settings(job: Job, folder: Path) -> Settings:
         template=_template(options, folder),
         meta=meta_from_pairs(given),
         fix=options.fix,
+        drop_noise=options.drop_noise,
         roles=job.roles,
     )
 

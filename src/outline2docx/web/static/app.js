@@ -58,6 +58,7 @@ function settingsForm(form) {
   if (state.template) form.append("template", state.template);
   form.append("meta", JSON.stringify(metaValues()));
   form.append("fix", state.fix ? "1" : "0");
+  form.append("drop_noise", $("drop-noise").checked ? "1" : "0");
   return form;
 }
 
@@ -265,10 +266,12 @@ function lineItem(line, isClose, isFlagged, isOverridden) {
   if (isClose) classes.push("close");
   if (isFlagged) classes.push("flagged");
   if (isOverridden) classes.push("overridden");
+  // Line 0: a paragraph the header/imprint form added; it has no line of its own to set.
+  if (!line.line) tag.disabled = true;
   return element("li", {
-    id: "line-" + line.line, class: classes.join(" "), dataset: { line: line.line },
-    title: notes.join(" · "),
-  }, element("span", { class: "number" }, String(line.line)), tag, text);
+    ...(line.line ? { id: "line-" + line.line } : {}),
+    class: classes.join(" "), dataset: { line: line.line }, title: notes.join(" · "),
+  }, element("span", { class: "number" }, line.line ? String(line.line) : "·"), tag, text);
 }
 
 // ---- the role menu --------------------------------------------------------------------------
@@ -497,6 +500,7 @@ function wire() {
   window.addEventListener("dragover", (event) => event.preventDefault());
   window.addEventListener("drop", (event) => event.preventDefault());
   $("style").addEventListener("change", analyze);
+  $("drop-noise").addEventListener("change", () => { state.previewStale = true; analyze(); });
   chooseUpload($("style-file"), "styleFile", "style-file-name", "style-file-clear");
   chooseUpload($("template"), "template", "template-name", "template-clear");
   $("meta").addEventListener("input", debounce(analyze, 500));
