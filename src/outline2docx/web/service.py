@@ -234,15 +234,18 @@ def _export(docx: bytes, folder: Path, name: str) -> Path:
 # ---- shaping results -----------------------------------------------------------------------
 
 
+OUTSIDE_OUTLINE = frozenset({"body", "runin", "noise"})  # roles (str-valued) the outline skips
+
+
 def _outline(blocks: list, depth: int) -> Iterator[dict[str, Any]]:
     """Headings and document parts (not body text), nested as in the tree."""
-    from outline2docx.tree.nodes import Paragraph, Role, Section
+    from outline2docx.tree.nodes import Paragraph, Section
 
     for block in blocks:
         if isinstance(block, Section):
             yield _entry(block.heading, depth)
             yield from _outline(block.children, depth + 1)
-        elif isinstance(block, Paragraph) and block.role not in (Role.BODY, Role.RUNIN):
+        elif isinstance(block, Paragraph) and block.role not in OUTSIDE_OUTLINE:
             yield _entry(block, depth)
 
 
