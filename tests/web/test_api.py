@@ -275,3 +275,12 @@ def test_noise_stays_in_the_view_and_leaves_the_document_unless_kept(client):
     assert "责任编辑：张三" not in [p.text for p in dropped.paragraphs()]
     kept = client.post("/api/convert", data={"text": text, "drop_noise": "0"}).content
     assert "责任编辑：张三" in [p.text for p in DocxView(kept).paragraphs()]
+
+
+def test_a_job_past_its_time_is_stopped_and_its_worker_freed():
+    with TestClient(create_app(Limits(workers=1, timeout=0.05))) as hurried:
+        slow = hurried.post("/api/convert", data={"text": SPEECH * 400, "name": "long.txt"})
+        assert slow.status_code == 422
+        assert slow.json() == {"error": "long.txt: took longer than 0.05 s; stopped"}
+        quick = hurried.post("/api/parse", data={"text": "关于开展检查的通知"})
+        assert quick.status_code == 200

@@ -41,6 +41,7 @@ MAX_UPLOAD = 20 * 1024 * 1024  # bytes in one request, files and fields together
 MAX_FILES = 50
 JOB_TIMEOUT = 120.0  # seconds one document may take, its preview included
 WORKERS = 3
+BACKSTOP = 10.0  # seconds the server waits beyond a job's own timeout before giving up on it
 MEDIA_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".pdf": "application/pdf",
@@ -98,7 +99,8 @@ def create_app(limits: Limits = Limits()) -> Starlette:
 
 def _pool(workers: int) -> ProcessPoolExecutor:
     # Spawned workers: forking a process that runs an event loop and threads is unsafe.
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=service.warm_up)
 
 
 # ---- the page --------------------------------------------------------------------------
@@ -226,6 +228,7 @@ def _jobs(form: FormData, request: Request) -> list[Job]:
         fix=_field(form, "fix") in ("1", "true", "on"),
         drop_noise=_field(form, "drop_noise") not in ("0", "false", "off"),
         scratch=limits.scratch,
+        timeout=limits.timeout,
     )
     sources = _sources(form)
     if not sources:
@@ -304,10 +307,11 @@ async def _run(request: Request, work: Callable[..., Any], *args: Any) -> Any:
     pool = request.app.state.pool
     future = asyncio.get_running_loop().run_in_executor(pool, work, *args)
     try:
-        return await asyncio.wait_for(future, limits.timeout)
+        # The job stops itself at the timeout; this is the backstop should it not.
+        return await asyncio.wait_for(future, limits.timeout + BACKSTOP)
     except asyncio.TimeoutError:
         raise RequestError(
-            f"the document took longer than {limits.timeout:g} s and was given up", 422
+            f"the document took longer than {limits.timeout + BACKSTOP:g} s and was given up", 422
         ) from None
     except BrokenProcessPool:
         # A worker died (killed, out of memory): later requests get a fresh pool.

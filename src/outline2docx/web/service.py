@@ -8,10 +8,13 @@ Each job works in a temporary folder of its own, removed when it ends, whatever 
 from __future__ import annotations
 
 import base64
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -51,6 +54,7 @@ class Options:
     fix: bool = False  # apply the safe normalizations of `fix` first
     drop_noise: bool = True  # leave web-page residue out of the document (never out of the view)
     scratch: str | None = None  # where temporary folders go (None: the system's)
+    timeout: float | None = None  # seconds a job may take before it is stopped
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +99,17 @@ def convert(job: Job, pdf: bool = False) -> Converted | Failure:
 def preview(job: Job) -> dict[str, Any] | Failure:
     """Images of the document's pages as LibreOffice renders them (PNG data URLs)."""
     return _guarded(job, _preview)
+
+
+def warm_up() -> None:
+    """Import what every job needs, once per worker, before any job's time starts to run."""
+    import outline2docx.lint
+    import outline2docx.recognize
+    import outline2docx.render.package
+    import outline2docx.transforms
+    import outline2docx.tree.serialize  # noqa: F401
+
+    _builtin_style("gbt9704")
 
 
 def office_available() -> bool:
@@ -281,8 +296,13 @@ def _guarded(job: Job, work: Callable[[Job, Path], Any]) -> Any:
     """``work`` in a fresh temporary folder; an error becomes a Failure, the folder goes."""
     folder = None
     try:
-        with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=job.options.scratch) as folder:
+        with (
+            _time_limit(job.options.timeout),
+            tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=job.options.scratch) as folder,
+        ):
             return work(job, Path(folder))
+    except JobTimeout:
+        return Failure(f"{job.source.name}: took longer than {job.options.timeout:g} s; stopped")
     except Outline2DocxError as exc:
         return Failure(_without(str(exc), folder))
     except ValueError as exc:  # a role or metadata key that is none
@@ -291,6 +311,31 @@ def _guarded(job: Job, work: Callable[[Job, Path], Any]) -> Any:
         return Failure("pdftoppm could not draw the pages of the preview")
     except OSError as exc:
         return Failure(_without(f"cannot process the file: {exc.strerror or exc}", folder))
+
+
+class JobTimeout(Exception):
+    """A job ran past its time limit."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Stop the job after ``seconds`` (a worker runs jobs in its main thread, so an alarm can),
+    freeing the worker for the next one; elsewhere the caller's own timeout must do."""
+    usable = seconds and hasattr(signal, "setitimer")
+    if not usable or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise JobTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _without(message: str, folder: str | None) -> str:
