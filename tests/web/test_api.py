@@ -284,3 +284,26 @@ def test_a_job_past_its_time_is_stopped_and_its_worker_freed():
         assert slow.json() == {"error": "long.txt: took longer than 0.05 s; stopped"}
         quick = hurried.post("/api/parse", data={"text": "关于开展检查的通知"})
         assert quick.status_code == 200
+
+
+def test_a_slow_document_does_not_hold_up_the_others():
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    from outline2docx.web import serve_in_background
+
+    server = serve_in_background(Limits(workers=2))
+    try:
+        with ThreadPoolExecutor(2) as threads, httpx.Client(timeout=60) as http:
+            slow = threads.submit(
+                http.post, server.url + "api/convert", data={"text": SPEECH * 1500}
+            )
+            time.sleep(0.3)  # the slow one is in a worker by now
+            quick = [http.post(server.url + "api/parse", data={"text": SPEECH}) for _ in range(3)]
+            assert [r.status_code for r in quick] == [200, 200, 200]
+            assert not slow.done()
+            assert slow.result().status_code == 200
+    finally:
+        server.stop()
