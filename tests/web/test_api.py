@@ -307,3 +307,17 @@ def test_a_slow_document_does_not_hold_up_the_others():
             assert slow.result().status_code == 200
     finally:
         server.stop()
+
+
+def test_without_libreoffice_previews_and_pdfs_say_what_to_install(client, monkeypatch):
+    from outline2docx.web import app
+
+    monkeypatch.setattr(app, "_office", lambda: False)
+    assert client.get("/api/config").json()["office"] is False
+    for path, data in (
+        ("/api/preview", {"text": SPEECH}),
+        ("/api/convert", {"text": SPEECH, "format": "pdf"}),
+    ):
+        response = client.post(path, data=data)
+        assert response.status_code == 422
+        assert "apt install libreoffice-writer-nogui poppler-utils" in response.json()["error"]

@@ -154,6 +154,18 @@ def test_findings_lead_to_their_lines_and_safe_fixes_clear_them(page):
     assert page.inner_text("#line-2 .text") == "各单位："
 
 
+def test_without_libreoffice_the_preview_says_what_to_install(page, monkeypatch):
+    from outline2docx.web import app
+
+    monkeypatch.setattr(app, "_office", lambda: False)
+    page.reload()
+    paste(page, SPEECH)
+    page.click(".tab[data-tab=preview]")
+    assert "sudo apt install libreoffice-writer-nogui" in page.inner_text("#preview-note")
+    assert page.locator("#pages img").count() == 0
+    assert page.is_disabled("#download-pdf") and page.is_enabled("#download-docx")
+
+
 def test_the_page_is_english_when_the_browser_prefers_it(browser, server):
     context = browser.new_context(locale="en-US")
     page = context.new_page()
