@@ -512,7 +512,8 @@ function wire() {
   }
   $("download-docx").addEventListener("click", () => download([currentSource()]));
   $("download-pdf").addEventListener("click", () => download([currentSource()], "pdf"));
-  $("download-zip").addEventListener("click", () => download(state.sources));
+  // Files already known to be unreadable stay out of the .zip; the rest still come back.
+  $("download-zip").addEventListener("click", () => download(state.sources.filter((s) => !s.failed)));
   $("error-close").addEventListener("click", clearError);
   document.addEventListener("click", (event) => {
     if (!event.target.closest("#role-menu, .tag")) closeMenu();
