@@ -321,3 +321,26 @@ def test_without_libreoffice_previews_and_pdfs_say_what_to_install(client, monke
         response = client.post(path, data=data)
         assert response.status_code == 422
         assert "apt install libreoffice-writer-nogui poppler-utils" in response.json()["error"]
+
+
+def test_an_uploaded_template_is_rendered_into(client, tmp_path):
+    from outline2docx.pipeline import publish
+
+    from ..packages import zipped
+
+    # An organization's template: our own output with wider left margins to tell it by.
+    ours = zipfile.ZipFile(io.BytesIO(publish(SAMPLES / "notice.txt").data))
+    parts = {name: ours.read(name) for name in ours.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b'w:left="1587"', b'w:left="2000"'
+    )
+    response = client.post(
+        "/api/convert", data={"text": SPEECH}, files={"template": ("org.docx", zipped(parts))}
+    )
+    assert response.status_code == 200
+    path = tmp_path / "out.docx"
+    path.write_bytes(response.content)
+    assert_valid_docx(path)
+    view = DocxView(path)
+    assert "在全区安全生产工作会议上的讲话" in [p.text for p in view.paragraphs()]
+    assert b'w:left="2000"' in view.parts["word/document.xml"]
