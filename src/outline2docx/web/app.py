@@ -131,8 +131,9 @@ def _index_html() -> str:
 
 
 def _script_json(data: Any) -> str:
-    # Inside <script>, "</" would end the element: JSON allows writing it as <\/.
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    # Inside <script>, "</script" or "<!--" would change how the page parses: JSON may write
+    # every "<" as \u003c instead.
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
 
 
 def page_config(language: str) -> dict[str, Any]:
