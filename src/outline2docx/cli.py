@@ -669,6 +669,26 @@ def styles_init(new: str, base: str) -> None:
     click.echo(f"wrote {target}: edit it, then convert with --style {target}", err=True)
 
 
+# ---- the web workbench ---------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in a browser.")
+def serve(host: str, port: int, open_browser: bool) -> None:
+    """Serve the workbench page: paste or drop drafts, see their roles, download .docx.
+
+    Listens on this computer only unless --host says otherwise (e.g. 0.0.0.0 for an office
+    network). Needs the web extra: pip install 'outline2docx[web]'.
+    """
+    try:
+        from outline2docx.web import run
+    except ImportError:
+        _fail(click.UsageError("serve needs the web extra: pip install 'outline2docx[web]'"))
+    run(host, port, open_browser)
+
+
 # ---- helpers -------------------------------------------------------------------------------
 
 
