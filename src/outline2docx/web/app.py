@@ -77,7 +77,8 @@ def create_app(limits: Limits = Limits()) -> Starlette:
         try:
             yield
         finally:
-            app.state.pool.shutdown(wait=False, cancel_futures=True)
+            # Waiting lets the workers end cleanly (no leaked semaphores); a job is short.
+            app.state.pool.shutdown(wait=True, cancel_futures=True)
 
     routes = [
         Route("/", page),
