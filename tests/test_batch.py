@@ -178,12 +178,18 @@ def test_an_interrupted_batch_leaves_only_complete_documents(tmp_path, signum):
         assert docx.Document(str(path)).paragraphs[0].text == "在全区安全生产工作会议上的讲话"
 
 
-def test_workers_told_to_stop_clean_up(tmp_path):
-    """SIGTERM to the whole process group (workers too), as a service manager sends it."""
-    drafts, out = tmp_path / "drafts", tmp_path / "out"
+def _long_drafts(tmp_path: Path) -> tuple[Path, Path]:
+    """A folder of 40 long drafts, slow enough to interrupt, and the output folder's path."""
+    drafts = tmp_path / "drafts"
     drafts.mkdir()
     for n in range(40):
         (drafts / f"{n:02d}.txt").write_text(SAMPLE_TEXTS[1] * 200, "utf-8")
+    return drafts, tmp_path / "out"
+
+
+def test_workers_told_to_stop_clean_up(tmp_path):
+    """SIGTERM to the whole process group (workers too), as a service manager sends it."""
+    drafts, out = _long_drafts(tmp_path)
     process = subprocess.Popen(
         command("convert", str(drafts), "-o", str(out), "--jobs", "2"),
         stderr=subprocess.PIPE,
@@ -292,10 +298,7 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_workers_end_when_the_batch_process_is_killed(tmp_path):
-    drafts, out = tmp_path / "drafts", tmp_path / "out"
-    drafts.mkdir()
-    for n in range(40):
-        (drafts / f"{n:02d}.txt").write_text(SAMPLE_TEXTS[1] * 200, "utf-8")
+    drafts, out = _long_drafts(tmp_path)
     process = subprocess.Popen(
         command("convert", str(drafts), "-o", str(out), "--jobs", "3"),
         stderr=subprocess.DEVNULL,
