@@ -80,15 +80,21 @@ def main() -> None:
     """Merge the messages into the .po, compile the .mo, and say what is left to translate."""
     with PO_FILE.open("rb") as file:
         catalog = read_po(file)
-    catalog.update(template(), no_fuzzy_matching=True, update_header_comment=False)
+    messages = template()
+    messages.creation_date = catalog.creation_date  # the header changes only when messages do
+    catalog.update(messages, no_fuzzy_matching=True, update_header_comment=False)
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=100, omit_header=False, ignore_obsolete=True)
     PO_FILE.write_bytes(buffer.getvalue())
     MO_FILE.write_bytes(compiled(buffer.getvalue()))
-    empty = [m.id for m in catalog if m.id and not all(m.string if isinstance(m.string, tuple) else [m.string])]
+    empty = [m.id for m in catalog if m.id and not all(_strings(m))]
     for message in empty:
         print(f"untranslated: {message!r}")
     print(f"{PO_FILE.relative_to(ROOT)}: {len(catalog)} messages, {len(empty)} untranslated")
+
+
+def _strings(message) -> tuple[str, ...]:
+    return message.string if isinstance(message.string, tuple) else (message.string,)
 
 
 if __name__ == "__main__":

@@ -71,15 +71,29 @@ class _HelpFormatter(click.HelpFormatter):
 
     def write_text(self, text: str) -> None:
         """Write ``text`` wrapped, counting a wide character as two columns."""
-        super().write_text(_widened(text))
+        with self._room_for(text):
+            super().write_text(_widened(text))
 
     def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
         """Write a definition list, its descriptions wrapped as ``write_text`` wraps."""
-        super().write_dl([(term, _widened(text)) for term, text in rows], col_max, col_spacing)
+        rows = list(rows)
+        with self._room_for("".join(text for _term, text in rows)):
+            widened = [(term, _widened(text)) for term, text in rows]
+            super().write_dl(widened, col_max, col_spacing)
 
     def getvalue(self) -> str:
         """The help as written, the marks of wide characters taken out."""
         return _narrowed(super().getvalue())
+
+    @contextlib.contextmanager
+    def _room_for(self, text: str) -> Iterator[None]:
+        # A line may end on a wide character whose second column (a space) click dropped.
+        narrower = 1 if _WIDE_CHAR.search(text) else 0
+        self.width -= narrower
+        try:
+            yield
+        finally:
+            self.width += narrower
 
 
 class _Context(click.Context):
