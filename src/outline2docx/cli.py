@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import inspect
-import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,70 +33,14 @@ Exit codes: 0 all well; 1 a file failed or check found problems; 2 bad input or 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-# click wraps help text by counting characters, and breaks lines only at spaces; a Chinese
-# character takes two columns of a terminal, and a line may break after any of them. So while
-# click wraps, each wide character is followed by a space (a place to break, and its second
-# column), or by a mark where no line may break: before closing punctuation, after opening.
-# Spaces the text had after a wide character are kept as another mark meanwhile.
-_WIDE = "\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
-_WIDE_CHAR = re.compile(f"[{_WIDE}]")
-_NO_BREAK_AFTER = frozenset("（《“‘「【〔")
-_NO_BREAK_BEFORE = frozenset("，。、；：？！）》”’」】〕…—")
-_SECOND_COLUMN, _KEPT_SPACE = "\ue000", "\ue001"
-_WIDENED = re.compile(f"([{_WIDE}])[ {_SECOND_COLUMN}]")
-
-
-def _widened(text: str) -> str:
-    """``text`` with the second column of each wide character spelt out, for click to wrap."""
-    text = re.sub(f"(?<=[{_WIDE}]) ", _KEPT_SPACE, text)
-    return _WIDE_CHAR.sub(lambda m: m.group() + _column_after(text, m.start()), text)
-
-
-def _column_after(text: str, at: int) -> str:
-    following = text[at + 1 : at + 2]
-    if text[at] in _NO_BREAK_AFTER or following in _NO_BREAK_BEFORE:
-        return _SECOND_COLUMN
-    return " "
-
-
-def _narrowed(text: str) -> str:
-    """Wrapped text of ``_widened`` as the terminal shows it."""
-    text = re.sub(f"(?m)^( *){_KEPT_SPACE}", r"\1", _WIDENED.sub(r"\1", text))
-    return text.replace(_KEPT_SPACE, " ")
-
-
-class _HelpFormatter(click.HelpFormatter):
-    """click's help formatter, wrapping Chinese text by the columns it takes."""
-
-    def write_text(self, text: str) -> None:
-        """Write ``text`` wrapped, counting a wide character as two columns."""
-        with self._room_for(text):
-            super().write_text(_widened(text))
-
-    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
-        """Write a definition list, its descriptions wrapped as ``write_text`` wraps."""
-        rows = list(rows)
-        with self._room_for("".join(text for _term, text in rows)):
-            widened = [(term, _widened(text)) for term, text in rows]
-            super().write_dl(widened, col_max, col_spacing)
-
-    def getvalue(self) -> str:
-        """The help as written, the marks of wide characters taken out."""
-        return _narrowed(super().getvalue())
-
-    @contextlib.contextmanager
-    def _room_for(self, text: str) -> Iterator[None]:
-        # A line may end on a wide character whose second column (a space) click dropped.
-        narrower = 1 if _WIDE_CHAR.search(text) else 0
-        self.width -= narrower
-        try:
-            yield
-        finally:
-            self.width += narrower
-
-
 class _Context(click.Context):
-    formatter_class = _HelpFormatter
+    """click's context, with a help formatter that wraps Chinese by the columns it takes."""
+
+    def make_formatter(self) -> click.HelpFormatter:
+        """The help formatter, imported only when help is shown."""
+        from outline2docx.help_format import WideHelpFormatter
+
+        return WideHelpFormatter(width=self.terminal_width, max_width=self.max_content_width)
 
 
 class _Command(click.Command):
