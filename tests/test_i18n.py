@@ -97,6 +97,22 @@ def test_help_is_english_under_any_other_locale(lang):
     assert not re.search("[\u4e00-\u9fff]", out.split("Examples:")[0])
 
 
+def test_the_version_is_told_in_the_locales_language():
+    from outline2docx import __version__
+
+    assert run("--version", env=CHINESE).stdout == f"outline2docx，版本 {__version__}\n"
+    assert run("-V").stdout == f"outline2docx, version {__version__}\n"
+
+
+def test_a_failed_file_of_a_batch_is_told_in_chinese(tmp_path, draft):
+    done = run(
+        "convert", str(draft), str(tmp_path / "gone.txt"), "-o", str(tmp_path / "out"), env=CHINESE
+    )
+    assert done.returncode == 1
+    assert f"{tmp_path / 'gone.txt'}：文件或文件夹不存在\n" in done.stderr
+    assert done.stderr.endswith("已转换 1 个，跳过 0 个，失败 1 个\n")
+
+
 def test_a_missing_file_is_reported_in_chinese_with_the_same_exit_code(tmp_path):
     missing = str(tmp_path / "missing.txt")
     chinese, english = run("parse", missing, env=CHINESE), run("parse", missing)

@@ -96,9 +96,25 @@ def _localized_part(part: str) -> str:
 
 
 @click.group(cls=_Main, context_settings=CONTEXT, epilog=EXAMPLES)
-@click.version_option(__version__, "-V", "--version", prog_name="outline2docx")
+@click.option(
+    "-V",
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _param, shown: _show_version(ctx, shown),
+    help="Show the version and exit.",
+)
 def main() -> None:
     """Turn plain Chinese text into Word documents in the GB/T 9704-2012 official format."""
+
+
+def _show_version(ctx: click.Context, shown: bool) -> None:
+    """--version: click's own, but with its words looked up when shown, not at import."""
+    if shown and not ctx.resilient_parsing:
+        message = _("%(prog)s, version %(version)s")  # click's words, in our catalog
+        click.echo(message % {"prog": "outline2docx", "version": __version__})
+        ctx.exit()
 
 
 def entry() -> None:
@@ -489,7 +505,8 @@ def _summarize(outcomes, planned: int, quiet: bool, interrupted: bool) -> None:
     }
     for outcome in outcomes:
         if outcome.status == FAILED:
-            click.echo(f"{outcome.job.source}: {outcome.reason}", err=True)
+            failed = _("{file}: {problem}")
+            click.echo(failed.format(file=outcome.job.source, problem=outcome.reason), err=True)
         elif outcome.status == SKIPPED and not quiet:
             skipped = _("{file}: skipped: {reason}")
             click.echo(skipped.format(file=outcome.job.source, reason=outcome.reason), err=True)
