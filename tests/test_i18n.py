@@ -142,6 +142,12 @@ def test_clicks_usage_errors_are_chinese_too(draft):
     assert missing.returncode == 2 and "错误：缺少参数 'FILE...'" in missing.stderr
 
 
+def test_clicks_words_for_files_are_chinese(tmp_path):
+    done = run("parse", str(tmp_path), env=CHINESE)
+    assert done.returncode == 2
+    assert f"错误：'FILE' 的值无效：文件 '{tmp_path}' 是文件夹。" in done.stderr
+
+
 def test_our_usage_errors_are_chinese(draft):
     done = run("convert", str(draft), "--skip-existing", "--force", env=CHINESE)
     assert (done.returncode, done.stderr) == (
@@ -208,6 +214,24 @@ def test_the_in_process_run_is_english_by_default_and_after_a_chinese_run():
     assert run("--help", env=CHINESE).stdout.startswith("用法:")
     assert run("--help").stdout.startswith("Usage:")
     assert i18n.current() == i18n.ENGLISH
+
+
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [
+        ("zh", "zh"),
+        ("zh_CN", "zh"),
+        ("zh_CN.UTF-8", "zh"),
+        ("en", "en"),
+        ("C", "en"),
+        ("zh_TW", "en"),
+    ],
+)
+def test_use_takes_a_locale_name(name, language):
+    try:
+        assert i18n.use(name) == language == i18n.current()
+    finally:
+        i18n.use(i18n.ENGLISH)
 
 
 def test_messages_switch_with_use():

@@ -162,7 +162,13 @@ def _text_encoding(_ctx, _param, name: str | None) -> str | None:
 class _FileName(click.Path):
     """A file or folder name; an empty one is refused (it would mean the current folder)."""
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.english_name = self.name  # click's "file", "directory" or "path", from import time
+
     def convert(self, value, param, ctx):
+        """The name, checked; click's messages call it by a word of the present language."""
+        self.name = _(self.english_name)
         if value == "":
             self.fail(_("an empty name names no file"), param, ctx)
         return super().convert(value, param, ctx)

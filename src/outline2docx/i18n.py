@@ -56,11 +56,14 @@ def language_of(environ: Mapping[str, str]) -> str:
 
 
 def use(language: str | None = None) -> str:
-    """Speak ``language`` ("zh" or "en"; None: the environment's) from now on; returns it."""
+    """Speak ``language`` (a locale name: "zh", "zh_CN", "en", "C" …; None: the environment's)
+    from now on; returns the language chosen, "zh" or "en". click's own strings follow too
+    where gettext finds the same language in the environment (as the command's always does)."""
     global _translation
-    language = language_of(os.environ) if language is None else language
+    language = language_of(os.environ if language is None else {"LANGUAGE": language})
     if language == CHINESE:
-        _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[CHINESE])
+        # A catalog missing from a broken install means English, not a failure.
+        _translation = gettext.translation(DOMAIN, LOCALE_DIR, [CHINESE], fallback=True)
         gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
         gettext.textdomain(DOMAIN)
     else:
