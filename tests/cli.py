@@ -7,6 +7,9 @@ exception other than SystemExit escapes ``run`` and fails the test.
 
 ``run_process`` starts a real ``python -m outline2docx``, for the few tests whose behaviour
 needs a process of its own: the module entry point, real pipes, signals, start-up.
+
+Both speak English whatever the locale of the shell running the tests, unless ``env`` asks
+for another (``env={"LANG": "zh_CN.UTF-8"}``): the locale variables are set for the run.
 """
 
 from __future__ import annotations
@@ -21,7 +24,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from outline2docx import i18n
 from outline2docx.cli import main
+
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
 @dataclass(frozen=True)
@@ -43,21 +49,49 @@ class Result:
         return self.stderr_bytes.decode("utf-8")
 
 
-def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> Result:
-    """Run ``outline2docx ARGS`` in this process, ``stdin`` on standard input, in ``cwd``."""
-    with _working_directory(cwd):
-        done = _runner().invoke(
-            main, list(args), input=stdin, prog_name="outline2docx", catch_exceptions=False
-        )
+def run(
+    *args: str,
+    stdin: bytes | None = None,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> Result:
+    """Run ``outline2docx ARGS`` in this process, ``stdin`` on standard input, in ``cwd``,
+    with the locale of ``env`` (English without one)."""
+    environment = _locale(env)  # None unsets a variable for the run
+    i18n.use(i18n.language_of({k: v for k, v in environment.items() if v}))
+    try:
+        with _working_directory(cwd):
+            done = _runner().invoke(
+                main,
+                list(args),
+                input=stdin,
+                env=environment,
+                prog_name="outline2docx",
+                catch_exceptions=False,
+            )
+    finally:
+        i18n.use(i18n.ENGLISH)
     return Result(done.exit_code, done.stdout_bytes, done.stderr_bytes)
 
 
-def run_process(*args: str, stdin: bytes | None = None) -> Result:
-    """Run ``python -m outline2docx ARGS`` as a real process, ``stdin`` on standard input."""
+def run_process(
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> Result:
+    """Run ``python -m outline2docx ARGS`` as a real process, ``stdin`` on standard input,
+    with the locale of ``env`` (English without one)."""
+    environment = {**os.environ, **_locale(env)}
     done = subprocess.run(
-        [sys.executable, "-m", "outline2docx", *args], input=stdin, capture_output=True
+        [sys.executable, "-m", "outline2docx", *args],
+        input=stdin,
+        capture_output=True,
+        env={name: value for name, value in environment.items() if value is not None},
     )
     return Result(done.returncode, done.stdout, done.stderr)
+
+
+def _locale(env: dict[str, str] | None) -> dict[str, str | None]:
+    """The locale variables of a run: C.UTF-8 (English), overridden by ``env``."""
+    return {**dict.fromkeys(LOCALE_VARIABLES), "LANG": "C.UTF-8", **(env or {})}
 
 
 def _runner() -> CliRunner:

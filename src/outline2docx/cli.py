@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import inspect
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
 from outline2docx import __version__
+from outline2docx.i18n import _, ngettext
 
 EXAMPLES = """
 \b
@@ -30,10 +33,88 @@ Exit codes: 0 all well; 1 a file failed or check found problems; 2 bad input or 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT, epilog=EXAMPLES)
-@click.version_option(__version__, "-V", "--version", prog_name="outline2docx")
+class _Context(click.Context):
+    """click's context, with a help formatter that wraps Chinese by the columns it takes."""
+
+    def make_formatter(self) -> click.HelpFormatter:
+        """The help formatter, imported only when help is shown."""
+        from outline2docx.help_format import WideHelpFormatter
+
+        return WideHelpFormatter(width=self.terminal_width, max_width=self.max_content_width)
+
+
+class _Command(click.Command):
+    context_class = _Context
+
+
+class _Main(click.Group):
+    """The command group; its help texts are put in the chosen language each time it runs."""
+
+    context_class = _Context
+    command_class = _Command
+    group_class = type  # subgroups (styles) are of this class too
+
+    def main(self, *args, **kwargs):
+        """Run the command, help texts first put in the language of the moment."""
+        for item, field, text in help_texts(self):
+            setattr(item, field, localized(text))
+        return super().main(*args, **kwargs)
+
+
+def help_texts(command: click.Command) -> Iterator[tuple[object, str, str]]:
+    """Every help text of ``command``, its options and subcommands: (owner, attribute, text).
+
+    Each text is the English one the code gives, kept aside the first time, so that the
+    language can change between runs (the tests do) and the catalog script can list them.
+    """
+    fields = {"help": command.help, "epilog": command.epilog, "short_help": command.short_help}
+    fields = {name: text for name, text in fields.items() if text}
+    owners = [(command, fields), *((p, {"help": getattr(p, "help", None)}) for p in command.params)]
+    for item, texts in owners:
+        originals = item.__dict__.setdefault("_english", {k: v for k, v in texts.items() if v})
+        for field, text in originals.items():
+            yield item, field, text
+    for sub in getattr(command, "commands", {}).values():
+        yield from help_texts(sub)
+
+
+def localized(text: str) -> str:
+    """A help text in the chosen language, paragraph by paragraph around click's \\b marks."""
+    return "\b".join(_localized_part(part) for part in text.split("\b"))
+
+
+def help_msgids(text: str) -> list[str]:
+    """The catalog entries a help text is translated by (as ``localized`` looks them up)."""
+    return [msgid for part in text.split("\b") if (msgid := inspect.cleandoc(part))]
+
+
+def _localized_part(part: str) -> str:
+    msgid = inspect.cleandoc(part)
+    if not msgid:
+        return part
+    return part[: len(part) - len(part.lstrip())] + _(msgid) + part[len(part.rstrip()) :]
+
+
+@click.group(cls=_Main, context_settings=CONTEXT, epilog=EXAMPLES)
+@click.option(
+    "-V",
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _param, shown: _show_version(ctx, shown),
+    help="Show the version and exit.",
+)
 def main() -> None:
     """Turn plain Chinese text into Word documents in the GB/T 9704-2012 official format."""
+
+
+def _show_version(ctx: click.Context, shown: bool) -> None:
+    """--version: click's own, but with its words looked up when shown, not at import."""
+    if shown and not ctx.resilient_parsing:
+        message = _("%(prog)s, version %(version)s")  # click's words, in our catalog
+        click.echo(message % {"prog": "outline2docx", "version": __version__})
+        ctx.exit()
 
 
 def entry() -> None:
@@ -49,11 +130,11 @@ def entry() -> None:
     except Exception as exc:  # click has already handled usage errors, Ctrl-C and EPIPE
         if os.environ.get("OUTLINE2DOCX_DEBUG"):
             raise
-        click.echo(
-            f"outline2docx: internal error: {type(exc).__name__}: {exc}"
-            " (a bug: please report it; OUTLINE2DOCX_DEBUG=1 shows where)",
-            err=True,
+        message = _(
+            "outline2docx: internal error: {kind}: {error} "
+            "(a bug: please report it; OUTLINE2DOCX_DEBUG=1 shows where)"
         )
+        click.echo(message.format(kind=type(exc).__name__, error=exc), err=True)
         sys.exit(1)
 
 
@@ -66,10 +147,13 @@ def _text_encoding(_ctx, _param, name: str | None) -> str | None:
     try:
         codec = codecs.lookup(name)
     except LookupError:
-        raise click.BadParameter(f"unknown encoding {name!r}", param_hint="--encoding") from None
+        message = _("unknown encoding {name}").format(name=repr(name))
+        raise click.BadParameter(message, param_hint="--encoding") from None
     if not getattr(codec, "_is_text_encoding", True):
         raise click.BadParameter(
-            f"{name!r} is not a text encoding (utf-8, gb18030, gbk, big5, utf-16 … are)",
+            _("{name} is not a text encoding (utf-8, gb18030, gbk, big5, utf-16 … are)").format(
+                name=repr(name)
+            ),
             param_hint="--encoding",
         )
     return name
@@ -78,9 +162,15 @@ def _text_encoding(_ctx, _param, name: str | None) -> str | None:
 class _FileName(click.Path):
     """A file or folder name; an empty one is refused (it would mean the current folder)."""
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.english_name = self.name  # click's "file", "directory" or "path", from import time
+
     def convert(self, value, param, ctx):
+        """The name, checked; click's messages call it by a word of the present language."""
+        self.name = _(self.english_name)
         if value == "":
-            self.fail("an empty name names no file", param, ctx)
+            self.fail(_("an empty name names no file"), param, ctx)
         return super().convert(value, param, ctx)
 
 
@@ -99,22 +189,23 @@ def _glob_patterns(_ctx, _param, patterns: tuple[str, ...]) -> tuple[str, ...]:
     for pattern in patterns:
         path = PurePath(pattern)
         if not pattern or path.anchor or ".." in path.parts:
-            raise click.BadParameter(
-                f"{pattern!r}: a pattern chooses files inside each folder given, like *.txt "
-                "or 2025/*.txt (not an absolute path, not ..); name other files as inputs",
-                param_hint="--glob",
+            message = _(
+                "{pattern}: a pattern chooses files inside each folder given, like *.txt "
+                "or 2025/*.txt (not an absolute path, not ..); name other files as inputs"
             )
+            raise click.BadParameter(message.format(pattern=repr(pattern)), param_hint="--glob")
     return patterns
 
 
-class _RuleCodesCommand(click.Command):
+class _RuleCodesCommand(_Command):
     """A command whose help ends with the rule codes --ignore takes, read from their tables
     only when help is shown (importing them costs every other run start-up time)."""
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_epilog(ctx, formatter)
-        with formatter.section("Rule codes"):
-            formatter.write_dl(sorted(_rule_codes(ctx.command.name).items()))
+        with formatter.section(_("Rule codes")):
+            codes = sorted(_rule_codes(ctx.command.name).items())
+            formatter.write_dl([(code, _(meaning)) for code, meaning in codes])
 
 
 def _rule_codes(command: str | None) -> dict[str, str]:
@@ -134,9 +225,9 @@ def _ignored_codes(ctx: click.Context, _param, values: tuple[str, ...]) -> froze
         return codes
     unknown = sorted(codes - _rule_codes(ctx.command.name).keys())
     if unknown:
+        message = _("unknown rule code {codes}; see `outline2docx {command} --help` for the codes")
         raise click.BadParameter(
-            f"unknown rule code {', '.join(unknown)}; "
-            f"see `outline2docx {ctx.command.name} --help` for the codes",
+            message.format(codes=", ".join(unknown), command=ctx.command.name),
             param_hint="--ignore",
         )
     return codes
@@ -148,9 +239,8 @@ def _role_overrides(_ctx, _param, values: tuple[str, ...]) -> dict[int, str]:
     for value in values:
         line, sep, role = value.partition("=")
         if not sep or not line.strip().isdecimal() or int(line) < 1:
-            raise click.BadParameter(
-                f"{value!r} is not LINE=ROLE, e.g. 5=title", param_hint="--role"
-            )
+            message = _("{value} is not LINE=ROLE, e.g. 5=title").format(value=repr(value))
+            raise click.BadParameter(message, param_hint="--role")
         roles[int(line)] = role.strip()
     if roles:
         from outline2docx.pipeline import role_overrides
@@ -168,7 +258,7 @@ class _MetaOption(click.Option):
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
         from outline2docx.tree.meta import FIELD_NAMES
 
-        keys = ", ".join(dict.fromkeys(FIELD_NAMES))
+        keys = _(", ").join(dict.fromkeys(FIELD_NAMES))
         record = super().get_help_record(ctx)
         return None if record is None else (record[0], record[1].replace("{keys}", keys))
 
@@ -290,9 +380,9 @@ def convert(
     written whole or not at all, so an interrupted run leaves only complete documents.
     """
     if skip_existing and force:
-        _fail(click.UsageError("--skip-existing and --force exclude each other"))
+        _fail(click.UsageError(_("--skip-existing and --force exclude each other")))
     if roles and (len(inputs) > 1 or Path(inputs[0]).is_dir()):
-        _fail(click.UsageError("--role names lines of one document: give a single input file"))
+        _fail(click.UsageError(_("--role names lines of one document: give a single input file")))
     settings = _settings(style, encoding, fix, diff, drop_noise, plain, meta, reference_doc, roles)
     if pdf:
         from outline2docx.pdf import find_office
@@ -300,13 +390,16 @@ def convert(
         if find_office() is None:
             _fail(
                 click.UsageError(
-                    "--pdf needs LibreOffice (Debian/Ubuntu: apt install libreoffice-writer-nogui)"
+                    _(
+                        "--pdf needs LibreOffice "
+                        "(Debian/Ubuntu: apt install libreoffice-writer-nogui)"
+                    )
                 )
             )
     if inputs == ("-",):
         _convert_stream(output or "-", settings)
     elif "-" in inputs:
-        _fail(click.UsageError("- (standard input) cannot be mixed with files"))
+        _fail(click.UsageError(_("- (standard input) cannot be mixed with files")))
     elif output == "-":
         _convert_to_stdout(inputs, settings, pdf)
     else:
@@ -346,9 +439,9 @@ def _settings(style, encoding, fix, diff, drop_noise, plain, meta, reference_doc
 def _convert_to_stdout(inputs: tuple[str, ...], settings, pdf: bool) -> None:
     """-o - with a file input: the document goes to standard output, as for standard input."""
     if len(inputs) > 1 or Path(inputs[0]).is_dir():
-        _fail(click.UsageError("-o - (standard output) holds one document: give one input file"))
+        _fail(click.UsageError(_("-o - (standard output) holds one document: give one input file")))
     if pdf:
-        _fail(click.UsageError("--pdf exports a document file: give -o FILE, not -o -"))
+        _fail(click.UsageError(_("--pdf exports a document file: give -o FILE, not -o -")))
     _convert_stream("-", settings, Path(inputs[0]))
 
 
@@ -358,7 +451,7 @@ def _convert_stream(output: str, settings, source: Path | None = None) -> None:
     from outline2docx.pipeline import publish
 
     if output == "-" and sys.stdout.isatty():
-        _fail(click.UsageError("refusing to write a .docx to a terminal; use -o FILE"))
+        _fail(click.UsageError(_("refusing to write a .docx to a terminal; use -o FILE")))
     if source is None:
         data = _stdin_bytes()
         publication = _guarded(lambda: publish(data, settings, name="<stdin>"))
@@ -381,12 +474,13 @@ def _convert_files(inputs, output, globs, jobs, skip_existing, force, settings, 
         lambda: plan_batch(inputs, output, globs or DEFAULT_GLOBS, skip_existing, force)
     )
     if not plan.jobs and not plan.decided:
-        _fail(click.UsageError(f"no files matching {', '.join(globs or DEFAULT_GLOBS)}"))
+        patterns = ", ".join(globs or DEFAULT_GLOBS)
+        _fail(click.UsageError(_("no files matching {patterns}").format(patterns=patterns)))
     show_progress = not quiet and sys.stderr.isatty() and len(plan.jobs) > 1
     interrupted = False
     # Without a terminal there is no bar to draw, and click's progress bar is slow to import.
     bar = (
-        click.progressbar(length=len(plan.jobs), label="converting", file=sys.stderr)
+        click.progressbar(length=len(plan.jobs), label=_("converting"), file=sys.stderr)
         if show_progress
         else contextlib.nullcontext(None)
     )
@@ -417,15 +511,17 @@ def _summarize(outcomes, planned: int, quiet: bool, interrupted: bool) -> None:
     }
     for outcome in outcomes:
         if outcome.status == FAILED:
-            click.echo(f"{outcome.job.source}: {outcome.reason}", err=True)
+            failed = _("{file}: {problem}")
+            click.echo(failed.format(file=outcome.job.source, problem=outcome.reason), err=True)
         elif outcome.status == SKIPPED and not quiet:
-            click.echo(f"{outcome.job.source}: skipped: {outcome.reason}", err=True)
+            skipped = _("{file}: skipped: {reason}")
+            click.echo(skipped.format(file=outcome.job.source, reason=outcome.reason), err=True)
     if interrupted:
-        done = counts[CONVERTED]
-        click.echo(f"interrupted: {done} of {planned} converted; the rest left untouched", err=True)
+        message = _("interrupted: {done} of {planned} converted; the rest left untouched")
+        click.echo(message.format(done=counts[CONVERTED], planned=planned), err=True)
     elif (not quiet and len(outcomes) > 1) or counts[FAILED]:
-        summary = ", ".join(f"{counts[s]} {s}" for s in (CONVERTED, SKIPPED, FAILED))
-        click.echo(summary, err=True)
+        summary = _("{converted} converted, {skipped} skipped, {failed} failed")
+        click.echo(summary.format(**counts), err=True)
 
 
 # ---- check, fix ----------------------------------------------------------------------------
@@ -457,7 +553,7 @@ def check(files, as_json, ignored, encoding, roles) -> None:
     from outline2docx.lint import lint_file
 
     if roles and len(files) > 1:
-        _fail(click.UsageError("--role names lines of one document: give a single file"))
+        _fail(click.UsageError(_("--role names lines of one document: give a single file")))
     results, unreadable = [], 0
     for file in files:
         try:
@@ -487,11 +583,15 @@ def check(files, as_json, ignored, encoding, roles) -> None:
                     f"{click.style(d.severity, fg=colour, bold=True)}: {d.message} "
                     f"[{click.style(d.code, fg='cyan')}]"
                 )
-    total = sum(len(found) for _, found in results)
-    errors = sum(d.severity == "error" for _, found in results for d in found)
+    total = sum(len(found) for _file, found in results)
+    errors = sum(d.severity == "error" for _file, found in results for d in found)
     if not as_json:
-        files_word = "file" if len(results) == 1 else "files"
-        click.echo(f"{total} problems ({errors} errors) in {len(results)} {files_word}", err=True)
+        summary = ngettext(
+            "{total} problems ({errors} errors) in {count} file",
+            "{total} problems ({errors} errors) in {count} files",
+            len(results),
+        )
+        click.echo(summary.format(total=total, errors=errors, count=len(results)), err=True)
     sys.exit(2 if unreadable else 1 if total else 0)
 
 
@@ -524,7 +624,8 @@ def fix(file, output, diff, ignored, encoding) -> None:
 
     name = "<stdin>" if file == "-" else file
     if output and file != "-" and Path(output).exists() and Path(output).samefile(file):
-        _fail(click.UsageError(f"-o {output} is the input, which fix never changes"))
+        message = _("-o {output} is the input, which fix never changes")
+        _fail(click.UsageError(message.format(output=output)))
     try:
         data = _stdin_bytes() if file == "-" else read_file(Path(file), name)
         decoded = decode(data, name, encoding)
@@ -536,7 +637,8 @@ def fix(file, output, diff, ignored, encoding) -> None:
     if diff:
         if changed_lines:
             click.echo(unified_diff(name, changed_lines))
-        click.echo(f"{len(changes)} changes on {len(changed_lines)} lines", err=True)
+        message = _("{changes} changes on {lines} lines")
+        click.echo(message.format(changes=len(changes), lines=len(changed_lines)), err=True)
     elif output and output != "-":  # - is standard output, as without -o
         data = _encoded_fix(fixed, decoded.encoding, output)
         _guarded(lambda: write_atomically(Path(output), data), writing=output)
@@ -557,17 +659,19 @@ def _encoded_fix(fixed: str, encoding: str, output: str) -> bytes:
         return fixed.encode(encoding)
     except UnicodeEncodeError as exc:
         char, line = fixed[exc.start], fixed.count("\n", 0, exc.start) + 1
-        what = f"{encoding} cannot hold {char!r} (U+{ord(char):04X}, line {line})"
+        what = _("{encoding} cannot hold {char} (U+{code:04X}, line {line})").format(
+            encoding=encoding, char=repr(char), code=ord(char), line=line
+        )
     except UnicodeError as exc:  # codecs such as idna fail in their own ways
-        what = f"{encoding} cannot hold the fixed text ({exc})"
+        what = _("{encoding} cannot hold the fixed text ({error})").format(
+            encoding=encoding, error=exc
+        )
     wider = WIDER_ENCODING.get(codecs.lookup(encoding).name)
     if wider is None:
-        _fail(
-            click.UsageError(
-                f"{output}: {what}: nothing written; leave out -o to print the text as UTF-8"
-            )
-        )
-    click.echo(f"outline2docx: note: {output}: written in {wider}, since {what}", err=True)
+        message = _("{output}: {what}: nothing written; leave out -o to print the text as UTF-8")
+        _fail(click.UsageError(message.format(output=output, what=what)))
+    note = _("outline2docx: note: {output}: written in {encoding}, since {what}")
+    click.echo(note.format(output=output, encoding=wider, what=what), err=True)
     return fixed.encode(wider)
 
 
@@ -627,7 +731,7 @@ def styles_list() -> None:
     from outline2docx.style import DEFAULT_STYLE, builtin_styles, load_style
 
     for name in builtin_styles():
-        mark = " (default)" if name == DEFAULT_STYLE else ""
+        mark = _(" (default)") if name == DEFAULT_STYLE else ""
         click.echo(f"{name:12s} {load_style(name).description}{mark}")
 
 
@@ -660,13 +764,14 @@ def styles_init(new: str, base: str) -> None:
 
     target = Path(new if new.endswith(".toml") else f"{new}.toml")
     if target.exists():
-        _fail(click.UsageError(f"{target} exists; choose another name"))
+        _fail(click.UsageError(_("{file} exists; choose another name").format(file=target)))
     try:
         load_style(base)
     except StyleError as exc:
         _fail(exc)
     _guarded(lambda: write_atomically(target, starter_style(base).encode("utf-8")), writing=target)
-    click.echo(f"wrote {target}: edit it, then convert with --style {target}", err=True)
+    wrote = _("wrote {file}: edit it, then convert with --style {file}")
+    click.echo(wrote.format(file=target), err=True)
 
 
 # ---- the web workbench ---------------------------------------------------------------------
@@ -719,7 +824,7 @@ def _guarded(action, writing: str | Path | None = None):
     except Outline2DocxError as exc:
         _fail(exc)
     except OSError as exc:
-        where = f"{writing}: cannot write" if writing else str(exc.filename)
+        where = _("{file}: cannot write").format(file=writing) if writing else str(exc.filename)
         _fail(Outline2DocxError(f"{where}: {exc.strerror or exc}"))
 
 
@@ -727,5 +832,5 @@ def _fail(exc: Exception) -> NoReturn:
     code = getattr(exc, "exit_code", 1)
     if isinstance(exc, click.UsageError):
         code, exc = 2, exc.message
-    click.echo(f"outline2docx: error: {exc}", err=True)
+    click.echo(_("outline2docx: error: {message}").format(message=exc), err=True)
     sys.exit(code)

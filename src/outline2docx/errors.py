@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from outline2docx.i18n import _
+
 
 class Outline2DocxError(Exception):
     """Base class of every error outline2docx reports to the user."""
@@ -15,7 +17,7 @@ class InputError(Outline2DocxError):
     exit_code = 2
 
     def __init__(self, source: str, problem: str) -> None:
-        super().__init__(f"{source}: {problem}")
+        super().__init__(_("{file}: {problem}").format(file=source, problem=problem))
         self.source = source
         self.problem = problem
 

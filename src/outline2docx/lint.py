@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from outline2docx.fix import RULES
+from outline2docx.i18n import N_, _
 from outline2docx.read.lines import SourceLine
 from outline2docx.tree.checks import close_calls
 from outline2docx.tree.nodes import Block, Diagnostic, Document, Role, Section
@@ -27,29 +28,34 @@ _CN_DAY = "[一二三四五六七八九十]{1,3}"
 CHINESE_NUMERAL_DATE = re.compile(f"[〇零○一二三四五六七八九]{{4}}年{_CN_DAY}月(?:{_CN_DAY}日)?")
 
 
-# What a pattern finds, how bad it is, its code for --ignore, and what to say ({} is the match).
+# What a pattern finds, how bad it is, its code for --ignore, and what to say ({text}: the
+# match).
 PATTERN_CHECKS = (
-    (PLACEHOLDER, "error", "placeholder", "placeholder {!r} left in the text"),
+    (PLACEHOLDER, "error", "placeholder", N_("placeholder {text} left in the text")),
     (LEADING_ZERO_DATE, "warning", "date-format",
-     "date {!r} has a leading zero: write 2024年8月1日"),
+     N_("date {text} has a leading zero: write 2024年8月1日")),
     (CHINESE_NUMERAL_DATE, "warning", "date-format",
-     "date {!r} in Chinese numerals: GB/T 9704-2012 writes Arabic numerals, as in 2024年8月1日"),
+     N_("date {text} in Chinese numerals: GB/T 9704-2012 writes Arabic numerals, "
+        "as in 2024年8月1日")),
 )  # fmt: skip
 
 
-# Every code ``check`` reports, and what it means: for --ignore and ``check --help``.
+# Every code ``check`` reports, and what it means: for --ignore and ``check --help``. The
+# meanings are catalog entries in English; ``_(meaning)`` gives them in the chosen language.
 CODES: dict[str, str] = {
-    "numbering-gap": "a number skipped: 一、 二、 四、",
-    "numbering-repeat": "a number repeated: （二） （二）",
-    "numbering-form": "one level written in two forms: 1. and 1、",
-    "level-order": "an outer level after a deeper one among siblings: （一） after 1.",
+    "numbering-gap": N_("a number skipped: 一、 二、 四、"),
+    "numbering-repeat": N_("a number repeated: （二） （二）"),
+    "numbering-form": N_("one level written in two forms: 1. and 1、"),
+    "level-order": N_("an outer level after a deeper one among siblings: （一） after 1."),
     **{rule.code: rule.message for rule in RULES},
-    "placeholder": "XXX, ×××, *** or 第X次 left in the text",
-    "date-format": "a date with leading zeros or in Chinese numerals",
-    "unbalanced": "a quote or bracket without its partner on the line",
-    "web-residue": "web-page residue: share buttons, view counts, 来源：…",
-    "control-character": "a control character removed from the text",
-    "close-call": "a line whose role another role came close to: check it, or set it with --role",
+    "placeholder": N_("XXX, ×××, *** or 第X次 left in the text"),
+    "date-format": N_("a date with leading zeros or in Chinese numerals"),
+    "unbalanced": N_("a quote or bracket without its partner on the line"),
+    "web-residue": N_("web-page residue: share buttons, view counts, 来源：…"),
+    "control-character": N_("a control character removed from the text"),
+    "close-call": N_(
+        "a line whose role another role came close to: check it, or set it with --role"
+    ),
 }
 
 
@@ -85,21 +91,20 @@ def _line_findings(number: int, text: str, indent: int) -> Iterator[Diagnostic]:
         for edit in rule.find(text):
             before = text[edit.start : edit.end]
             if before != edit.text:
-                yield _diagnostic(
-                    number,
-                    indent + edit.start,
-                    "warning",
-                    rule.code,
-                    f"{rule.message}: {before!r} -> {edit.text!r}",
+                message = _("{rule}: {before} -> {after}").format(
+                    rule=_(rule.message), before=repr(before), after=repr(edit.text)
                 )
+                yield _diagnostic(number, indent + edit.start, "warning", rule.code, message)
     for pattern, severity, code, message in PATTERN_CHECKS:
         for m in pattern.finditer(text):
-            yield _diagnostic(number, indent + m.start(), severity, code, message.format(m.group()))
+            said = _(message).format(text=repr(m.group()))
+            yield _diagnostic(number, indent + m.start(), severity, code, said)
     for at, char in _unbalanced(text):
         partner = PAIRS.get(char) or CLOSERS[char]
-        yield _diagnostic(
-            number, indent + at, "warning", "unbalanced", f"{char!r} has no matching {partner!r}"
+        message = _("{char} has no matching {partner}").format(
+            char=repr(char), partner=repr(partner)
         )
+        yield _diagnostic(number, indent + at, "warning", "unbalanced", message)
 
 
 def _diagnostic(line: int, at: int, severity: str, code: str, message: str) -> Diagnostic:
@@ -127,8 +132,9 @@ def _noise(document: Document) -> Iterator[Diagnostic]:
                 paragraph.line,
                 1,
                 "web-residue",
-                f"web-page residue {paragraph.text[:30]!r}: delete it, or convert "
-                "with --drop-noise",
+                _("web-page residue {text}: delete it, or convert with --drop-noise").format(
+                    text=repr(paragraph.text[:30])
+                ),
             )
 
 
@@ -144,10 +150,9 @@ def _level_order(blocks: list[Block]) -> Iterator[Diagnostic]:
             stack.append(block.children)
             if deepest is not None and block.rank < deepest.rank:
                 heading, before = block.heading, deepest.heading
-                message = (
-                    f"{_label(heading)} is an outer level than {_label(before)} "
-                    f"(line {before.line}) before it"
-                )
+                message = _(
+                    "{label} is an outer level than {before} (line {line}) before it"
+                ).format(label=_label(heading), before=_label(before), line=before.line)
                 yield Diagnostic(heading.line, 1, "level-order", message)
             if deepest is None or block.rank > deepest.rank:
                 deepest = block

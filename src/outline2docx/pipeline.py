@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from outline2docx.i18n import _
 from outline2docx.read.lines import SourceLine, SourceText, read_source, split_lines
 from outline2docx.tree.meta import Meta
 from outline2docx.tree.nodes import Diagnostic, Document, Role
@@ -54,7 +55,8 @@ def role_overrides(roles: Mapping[int, Role | str] | None) -> dict[int, Role]:
             value = None
         if value is None or value not in OVERRIDABLE:
             known = ", ".join(sorted(r.value for r in OVERRIDABLE))
-            raise ValueError(f"{role!r} is not a role of a line; one of: {known}")
+            message = _("{role} is not a role of a line; one of: {known}")
+            raise ValueError(message.format(role=repr(role), known=known))
         out[int(line)] = value
     return out
 
@@ -209,7 +211,9 @@ def _draft_of(text: SourceText) -> Draft:
             r.line,
             r.column,
             "control-character",
-            f"removed control character U+{ord(r.char):04X}, which documents cannot hold",
+            _("removed control character U+{code:04X}, which documents cannot hold").format(
+                code=ord(r.char)
+            ),
         )
         for r in text.removed
     ]

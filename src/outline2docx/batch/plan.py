@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from outline2docx.errors import UsageProblem
+from outline2docx.i18n import _, ngettext
 from outline2docx.pipeline import DOCX_SUFFIXES
 
 DEFAULT_GLOBS = ("*.txt", "*.docx")
@@ -68,13 +69,22 @@ def plan_batch(
     many = len(inputs) > 1 or inputs[0].is_dir()
     names_document = out is not None and out.suffix.lower() == ".docx" and not out.is_dir()
     if many and names_document:
-        given = f"{len(inputs)} inputs need" if len(inputs) > 1 else f"folder {inputs[0]} needs"
-        raise UsageProblem(f"-o {out} names one document, but {given} an output folder")
+        if len(inputs) > 1:
+            message = ngettext(
+                "-o {output} names one document, but {count} input needs an output folder",
+                "-o {output} names one document, but {count} inputs need an output folder",
+                len(inputs),
+            )
+        else:
+            message = _(
+                "-o {output} names one document, but folder {folder} needs an output folder"
+            )
+        raise UsageProblem(message.format(output=out, count=len(inputs), folder=inputs[0]))
     into_folder = out is not None and not names_document
     plan = Plan()
     owners: dict[Path, Path] = {}
     found = list(_expand(inputs, globs, plan))
-    is_input = _InputIndex([source for source, _ in found])
+    is_input = _InputIndex([source for source, _relative in found])
     for source, relative in found:
         if out is None:
             target = output_name(source)
@@ -84,20 +94,22 @@ def plan_batch(
             target = out
         job = Job(source, target)
         if is_input(target):  # it would be replaced before (or after) it is read, even --force
-            plan.decided.append(Outcome(job, FAILED, _REPLACES_INPUT.format(target), exit_code=2))
+            reason = _("its document {file} is also an input: refused (rename one of them)")
+            plan.decided.append(Outcome(job, FAILED, reason.format(file=target), exit_code=2))
             continue
         key = _identity(target)
         if key in owners:
-            plan.decided.append(Outcome(job, FAILED, f"same output {target} as {owners[key]}"))
+            reason = _("same output {file} as {other}").format(file=target, other=owners[key])
+            plan.decided.append(Outcome(job, FAILED, reason))
             continue
         owners[key] = source
         if target.exists():
             if skip_existing:
-                plan.decided.append(Outcome(job, SKIPPED, f"{target} exists"))
+                plan.decided.append(Outcome(job, SKIPPED, _("{file} exists").format(file=target)))
                 continue
             if not force and not written_by_us(target):
-                reason = f"{target} exists and was not written by outline2docx; use --force"
-                plan.decided.append(Outcome(job, FAILED, reason))
+                reason = _("{file} exists and was not written by outline2docx; use --force")
+                plan.decided.append(Outcome(job, FAILED, reason.format(file=target)))
                 continue
         plan.jobs.append(job)
     return plan
@@ -124,11 +136,8 @@ def _expand(inputs: list[Path], globs: tuple[str, ...], plan: Plan) -> Iterator[
             yield given, Path(given.name)
         else:
             plan.decided.append(
-                Outcome(Job(given, given), FAILED, "no such file or folder", exit_code=2)
+                Outcome(Job(given, given), FAILED, _("no such file or folder"), exit_code=2)
             )
-
-
-_REPLACES_INPUT = "its document {} is also an input: refused (rename one of them)"
 
 
 def _identity(path: Path) -> Path:

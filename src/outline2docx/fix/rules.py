@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from outline2docx.i18n import N_
 from outline2docx.tree.numerals import CHARS, CIRCLED
 
 _HAN = r"\u3400-\u9fff"
@@ -29,7 +30,8 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One normalization: a code for --ignore, what it says, and how it finds its edits."""
+    """One normalization: a code for --ignore, what it says (a catalog entry, in English), and
+    how it finds its edits."""
 
     code: str
     message: str
@@ -190,11 +192,11 @@ def standard_docnumber(text: str) -> str:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("nonstandard-numbering", "numbering written in a non-standard form", _numbering),
-    Rule("docnumber-brackets", "the year of a document number goes in 〔〕", _docnumber),
-    Rule("half-width-punctuation", "half-width punctuation in Chinese text", _punctuation),
-    Rule("straight-quotes", "straight quotes in Chinese text", _quotes),
-    Rule("ellipsis", "an ellipsis is written ……", _ellipsis),
-    Rule("dash", "a dash is written ——", _dash),
-    Rule("full-width-alphanumeric", "full-width letters or digits", _full_width_alphanumeric),
+    Rule("nonstandard-numbering", N_("numbering written in a non-standard form"), _numbering),
+    Rule("docnumber-brackets", N_("the year of a document number goes in 〔〕"), _docnumber),
+    Rule("half-width-punctuation", N_("half-width punctuation in Chinese text"), _punctuation),
+    Rule("straight-quotes", N_("straight quotes in Chinese text"), _quotes),
+    Rule("ellipsis", N_("an ellipsis is written ……"), _ellipsis),
+    Rule("dash", N_("a dash is written ——"), _dash),
+    Rule("full-width-alphanumeric", N_("full-width letters or digits"), _full_width_alphanumeric),
 )

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from outline2docx.errors import InputError
+from outline2docx.i18n import _
 
 # A text input larger than this is refused: 64 MB is some 20 million Chinese characters, far
 # beyond any official document, and converts in seconds within about 1 GB of memory.
@@ -25,7 +26,8 @@ def read_stream(stream: BinaryIO, label: str, limit: int = MAX_TEXT_BYTES) -> by
         chunks.append(chunk)
         size += len(chunk)
         if size > limit:
-            raise InputError(label, f"larger than {limit // (1024 * 1024)} MB: refused")
+            message = _("larger than {size} MB: refused").format(size=limit // (1024 * 1024))
+            raise InputError(label, message)
     return b"".join(chunks)
 
 
@@ -35,8 +37,9 @@ def read_file(path: Path, label: str, limit: int = MAX_TEXT_BYTES) -> bytes:
         with path.open("rb") as stream:
             return read_stream(stream, label, limit)
     except FileNotFoundError:
-        raise InputError(label, "no such file") from None
+        raise InputError(label, _("no such file")) from None
     except IsADirectoryError:
-        raise InputError(label, "is a directory, not a text file") from None
+        raise InputError(label, _("is a directory, not a text file")) from None
     except OSError as exc:
-        raise InputError(label, f"cannot read: {exc.strerror or exc}") from None
+        message = _("cannot read: {error}").format(error=exc.strerror or exc)
+        raise InputError(label, message) from None

@@ -14,6 +14,7 @@ import codecs
 from typing import NamedTuple
 
 from outline2docx.errors import InputError
+from outline2docx.i18n import _
 
 # BOMs, longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -51,7 +52,8 @@ def decode(data: bytes, source: str = "<input>", encoding: str | None = None) ->
             return _decode_as(data, source, name)
     nul = data.find(b"\x00", 0, _BINARY_PROBE)
     if nul >= 0:
-        raise InputError(source, f"binary file, not text (NUL byte at offset {nul})")
+        message = _("binary file, not text (NUL byte at offset {at})").format(at=nul)
+        raise InputError(source, message)
     failures = []
     for name in FALLBACK_ENCODINGS:
         try:
@@ -64,13 +66,16 @@ def decode(data: bytes, source: str = "<input>", encoding: str | None = None) ->
         return Decoded(text, name)
     first = failures[0]
     detail = "; ".join(
-        f"as {name}: byte 0x{bad.hex()} at offset {at}" for name, at, bad in failures
+        _("as {encoding}: byte 0x{byte} at offset {at}").format(
+            encoding=name, byte=bad.hex(), at=at
+        )
+        for name, at, bad in failures
     )
-    raise InputError(
-        source,
-        f"cannot decode: first bad byte at offset {first[1]} ({detail}); "
-        "if you know the encoding, pass --encoding",
+    message = _(
+        "cannot decode: first bad byte at offset {at} ({detail}); "
+        "if you know the encoding, pass --encoding"
     )
+    raise InputError(source, message.format(at=first[1], detail=detail))
 
 
 def utf8_evidence(data: bytes) -> tuple[int, int]:
@@ -88,12 +93,14 @@ def _refuse_damaged_utf8(data: bytes, source: str, first_bad: int) -> None:
     if share < UTF8_EVIDENCE:
         return
     others = non_ascii - in_sequences - 1
+    message = _(
+        "looks like UTF-8 ({share:.1%} of its non-ASCII bytes are), but byte 0x{byte:02x} at "
+        "offset {at} is not{more}; correct the file, or pass --encoding if it is not UTF-8 "
+        "(e.g. gb18030)"
+    )
+    more = _(" ({count} more bad bytes after it)").format(count=others) if others else ""
     raise InputError(
-        source,
-        f"looks like UTF-8 ({share:.1%} of its non-ASCII bytes are), but byte "
-        f"0x{data[first_bad]:02x} at offset {first_bad} is not"
-        + (f" ({others} more bad bytes after it)" if others else "")
-        + "; correct the file, or pass --encoding if it is not UTF-8 (e.g. gb18030)",
+        source, message.format(share=share, byte=data[first_bad], at=first_bad, more=more)
     )
 
 
@@ -101,17 +108,22 @@ def _decode_as(data: bytes, source: str, encoding: str) -> Decoded:
     try:
         codec = codecs.lookup(encoding)
     except LookupError:
-        raise InputError(source, f"unknown encoding {encoding!r}") from None
+        message = _("unknown encoding {name}").format(name=repr(encoding))
+        raise InputError(source, message) from None
     if not getattr(codec, "_is_text_encoding", True):  # rot13, base64, zlib …
-        raise InputError(source, f"{encoding!r} is not a text encoding")
+        raise InputError(source, _("{name} is not a text encoding").format(name=repr(encoding)))
     try:
         text = data.decode(codec.name)
     except UnicodeDecodeError as exc:
-        bad = data[exc.start : exc.start + 1].hex()
-        raise InputError(
-            source, f"not valid {encoding}: byte 0x{bad} at offset {exc.start} ({exc.reason})"
-        ) from None
+        message = _("not valid {encoding}: byte 0x{byte} at offset {at} ({reason})").format(
+            encoding=encoding,
+            byte=data[exc.start : exc.start + 1].hex(),
+            at=exc.start,
+            reason=exc.reason,
+        )
+        raise InputError(source, message) from None
     except UnicodeError as exc:  # codecs such as idna and punycode fail in their own ways
-        raise InputError(source, f"not valid {encoding}: {exc}") from None
+        message = _("not valid {encoding}: {error}").format(encoding=encoding, error=exc)
+        raise InputError(source, message) from None
     # "utf-16"/"utf-32" consume their BOM; a BOM kept by an explicit codec is not text.
     return Decoded(text.removeprefix("\ufeff"), codec.name)

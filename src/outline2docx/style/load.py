@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from outline2docx.i18n import _
 from outline2docx.style.model import HouseStyle, StyleError
 from outline2docx.style.schema import build_style, check_file
 from outline2docx.style.values import shown
@@ -92,14 +93,18 @@ def _locate(ref: str, relative_to: Path | None) -> Path:
     path = Path(ref)
     if relative_to is not None and not path.is_absolute():
         path = relative_to.parent / path
-    where = f"{relative_to}: key 'extends': " if relative_to else ""
+    where = _("{file}: key 'extends': ").format(file=relative_to) if relative_to else ""
     try:
         if path.is_file():
             return path
     except OSError as exc:  # a name the file system refuses, such as one too long
-        raise StyleError(f"{where}cannot open {shown(ref)}: {exc.strerror or exc}") from None
+        message = _("cannot open {name}: {error}").format(
+            name=shown(ref), error=exc.strerror or exc
+        )
+        raise StyleError(where + message) from None
     known = ", ".join(builtin)
-    raise StyleError(f"{where}no house style {shown(ref)}: not a file, nor one of {known}")
+    message = _("no house style {name}: not a file, nor one of {known}")
+    raise StyleError(where + message.format(name=shown(ref), known=known))
 
 
 def _identity(path: Path) -> Path:
@@ -118,12 +123,16 @@ def _load_merged(path: Path, chain: tuple[Path, ...]) -> dict[str, Any]:
     if parent is None:
         return data
     if not isinstance(parent, str):
-        raise StyleError(f"{path}: key 'extends' must be a style name or a path")
+        raise StyleError(
+            _("{file}: key 'extends' must be a style name or a path").format(file=path)
+        )
     base = _locate(parent, path)
     if _identity(base) in chain:
-        raise StyleError(f"{path}: key 'extends': {shown(parent)} loops back to {base}")
+        message = _("{file}: key 'extends': {name} loops back to {base}")
+        raise StyleError(message.format(file=path, name=shown(parent), base=base))
     if len(chain) >= MAX_EXTENDS:
-        raise StyleError(f"{path}: key 'extends': more than {MAX_EXTENDS} styles extend in a row")
+        message = _("{file}: key 'extends': more than {count} styles extend in a row")
+        raise StyleError(message.format(file=path, count=MAX_EXTENDS))
     return _merge(_load_merged(base, (*chain, _identity(base))), data)
 
 
@@ -133,10 +142,11 @@ def _read_text(path: Path) -> str:
         with path.open("rb") as file:
             raw = file.read(MAX_STYLE_BYTES + 1)
         if len(raw) > MAX_STYLE_BYTES:
-            raise StyleError(f"{path}: over {MAX_STYLE_BYTES // 1000} kB: not a house style")
+            message = _("{file}: over {size} kB: not a house style")
+            raise StyleError(message.format(file=path, size=MAX_STYLE_BYTES // 1000))
         return raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise StyleError(f"{path}: cannot read: {exc}") from None
+        raise StyleError(_("{file}: cannot read: {error}").format(file=path, error=exc)) from None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -145,16 +155,21 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise StyleError(f"{path}: not valid TOML: {exc}") from None
+        raise StyleError(
+            _("{file}: not valid TOML: {error}").format(file=path, error=exc)
+        ) from None
     except RecursionError:  # the parser recurses once per level of [ or {
-        raise StyleError(f"{path}: {_deep_line(text)}{_TOO_DEEP}") from None
+        raise StyleError(f"{path}: {_deep_line(text)}{_too_deep()}") from None
     key = _deep_key(data)
     if key is not None:
-        raise StyleError(f"{path}: key {key!r}: {_TOO_DEEP}")
+        raise StyleError(f"{path}: " + _("key {key}: ").format(key=repr(key)) + _too_deep())
     return data
 
 
-_TOO_DEEP = f"nested more than {MAX_NESTING} tables or arrays deep"
+def _too_deep() -> str:
+    return _("nested more than {count} tables or arrays deep").format(count=MAX_NESTING)
+
+
 _TABLE_LINE = re.compile(r"\s*\[\[?\s*([^\]]+?)\s*\]")
 _KEY_LINE = re.compile(r"\s*([^\s=\[\]{}#][^=]*?)\s*=")
 
@@ -184,7 +199,7 @@ def _deep_line(text: str) -> str:
         for char in _outside_strings(line):
             depth += (char in "[{") - (char in "]}")
             if depth > MAX_NESTING:
-                return f"key {shown(key)} (line {number}): "
+                return _("key {key} (line {line}): ").format(key=shown(key), line=number)
     return ""
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from outline2docx.i18n import N_, _
 from outline2docx.style.model import (
     INLINE_KINDS,
     LAYOUT_ROLES,
@@ -122,34 +123,38 @@ GEOMETRY_RULES: tuple[tuple[str, Callable[[Page, float], bool], str], ...] = (
     (
         "page.width, page.left, page.right",
         lambda page, size: page.text_width > 0,
-        "margins {left} + {right} leave no room for text on paper {width} wide",
+        N_("margins {left} + {right} leave no room for text on paper {width} wide"),
     ),
     (
         "page.height, page.top, page.bottom",
         lambda page, size: page.text_height > 0,
-        "margins {top} + {bottom} leave no room for text on paper {height} high",
+        N_("margins {top} + {bottom} leave no room for text on paper {height} high"),
     ),
     (
         "page.header",
         lambda page, size: page.header < page.height,
-        "a header {header} from the edge is off paper {height} high",
+        N_("a header {header} from the edge is off paper {height} high"),
     ),
     (
         "page.footer",
         lambda page, size: page.footer < page.height,
-        "a footer {footer} from the edge is off paper {height} high",
+        N_("a footer {footer} from the edge is off paper {height} high"),
     ),
     (
         "page.lines",
         lambda page, size: page.line_pitch >= size * 10,  # half the size, in twips
-        "{lines} lines in a text block {text_height} high are {line_pitch} apart, "
-        "less than half the body text size ({size})",
+        N_(
+            "{lines} lines in a text block {text_height} high are {line_pitch} apart, "
+            "less than half the body text size ({size})"
+        ),
     ),
     (
         "page.chars",
         lambda page, size: page.text_width / page.chars >= size * 10,
-        "{chars} characters on a line {text_width} wide are {char_pitch} apart, "
-        "less than half the body text size ({size})",
+        N_(
+            "{chars} characters on a line {text_width} wide are {char_pitch} apart, "
+            "less than half the body text size ({size})"
+        ),
     ),
 )
 
@@ -158,7 +163,7 @@ def check_geometry(check: Checker, page: Page, size: float) -> None:
     """Refuse a page whose margins, grid and body text size do not fit together."""
     for keys, holds, problem in GEOMETRY_RULES:
         if not holds(page, size):
-            raise check.fail(keys, problem.format(**_page_figures(page, size)))
+            raise check.fail(keys, _(problem).format(**_page_figures(page, size)))
 
 
 def _page_figures(page: Page, size: float) -> dict[str, str]:
@@ -192,8 +197,9 @@ def check_file(path: Path, data: Mapping[str, Any]) -> None:
     check.no_unknown(check.table(data, "inline"), set(INLINE_KINDS), "inline.")
     for role in check.table(data, "roles"):
         if role not in STYLE_ROLES:
+            known = ", ".join(sorted(STYLE_ROLES))
             raise check.fail(
-                f"roles.{role}", f"unknown role (known: {', '.join(sorted(STYLE_ROLES))})"
+                f"roles.{role}", _("unknown role (known: {known})").format(known=known)
             )
 
 
@@ -204,7 +210,7 @@ def _looks(check: Checker, data: Mapping[str, Any], key: str, paragraph: bool) -
         prefix = f"{key}.{style_name}."
         check.take({style_name: style_name}, style_name, nonempty_text, f"{key}.")  # in XML
         if not isinstance(table, Mapping):
-            raise check.fail(f"{key}.{style_name}", "must be a table of style properties")
+            raise check.fail(f"{key}.{style_name}", _("must be a table of style properties"))
         check.no_unknown(table, allowed, prefix)
         looks[style_name] = Look(
             **{name: check.take(table, name, LOOK_KEYS[name], prefix) for name in table}
@@ -222,16 +228,19 @@ def _roles(check: Checker, data, paragraphs, characters) -> dict[str, tuple[str,
             and len(names) in (1, 2)
             and all(isinstance(name, str) for name in names)
         ):
-            raise check.fail(key, "must be a paragraph style, or [paragraph style, lead style]")
+            raise check.fail(key, _("must be a paragraph style, or [paragraph style, lead style]"))
         paragraph, lead = names[0], names[1] if len(names) == 2 else None
         if paragraph not in paragraphs:
-            raise check.fail(key, f"no paragraph style {shown(paragraph)} in paragraph_styles")
+            message = _("no paragraph style {name} in paragraph_styles")
+            raise check.fail(key, message.format(name=shown(paragraph)))
         if lead is not None and lead not in characters:
-            raise check.fail(key, f"no character style {shown(lead)} in character_styles")
+            message = _("no character style {name} in character_styles")
+            raise check.fail(key, message.format(name=shown(lead)))
         roles[role] = (paragraph, lead)
     missing = STYLE_ROLES - set(roles) - LAYOUT_ROLES
     if missing:
-        raise check.fail("roles", f"no style for {', '.join(sorted(missing))}")
+        message = _("no style for {roles}").format(roles=", ".join(sorted(missing)))
+        raise check.fail("roles", message)
     return roles
 
 
@@ -240,11 +249,11 @@ def build_style(path: Path, data: dict[str, Any]) -> HouseStyle:
     check = Checker(path)
     paragraphs = _looks(check, data, "paragraph_styles", paragraph=True)
     if "Normal" not in paragraphs:
-        raise check.fail("paragraph_styles.Normal", "is required: every style is based on it")
+        raise check.fail("paragraph_styles.Normal", _("is required: every style is based on it"))
     characters = _looks(check, data, "character_styles", paragraph=False)
     description = data.get("description", "")
     if not isinstance(description, str):
-        raise check.fail("description", "must be a string")
+        raise check.fail("description", _("must be a string"))
     page = Page(**_section(check, data, "page", PAGE_KEYS))
     text = TextDefaults(**_section(check, data, "text", TEXT_KEYS))
     check_geometry(check, page, text.size)
@@ -267,7 +276,6 @@ def _inline(check: Checker, data, characters) -> dict[str, str]:
     for kind in INLINE_KINDS:
         name = check.take(table, kind, nonempty_text, "inline.")
         if name not in characters:
-            raise check.fail(
-                f"inline.{kind}", f"no character style {shown(name)} in character_styles"
-            )
+            message = _("no character style {name} in character_styles")
+            raise check.fail(f"inline.{kind}", message.format(name=shown(name)))
     return {kind: table[kind] for kind in INLINE_KINDS}

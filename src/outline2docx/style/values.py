@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from outline2docx.i18n import _
 from outline2docx.style.model import Border, StyleError
 
 # 字号: the Chinese size names, in points.
@@ -49,22 +50,24 @@ class Checker:
 
     def fail(self, key: str, problem: str) -> StyleError:
         """The error to raise for ``key``, naming the file."""
-        return StyleError(f"{self.path}: key {key!r}: {problem}")
+        return StyleError(
+            _("{file}: key {key}: {problem}").format(file=self.path, key=repr(key), problem=problem)
+        )
 
     def table(self, data: Mapping[str, Any], key: str) -> dict[str, Any]:
         """The table under ``key`` (empty if absent)."""
         value = data.get(key, {})
         if not isinstance(value, Mapping):
-            raise self.fail(key, "must be a table")
+            raise self.fail(key, _("must be a table"))
         return dict(value)
 
     def no_unknown(self, data: Mapping[str, Any], allowed: set[str], prefix: str) -> None:
         """Refuse the first key of ``data`` that is not ``allowed``, listing the known ones."""
         for key in data:
             if key not in allowed:
+                known = ", ".join(sorted(allowed - {"__file__"}))
                 raise self.fail(
-                    f"{prefix}{key}",
-                    f"unknown key (known: {', '.join(sorted(allowed - {'__file__'}))})",
+                    f"{prefix}{key}", _("unknown key (known: {known})").format(known=known)
                 )
 
     def take(
@@ -72,7 +75,7 @@ class Checker:
     ) -> Any:
         """The value under ``key``, required, through ``convert``."""
         if key not in data:
-            raise self.fail(prefix + key, "is required")
+            raise self.fail(prefix + key, _("is required"))
         try:
             return convert(data[key])
         except (TypeError, ValueError) as exc:
@@ -89,7 +92,8 @@ def length(value: Any) -> int:
     """A length such as '37mm', '2.5cm', '12pt' or '1in', in twips."""
     if isinstance(value, str) and (m := _LENGTH.match(value)):
         return round(float(m.group(1)) * _TWIPS_PER[m.group(2)])
-    raise ValueError(f"{shown(value)} is not a length such as '37mm', '2.5cm', '12pt' or '1in'")
+    message = _("{value} is not a length such as '37mm', '2.5cm', '12pt' or '1in'")
+    raise ValueError(message.format(value=shown(value)))
 
 
 def length_between(low: str, high: str) -> Callable[[Any], int]:
@@ -100,7 +104,8 @@ def length_between(low: str, high: str) -> Callable[[Any], int]:
         twips = length(value)
         if least <= twips <= most:
             return twips
-        raise ValueError(f"{shown(value)} is not a length from {low} to {high}")
+        message = _("{value} is not a length from {low} to {high}")
+        raise ValueError(message.format(value=shown(value), low=low, high=high))
 
     return convert
 
@@ -111,11 +116,11 @@ def font_size(value: Any) -> float:
     low, high = FONT_SIZE_RANGE
     if points is None:
         names = "、".join(CHINESE_SIZES)
-        raise ValueError(
-            f"{shown(value)} is not a font size: a Chinese size name ({names}) or '16pt'"
-        )
+        message = _("{value} is not a font size: a Chinese size name ({names}) or '16pt'")
+        raise ValueError(message.format(value=shown(value), names=names))
     if not low <= points <= high:
-        raise ValueError(f"{shown(value)} is not a font size from {low}pt to {high}pt")
+        message = _("{value} is not a font size from {low}pt to {high}pt")
+        raise ValueError(message.format(value=shown(value), low=low, high=high))
     return points
 
 
@@ -136,7 +141,8 @@ def number_between(low: float, high: float) -> Callable[[Any], float]:
     def convert(value: Any) -> float:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high:
             return float(value)
-        raise ValueError(f"{shown(value)} is not a number from {low:g} to {high:g}")
+        message = _("{value} is not a number from {low:g} to {high:g}")
+        raise ValueError(message.format(value=shown(value), low=low, high=high))
 
     return convert
 
@@ -147,7 +153,8 @@ def whole_number_between(low: int, high: int) -> Callable[[Any], int]:
     def convert(value: Any) -> int:
         if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
             return value
-        raise ValueError(f"{shown(value)} is not a whole number from {low} to {high}")
+        message = _("{value} is not a whole number from {low} to {high}")
+        raise ValueError(message.format(value=shown(value), low=low, high=high))
 
     return convert
 
@@ -156,28 +163,31 @@ def flag(value: Any) -> bool:
     """true or false."""
     if isinstance(value, bool):
         return value
-    raise ValueError(f"{shown(value)} is not true or false")
+    raise ValueError(_("{value} is not true or false").format(value=shown(value)))
 
 
 def nonempty_text(value: Any) -> str:
     """A string with more than white space in it, and no control characters."""
     if isinstance(value, str) and value.strip() and not _CONTROL.search(value):
         return value
-    raise ValueError(f"{shown(value)} is not a non-empty string without control characters")
+    message = _("{value} is not a non-empty string without control characters")
+    raise ValueError(message.format(value=shown(value)))
 
 
 def color(value: Any) -> str:
     """A colour as six hex digits, upper-cased."""
     if isinstance(value, str) and _COLOR.match(value):
         return value.upper()
-    raise ValueError(f"{shown(value)} is not a colour as six hex digits, such as 'FF0000'")
+    message = _("{value} is not a colour as six hex digits, such as 'FF0000'")
+    raise ValueError(message.format(value=shown(value)))
 
 
 def alignment(value: Any) -> str:
     """left, center, right or justify."""
     if value in ("left", "center", "right", "justify"):
         return value
-    raise ValueError(f"{shown(value)} is not one of left, center, right, justify")
+    message = _("{value} is not one of left, center, right, justify")
+    raise ValueError(message.format(value=shown(value)))
 
 
 # Word's own limits: an exact line height up to 1584 pt, a rule 0.25-12 pt wide, 0-31 pt away.
@@ -192,9 +202,8 @@ def line_spacing(value: Any) -> tuple[str, int]:
         return ("exact", _LINE_HEIGHT(value))
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 0.5 <= value <= 5:
         return ("auto", round(value * 240))
-    raise ValueError(
-        f"{shown(value)} is not a line spacing: a height such as '28pt' or a multiple 0.5-5"
-    )
+    message = _("{value} is not a line spacing: a height such as '28pt' or a multiple 0.5-5")
+    raise ValueError(message.format(value=shown(value)))
 
 
 def border(value: Any) -> Border:
@@ -208,14 +217,16 @@ def border(value: Any) -> Border:
         space = _RULE_SPACE(value.get("space", "0pt")) / 20
         return Border(round(width * 8), color(value.get("color", "000000")), round(space))
     example = '{ width = "1pt", color = "FF0000", space = "4pt" }'
-    raise ValueError(f"{shown(value)} is not a rule such as {example}")
+    message = _("{value} is not a rule such as {example}")
+    raise ValueError(message.format(value=shown(value), example=example))
 
 
 def page_number_format(value: Any) -> str:
     """A page number's text, holding {page} exactly once."""
     if isinstance(value, str) and value.count("{page}") == 1 and not _CONTROL.search(value):
         return value
-    raise ValueError(
-        f"{shown(value)} must contain {{page}} exactly once, and no control characters, "
+    message = _(
+        "{value} must contain {{page}} exactly once, and no control characters, "
         "as in '— {{page}} —'"
     )
+    raise ValueError(message.format(value=shown(value)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from outline2docx.i18n import _
 from outline2docx.tree.nodes import Block, Diagnostic, Paragraph, Section, lead_paragraph
 from outline2docx.tree.numbering import NumberingKind
 
@@ -26,8 +27,10 @@ def close_calls(paragraphs: Iterable[Paragraph]) -> Iterator[Diagnostic]:
                 p.line,
                 1,
                 "close-call",
-                f"read as {p.role.value}, but it could be {other} (confidence "
-                f"{p.confidence:.2f}): check it, or settle it with --role {p.line}={other}",
+                _(
+                    "read as {role}, but it could be {other} (confidence {confidence:.2f}): "
+                    "check it, or settle it with --role {line}={other}"
+                ).format(role=p.role.value, other=other, confidence=p.confidence, line=p.line),
             )
 
 
@@ -60,7 +63,7 @@ def _sequence_problems(blocks: list[Block]) -> Iterator[Diagnostic]:
         ((min((p.line for p in _numbered(c)), default=0), c) for c in _containers(blocks)),
         key=lambda pair: pair[0],
     )
-    for _, children in containers:
+    for _first_line, children in containers:
         previous: dict[NumberingKind, Paragraph] = {}
         for paragraph in _numbered(children):
             number = paragraph.numbering
@@ -78,15 +81,19 @@ def _sequence_problems(blocks: list[Block]) -> Iterator[Diagnostic]:
                         paragraph.line,
                         1,
                         "numbering-repeat",
-                        f"{number.label.strip()} repeats the number of line {before.line}",
+                        _("{label} repeats the number of line {line}").format(
+                            label=number.label.strip(), line=before.line
+                        ),
                     )
                 else:
-                    want = " or ".join(str(v) for v in sorted(expected - {1}) or [1])
+                    want = _(" or ").join(str(v) for v in sorted(expected - {1}) or [1])
                     yield Diagnostic(
                         paragraph.line,
                         1,
                         "numbering-gap",
-                        f"{number.label.strip()} is number {number.value}; expected {want}",
+                        _("{label} is number {number}; expected {expected}").format(
+                            label=number.label.strip(), number=number.value, expected=want
+                        ),
                     )
             previous[number.kind] = paragraph
             last_anywhere[number.kind] = number.value
@@ -101,13 +108,16 @@ def _form_problems(blocks: list[Block]) -> Iterator[Diagnostic]:
         forms = Counter(p.numbering.form for p in paragraphs)
         if len(forms) < 2:
             continue
-        usual, _ = forms.most_common(1)[0]
+        usual = forms.most_common(1)[0][0]
         for p in paragraphs:
             if p.numbering.form != usual:
                 yield Diagnostic(
                     p.line,
                     1,
                     "numbering-form",
-                    f"{p.numbering.label.strip()} is written {p.numbering.form!r}; "
-                    f"the document mostly writes {usual!r}",
+                    _("{label} is written {form}; the document mostly writes {usual}").format(
+                        label=p.numbering.label.strip(),
+                        form=repr(p.numbering.form),
+                        usual=repr(usual),
+                    ),
                 )
