@@ -779,7 +779,13 @@ def styles_init(new: str, base: str) -> None:
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on.",
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in a browser.")
 def serve(host: str, port: int, open_browser: bool) -> None:
     """Serve the workbench page: paste or drop drafts, see their roles, download .docx.
@@ -790,7 +796,7 @@ def serve(host: str, port: int, open_browser: bool) -> None:
     try:
         from outline2docx.web import run
     except ImportError:
-        _fail(click.UsageError("serve needs the web extra: pip install 'outline2docx[web]'"))
+        _fail(click.UsageError(_("serve needs the web extra: pip install 'outline2docx[web]'")))
     run(host, port, open_browser)
 
 

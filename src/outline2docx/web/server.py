@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import uvicorn
 
+from outline2docx.i18n import _
 from outline2docx.web.app import Limits, create_app
 
 
@@ -18,7 +19,7 @@ def run(host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False) -
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
     if open_browser:
         threading.Timer(1.5, webbrowser.open, (url,)).start()
-    print(f"outline2docx workbench: {url}  (Ctrl+C stops it)", flush=True)
+    print(_("outline2docx workbench: {url}  (Ctrl+C stops it)").format(url=url), flush=True)
     uvicorn.run(create_app(), host=host, port=port, log_level="warning")
 
 
