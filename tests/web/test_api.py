@@ -27,7 +27,8 @@ BINARY = bytes(range(256)) * 4
 
 @pytest.fixture(scope="module")
 def client():
-    with TestClient(create_app(Limits(workers=2))) as client:
+    # English, so that the messages below read as written; Chinese has a test of its own.
+    with TestClient(create_app(Limits(workers=2)), headers={"Accept-Language": "en"}) as client:
         yield client
 
 
@@ -145,6 +146,22 @@ def test_safe_fixes_clear_the_findings_they_fix(client):
     assert roles_of(fixed)[2] == "addressee" and fixed["document"]["lines"][1]["text"] == "各单位："
 
 
+def test_findings_and_errors_speak_the_pages_language(client):
+    text = "关于开展检查的通知\n各单位:\n现将有关事项通知如下,请认真贯彻.\n"
+    chinese = {"Accept-Language": "zh-CN,zh;q=0.9"}
+    english = client.post("/api/parse", data={"text": text}).json()["findings"]
+    found = client.post("/api/parse", data={"text": text}, headers=chinese).json()["findings"]
+    assert [f["code"] for f in found] == [f["code"] for f in english]
+    assert all(f["message"].startswith("half-width punctuation in Chinese text") for f in english)
+    assert all(f["message"].startswith("中文文本中使用了半角标点") for f in found)
+    binary = {"file": ("photo.txt", BINARY, "text/plain")}
+    refused = client.post("/api/parse", files=binary, headers=chinese)
+    assert refused.status_code == 422
+    assert refused.json()["error"] == "photo.txt：二进制文件，不是文本（偏移 0 处有 NUL 字节）"
+    again = client.post("/api/parse", files=binary)  # the same worker, back in English
+    assert again.json()["error"] == "photo.txt: binary file, not text (NUL byte at offset 0)"
+
+
 @pytest.mark.parametrize(
     ("data", "status", "said"),
     [
@@ -229,7 +246,7 @@ def test_every_request_works_in_its_own_folder_removed_afterwards(tmp_path):
     ],
 )
 def test_the_page_speaks_the_browsers_language(client, accept, title, language):
-    headers = {"accept-language": accept} if accept else {}
+    headers = {"accept-language": accept or ""}  # none at all: the default, Chinese
     page = client.get("/", headers=headers)
     assert page.status_code == 200 and f"<h1>{title}</h1>" in page.text
     assert page.headers["content-language"] == language

@@ -131,7 +131,7 @@ def test_a_binary_file_shows_a_clear_error_and_the_page_keeps_working(page):
     page.set_input_files("#files", files=[binary])
     page.wait_for_selector("#error", state="visible")
     assert (
-        page.inner_text("#error-text") == "photo.txt: binary file, not text (NUL byte at offset 0)"
+        page.inner_text("#error-text") == "photo.txt：二进制文件，不是文本（偏移 0 处有 NUL 字节）"
     )
     assert "failed" in page.get_attribute("#sources .current", "class")
     paste(page, SPEECH)

@@ -231,6 +231,7 @@ def _jobs(form: FormData, request: Request) -> list[Job]:
         drop_noise=_field(form, "drop_noise") not in ("0", "false", "off"),
         scratch=limits.scratch,
         timeout=limits.timeout,
+        language=choose_language(request.headers.get("accept-language")),
     )
     sources = _sources(form)
     if not sources:

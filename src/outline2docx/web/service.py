@@ -55,6 +55,7 @@ class Options:
     drop_noise: bool = True  # leave web-page residue out of the document (never out of the view)
     scratch: str | None = None  # where temporary folders go (None: the system's)
     timeout: float | None = None  # seconds a job may take before it is stopped
+    language: str = "zh"  # of the findings and errors: the page's language ("zh" or "en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +295,9 @@ def download_name(name: str, suffix: str = ".docx") -> str:
 
 def _guarded(job: Job, work: Callable[[Job, Path], Any]) -> Any:
     """``work`` in a fresh temporary folder; an error becomes a Failure, the folder goes."""
+    from outline2docx.i18n import use
+
+    use(job.options.language)  # a worker runs one job at a time: the language is the job's
     folder = None
     try:
         with (
