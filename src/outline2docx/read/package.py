@@ -38,8 +38,8 @@ class Limits:
     parts: int = 10_000  # parts in the package
     xml_part_bytes: int = 64 * 1024 * 1024  # one XML part, uncompressed
     xml_nodes: int = 2_000_000  # elements and attributes of every XML part read, together
-    paragraphs: int = 200_000  # paragraphs, table cells' included, and pictures read
-    text_chars: int = 10_000_000  # characters of text read, list labels and notes included
+    paragraphs: int = 50_000  # paragraphs (table cells' included) and pictures read
+    text_chars: int = 5_000_000  # characters of text read, list labels and notes included
     table_cells: int = 500_000  # grid cells (rows × columns) of every table, together
     grid_span: int = 1_000  # columns one cell may span; more is ignored (Word allows 63)
     picture_bytes: int = 256 * 1024 * 1024  # bytes of every picture shown, together
@@ -223,6 +223,12 @@ def _check_sizes(infos: list[zipfile.ZipInfo], limits: Limits, label: str) -> No
         name, size, packed = info.filename, info.file_size, max(info.compress_size, 1)
         if name.startswith("/") or "\\" in name or ".." in name.split("/") or ":" in name:
             raise InputError(label, f"part name {name!r} points outside the package: refused")
+        if size > limits.xml_part_bytes and name.endswith((".xml", ".rels")):
+            raise InputError(
+                label,
+                f"part {name} would hold {size} bytes of XML: refused "
+                f"(more than {limits.xml_part_bytes})",
+            )
         if size > limits.part_bytes:
             raise InputError(
                 label, f"part {name} would expand to {size} bytes: refused as a zip bomb"
