@@ -25,6 +25,7 @@ _ROOT_RELS = (
 _RELATED = {
     "numbering": ("rIdN", "/numbering", "word/numbering.xml"),
     "styles": ("rIdS", "/styles", "word/styles.xml"),
+    "footnotes": ("rIdF", "/footnotes", "word/footnotes.xml"),
 }
 
 
@@ -45,6 +46,19 @@ def numbering_xml(levels: str, num_id: str = "1") -> bytes:
     ).encode()
 
 
+def footnotes_xml(text: str) -> bytes:
+    """A footnotes part holding one normal footnote, w:id 1, of ``text``."""
+    return (
+        f'<w:footnotes xmlns:w="{W_NS}"><w:footnote w:id="1"><w:p><w:r><w:t>{text}</w:t>'
+        "</w:r></w:p></w:footnote></w:footnotes>"
+    ).encode()
+
+
+def styles_xml(styles: str) -> bytes:
+    """A styles part holding ``styles`` (w:style elements)."""
+    return f'<w:styles xmlns:w="{W_NS}">{styles}</w:styles>'.encode()
+
+
 def paragraph(text: str, properties: str = "", runs: str = "") -> str:
     """A w:p with ``properties`` (inside w:pPr), the text, then more ``runs``."""
     return f"<w:p><w:pPr>{properties}</w:pPr><w:r><w:t>{text}</w:t></w:r>{runs}</w:p>"
@@ -55,19 +69,22 @@ def package(
     numbering: bytes | None = None,
     styles: bytes | None = None,
     media: dict[str, bytes] | None = None,
+    footnotes: str | None = None,
 ) -> bytes:
     """A .docx: ``body`` (or a whole document part as bytes), its numbering, styles, pictures
-    (name -> data, related as rId1 … in order)."""
-    related = {"numbering": numbering, "styles": styles}
+    (name -> data, related as rId1 … in order) and one footnote's text (w:id 1)."""
+    related = {
+        "numbering": numbering,
+        "styles": styles,
+        "footnotes": None if footnotes is None else footnotes_xml(footnotes),
+    }
     rels = [
         f'<Relationship Id="{rid}" Type="{R_NS}{kind}" Target="{name.removeprefix("word/")}"/>'
         for key, (rid, kind, name) in _RELATED.items()
         if related[key] is not None
     ]
     for number, name in enumerate(media or {}, start=1):
-        rels.append(
-            f'<Relationship Id="rId{number}" Type="{R_NS}/image" Target="media/{name}"/>'
-        )
+        rels.append(f'<Relationship Id="rId{number}" Type="{R_NS}/image" Target="media/{name}"/>')
     parts = {
         "[Content_Types].xml": _CONTENT_TYPES.encode(),
         "_rels/.rels": _ROOT_RELS.encode(),

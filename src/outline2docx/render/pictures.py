@@ -57,9 +57,10 @@ def _image(data: bytes):
         ZeroDivisionError,
         struct.error,
     ) as exc:
-        problem = str(exc) or type(exc).__name__
+        if isinstance(exc, UnexpectedEndOfFileError):
+            raise Outline2DocxError("a damaged picture: the file is cut short") from None
         raise Outline2DocxError(
-            f"not a picture Word can show (PNG, JPEG, GIF, BMP), or a damaged one: {problem}"
+            f"not a picture Word can show (PNG, JPEG, GIF, BMP): {exc or type(exc).__name__}"
         ) from None
 
 

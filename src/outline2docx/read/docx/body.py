@@ -188,6 +188,7 @@ class _Reader:
         spans: dict[tuple[int, int], tuple[int, int]] = {}
         header_rows = 0
         merging: dict[int, tuple[int, int]] = {}  # grid column -> (row, cell) of a vMerge start
+        widest = 0
         for tr in tbl.findall(f"{W}tr"):
             row: list[list[Paragraph]] = []
             column = 0
@@ -212,9 +213,11 @@ class _Reader:
                     row.append(self.cell(tc))
                 column += across
             rows.append(row)
-            self.notices.charge("table_cells", max(column, 1))
+            widest = max(widest, column)
             if tr.find(f"{W}trPr/{W}tblHeader") is not None and len(rows) == header_rows + 1:
                 header_rows += 1
+        # The writer pads every row to the widest: that grid is what the table costs.
+        self.notices.charge("table_cells", len(rows) * widest)
         spans = {key: value for key, value in spans.items() if value != (1, 1)}
         return Table(rows, 0, header_rows, spans)
 
