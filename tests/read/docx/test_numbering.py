@@ -136,7 +136,9 @@ def test_a_level_declared_out_of_range_in_the_numbering_part_is_ignored():
 def test_a_label_pattern_too_long_to_be_one_is_ignored():
     texts, warnings = _labels(_level("lowerLetter", "32767", "%1" * 1000))
     assert texts == ["项目"]
-    assert [w.code for w in warnings] == ["ignored-value"] and "2000 characters" in warnings[0].message
+    assert [w.code for w in warnings] == ["ignored-value"] and "2000 characters" in warnings[
+        0
+    ].message
 
 
 def test_the_cli_reports_the_hostile_list_and_goes_on(tmp_path):
