@@ -89,7 +89,8 @@ class Package:
         try:
             root = etree.fromstring(data, _SAFE_PARSER)
         except etree.XMLSyntaxError as exc:
-            raise InputError(self.label, f"part {name} is not well-formed XML: {exc}") from None
+            problem = " ".join(str(exc).split())  # libxml2's messages may span lines
+            raise InputError(self.label, f"part {name} is not well-formed XML: {problem}") from None
         docinfo = root.getroottree().docinfo
         if docinfo.internalDTD is not None or docinfo.doctype:  # in an encoding missed above
             raise InputError(self.label, _DTD_REFUSED.format(name=name))
@@ -136,7 +137,8 @@ def _read_part(archive: zipfile.ZipFile, name: str, label: str) -> bytes:
 
 def _damaged(name: str, label: str, exc: Exception) -> InputError:
     """A part that cannot be decompressed: a damaged package, reported, not a traceback."""
-    return InputError(label, f"damaged package: part {name} cannot be read ({exc})")
+    problem = " ".join(str(exc).split())
+    return InputError(label, f"damaged package: part {name} cannot be read ({problem})")
 
 
 _DTD_REFUSED = (
