@@ -173,3 +173,24 @@ def test_a_document_part_past_the_xml_size_limit_is_refused_before_it_is_inflate
     docx = with_document(paragraph * (LIMITS.xml_part_bytes // len(paragraph) + 1))
     with pytest.raises(InputError, match=r"would hold \d+ bytes of XML: refused"):
         open_package(docx, "big.docx")
+
+
+def test_a_template_part_only_the_writer_parses_is_checked_whole(tmp_path):
+    from outline2docx.render.template import load_template
+
+    base = zipfile.ZipFile(io.BytesIO(to_docx(parse("一、总体要求"))))
+    parts = {n: base.read(n) for n in base.namelist()}
+    types = parts["[Content_Types].xml"].decode()
+    late = types.replace("?>", "?><!--" + "x" * 100_000 + '--><!DOCTYPE t [<!ENTITY e "x">]>', 1)
+    template = tmp_path / "org.dotx"
+    template.write_bytes(zipped({**parts, "[Content_Types].xml": late.encode()}))
+    with pytest.raises(InputError, match=r"\[Content_Types\]\.xml declares a DTD"):
+        load_template(template)
+
+
+def test_a_dtd_the_byte_checks_miss_is_still_refused_once_parsed(monkeypatch):
+    from outline2docx.read import package as package_module
+
+    monkeypatch.setattr(package_module, "refuse_dtd", lambda *args: None)
+    with pytest.raises(InputError, match="declares a DTD or entities"):
+        parse_docx(with_document(XXE.format(encoding="UTF-16").encode("utf-16")))

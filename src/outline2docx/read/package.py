@@ -162,9 +162,10 @@ _DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z
 _DTD_MARKS = ("<!DOCTYPE", "<!ENTITY")  # the marks of a DTD: refused anywhere
 
 
-def refuse_dtd(data: bytes, name: str, label: str) -> None:
-    """InputError if XML part ``name`` declares a DTD or entities, in whatever encoding."""
-    encodings = {_encoding_of(data[:1024]), "utf-8"}
+def refuse_dtd(data: bytes, name: str, label: str, encoding: str | None = None) -> None:
+    """InputError if XML part ``name`` declares a DTD or entities, in whatever encoding
+    (``encoding``: the part's, where ``data`` is not its start)."""
+    encodings = {encoding or _encoding_of(data[:1024]), "utf-8"}
     for encoding in encodings:
         try:
             marks = [mark.encode(encoding) for mark in _DTD_MARKS]
@@ -172,6 +173,25 @@ def refuse_dtd(data: bytes, name: str, label: str) -> None:
             continue
         if any(mark in data for mark in marks):
             raise InputError(label, _DTD_REFUSED.format(name=name))
+
+
+def _scan_for_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> None:
+    """refuse_dtd over a part read in pieces, so that no part is held whole to check it."""
+    overlap = 4 * max(len(mark) for mark in _DTD_MARKS)  # a mark cut in two, in UTF-32
+    try:
+        with archive.open(info) as part:
+            head = part.read(_SCAN_CHUNK)
+            encoding = _encoding_of(head[:1024])
+            piece = head
+            while piece:
+                refuse_dtd(piece, info.filename, label, encoding)
+                more = part.read(_SCAN_CHUNK)
+                piece = piece[-overlap:] + more if more else b""
+    except _DAMAGED as exc:
+        raise _damaged(info.filename, label, exc) from None
+
+
+_SCAN_CHUNK = 1024 * 1024
 
 
 def _encoding_of(head: bytes) -> str:
@@ -205,12 +225,8 @@ def open_package(source: Path | bytes, label: str | None = None) -> Package:
     _check_sizes(archive.infolist(), limits, label)
     for info in archive.infolist():
         if info.filename.endswith((".xml", ".rels")):
-            try:
-                with archive.open(info) as part:
-                    head = part.read(4096)
-            except _DAMAGED as exc:
-                raise _damaged(info.filename, label, exc) from None
-            refuse_dtd(head, info.filename, label)  # Package.xml checks the whole part
+            # Every XML part, whole: parts a template passes on are parsed by the writer too.
+            _scan_for_dtd(archive, info, label)
     package = Package(label, archive, limits)
     if not package.has("[Content_Types].xml") or main_document(package) is None:
         raise InputError(label, "not a Word document: no main document part")
