@@ -15,7 +15,7 @@ from outline2docx.parse import parse, parse_docx
 from outline2docx.read.package import LIMITS, open_package
 
 from ..cli import run
-from ..packages import zipped
+from ..packages import word_document, zipped
 
 
 def with_document(document_xml: bytes, extra: dict[str, bytes] | None = None) -> bytes:
@@ -194,3 +194,12 @@ def test_a_dtd_the_byte_checks_miss_is_still_refused_once_parsed(monkeypatch):
     monkeypatch.setattr(package_module, "refuse_dtd", lambda *args: None)
     with pytest.raises(InputError, match="declares a DTD or entities"):
         parse_docx(with_document(XXE.format(encoding="UTF-16").encode("utf-16")))
+
+
+def test_a_directory_pointing_before_the_archive_is_a_damaged_package():
+    data = bytearray(word_document("一、总体要求"))
+    end = data.rfind(b"PK\x05\x06")
+    (directory_offset,) = struct.unpack("<I", data[end + 16 : end + 20])
+    data[end + 16 : end + 20] = struct.pack("<I", directory_offset + 5000)
+    with pytest.raises(InputError, match="damaged package: part"):
+        parse_docx(bytes(data), name="shifted.docx")

@@ -54,7 +54,15 @@ _SAFE_PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
 )
 # Reading a part can fail in any of these ways when the archive is damaged.
-_DAMAGED = (zlib.error, zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError, OSError)
+_DAMAGED = (
+    zlib.error,
+    zipfile.BadZipFile,
+    EOFError,
+    NotImplementedError,  # a compression method zipfile lacks
+    RuntimeError,  # encrypted
+    OSError,
+    ValueError,  # offsets that point before the archive: "negative seek value"
+)
 
 
 @dataclass
