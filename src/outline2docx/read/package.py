@@ -27,9 +27,10 @@ from outline2docx.namespaces import RELS_NS
 class Limits:
     """What one untrusted package may cost; past any of these it is refused (exit code 2).
 
-    Each is far beyond what a real document reaches (a 300-page report: a document.xml of
-    2–5 MB, some 300,000 XML nodes, 5,000 paragraphs, 300,000 characters), and small enough
-    that anything accepted from a package of 10 MB converts in seconds and well under 1 GB.
+    Each is far beyond what a real document reaches (a 300-page report has, roughly, a
+    document.xml of 2–5 MB, 300,000 XML nodes, 5,000 paragraphs, 300,000 characters), and
+    small enough that anything accepted from a package of 10 MB converts in seconds and
+    well under 1 GB.
     """
 
     part_bytes: int = 128 * 1024 * 1024  # one part, uncompressed (a picture, mostly)
