@@ -201,8 +201,10 @@ def read_word(source: Source, name: str | None, settings: Settings) -> Draft:
 
     data = source if isinstance(source, bytes) else Path(source)
     label = name or (str(source) if not isinstance(source, bytes) else "<docx>")
-    items = read_docx(data, label, settings.plain)
-    return Draft(label, "docx", source_lines(items), items)
+    warnings: list[Diagnostic] = []  # values ignored and pictures dropped while reading
+    items = read_docx(data, label, settings.plain, warnings)
+    notes = [f"{label}:{w.line}: warning: {w.message}" for w in warnings]
+    return Draft(label, "docx", source_lines(items), items, diagnostics=warnings, notes=notes)
 
 
 def _draft_of(text: SourceText) -> Draft:

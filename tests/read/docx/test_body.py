@@ -252,3 +252,150 @@ def test_cli_restyles_a_word_file_beside_it_and_never_touches_it(tmp_path, seed_
     assert source.read_bytes() == before
     restyled = docx.Document(str(tmp_path / "pandoc.gw.docx"))
     assert sum(p.style.name == "Heading 1" for p in restyled.paragraphs) == 4
+
+
+# ---- untrusted values: ignored with a warning; pictures that cannot be shown dropped ---------
+
+
+def _read_with_warnings(data: bytes) -> tuple[list, list]:
+    from outline2docx.read.docx import read_docx
+
+    warnings: list = []
+    return read_docx(data, "hostile.docx", warnings=warnings), warnings
+
+
+@pytest.mark.parametrize("span", ["200000", "x", "-1", "0", "99999999999999999999999"])
+def test_a_column_span_out_of_range_is_ignored_with_a_warning(tmp_path, span):
+    from ...conftest import assert_valid_docx
+    from ...hostile_docx import package
+
+    cell = (
+        '<w:tc><w:tcPr><w:gridSpan w:val="{}"/></w:tcPr><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>'
+    )
+    rows = f"<w:tr>{cell.format(span, '甲')}</w:tr>" + f"<w:tr>{cell.format('1', '乙')}</w:tr>" * 50
+    data = package(f"<w:tbl>{rows}</w:tbl>")
+    items, warnings = _read_with_warnings(data)
+    assert items[0].spans == {} and len(items[0].rows) == 51
+    assert [w.code for w in warnings] == ["ignored-value"]
+    assert "w:gridSpan" in warnings[0].message
+    source, out = tmp_path / "span.docx", tmp_path / "out.docx"
+    source.write_bytes(data)
+    done = run("convert", str(source), "-o", str(out))
+    assert done.returncode == 0 and "ignored column span" in done.stderr
+    assert len(zipfile.ZipFile(out).read("word/document.xml")) < 200_000  # no 200,000 columns
+    assert_valid_docx(out)
+
+
+@pytest.mark.parametrize("char", ["FFFFFFF", "D800", "DFFF", "zz", "", "1", "FFFE", "110000"])
+def test_a_symbol_that_is_no_character_is_ignored_with_a_warning(tmp_path, char):
+    from ...conftest import assert_valid_docx
+    from ...hostile_docx import package, paragraph
+
+    sym = f'<w:r><w:sym w:font="Symbol" w:char="{char}"/><w:t>二</w:t></w:r>'
+    data = package(paragraph("一", runs=sym))
+    items, warnings = _read_with_warnings(data)
+    assert [item.text for item in items] == ["一二"]
+    assert [w.code for w in warnings] == ["ignored-value"] and "w:sym" in warnings[0].message
+    source, out = tmp_path / "sym.docx", tmp_path / "out.docx"
+    source.write_bytes(data)
+    assert run("parse", str(source)).returncode == 0
+    assert run("convert", str(source), "-o", str(out)).returncode == 0
+    assert_valid_docx(out)
+
+
+def test_symbols_of_symbol_fonts_and_of_unicode_still_read():
+    from ...hostile_docx import package, paragraph
+
+    syms = '<w:r><w:sym w:char="F0B7"/><w:sym w:char="2605"/><w:sym w:char="1F600"/></w:r>'
+    items, warnings = _read_with_warnings(package(paragraph("前", runs=syms)))
+    assert [item.text for item in items] == ["前\u00b7★😀"] and warnings == []
+
+
+def test_a_truncated_picture_is_dropped_with_a_warning_and_the_text_kept(tmp_path):
+    from ...conftest import assert_valid_docx
+    from ...hostile_docx import package, paragraph, picture_run
+
+    whole = png(400, 300)
+    body = paragraph("一、总体要求", runs=picture_run("rId1")) + paragraph(
+        "二、工作安排", runs=picture_run("rId2")
+    )
+    data = package(body, media={"cut.png": whole[: len(whole) // 2], "whole.png": whole})
+    items, warnings = _read_with_warnings(data)
+    assert [type(i).__name__ for i in items] == ["TextPiece", "TextPiece", "Picture"]
+    assert items[2].name == "whole.png"
+    assert [(w.code, w.line) for w in warnings] == [("dropped-picture", 1)]  # its paragraph
+    assert "cut.png" in warnings[0].message and "cut short" in warnings[0].message
+    source, out = tmp_path / "pictures.docx", tmp_path / "out.docx"
+    source.write_bytes(data)
+    done = run("convert", str(source), "-o", str(out))
+    assert done.returncode == 0
+    assert "pictures.docx:1: warning: dropped picture cut.png" in done.stderr
+    written = zipfile.ZipFile(out)
+    assert [n for n in written.namelist() if n.startswith("word/media/")] == [
+        "word/media/image1.png"
+    ]
+    text = written.read("word/document.xml").decode()
+    assert "一、总体要求" in text and "二、工作安排" in text
+    assert_valid_docx(out)
+    checked = run("check", "--json", str(source))
+    assert '"code": "dropped-picture"' in checked.stdout
+
+
+def test_one_picture_used_again_and_again_counts_every_copy(monkeypatch):
+    import dataclasses
+
+    from outline2docx import InputError
+    from outline2docx.read import package as package_module
+
+    from ...hostile_docx import package, picture_run
+
+    image = png(40, 20)
+    data = package("<w:p>" + picture_run() * 20 + "</w:p>", media={"a.png": image})
+    assert len(_read_with_warnings(data)[0]) == 20
+    smaller = dataclasses.replace(package_module.LIMITS, picture_bytes=10 * len(image))
+    monkeypatch.setattr(package_module, "LIMITS", smaller)
+    with pytest.raises(InputError, match="too many picture bytes"):
+        _read_with_warnings(data)
+
+
+def test_table_cells_are_counted_row_by_row_against_the_limit(monkeypatch):
+    import dataclasses
+
+    from outline2docx import InputError
+    from outline2docx.read import package as package_module
+
+    from ...hostile_docx import package
+
+    wide = '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="1000"/></w:tcPr><w:p/></w:tc></w:tr>'
+    data = package(f"<w:tbl>{wide}{'<w:tr><w:tc><w:p/></w:tc></w:tr>' * 20}</w:tbl>")
+    assert len(_read_with_warnings(data)[0][0].rows) == 21
+    smaller = dataclasses.replace(package_module.LIMITS, table_cells=5_000)
+    monkeypatch.setattr(package_module, "LIMITS", smaller)
+    with pytest.raises(InputError, match="tables too large"):
+        _read_with_warnings(data)
+
+
+def test_a_paragraph_of_many_runs_reads_in_linear_time():
+    import time
+
+    from ...hostile_docx import package
+
+    text = "".join(chr(0x4E00 + n * 7919 % 20_000) for n in range(200_000))
+    data = package("<w:p>" + "".join(f"<w:r><w:t>{c}</w:t></w:r>" for c in text) + "</w:p>")
+    started = time.perf_counter()
+    items, _ = _read_with_warnings(data)
+    assert items[0].text == text
+    assert time.perf_counter() - started < 10  # joined once: quadratic concatenation took minutes
+
+
+def test_a_footnote_repeated_a_million_times_is_refused_not_copied():
+    from outline2docx import InputError
+
+    from ...hostile_docx import package
+
+    # A footnotes part of one long note, referenced over and over.
+    note = "注" * 100_000
+    refs = '<w:r><w:footnoteReference w:id="1"/></w:r>' * 100
+    data = package(f"<w:p><w:r><w:t>正文</w:t></w:r>{refs}</w:p>", footnotes=note)
+    with pytest.raises(InputError, match="too much text"):
+        _read_with_warnings(data)

@@ -71,3 +71,89 @@ def test_labels_count_as_word_shows_them_and_deeper_levels_restart():
     assert shown == ["一、", "（一）", "（二）", "①", "二、", "（一）"]
     assert [numbering.label("2", 0), numbering.label("2", 0)] == ["IV.", "V."]  # startOverride
     assert numbering.label("9", 0) == numbering.label(None, 0) == numbering.label("1", 5) == ""
+
+
+# ---- untrusted numbering: values out of range ignored, labels of bounded length -------------
+
+
+def _labels(levels: str, paragraphs: int = 1, ilvl: str = "0") -> tuple[list[str], list]:
+    from outline2docx.read.docx import read_docx
+
+    from ...hostile_docx import numbering_xml, package, paragraph
+
+    num = f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr>'
+    data = package(paragraph("项目", num) * paragraphs, numbering_xml(levels))
+    warnings: list = []
+    items = read_docx(data, "list.docx", warnings=warnings)
+    return [item.text for item in items], warnings
+
+
+def _level(fmt: str, start: str, text: str = "%1.") -> str:
+    return (
+        f'<w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start", "first"),
+    [
+        ("upperRoman", str(10**12), "I.项目"),  # never ended before
+        ("lowerLetter", str(10**11), "a.项目"),  # a 3.7 GB label before
+        ("decimal", "x", "1.项目"),
+        ("decimal", "-5", "1.项目"),
+        ("decimal", "1e3", "1.项目"),
+    ],
+)
+def test_a_start_value_out_of_range_is_ignored_with_a_warning(fmt, start, first):
+    texts, warnings = _labels(_level(fmt, start), paragraphs=2)
+    assert texts[0] == first
+    assert [w.code for w in warnings] == ["ignored-value"]  # once, not per paragraph
+    assert "w:start" in warnings[0].message
+
+
+def test_the_largest_start_word_allows_is_kept_and_long_forms_fall_back_to_decimals():
+    assert _labels(_level("upperRoman", "32767"))[0] == ["32767.项目"]
+    assert _labels(_level("upperRoman", "3999"))[0] == ["MMMCMXCIX.项目"]
+    assert _labels(_level("lowerLetter", "260"))[0] == ["z" * 10 + ".项目"]
+    assert _labels(_level("lowerLetter", "261"))[0] == ["261.项目"]
+
+
+@pytest.mark.parametrize("ilvl", ["10", "x", "-1", "9"])
+def test_a_list_level_out_of_range_is_ignored_with_a_warning(ilvl):
+    texts, warnings = _labels(_level("decimal", "1"), ilvl=ilvl)
+    assert texts == ["1.项目"]  # read as level 0
+    assert [w.code for w in warnings] == ["ignored-value"] and "w:ilvl" in warnings[0].message
+
+
+def test_a_level_declared_out_of_range_in_the_numbering_part_is_ignored():
+    levels = _level("decimal", "1").replace('w:ilvl="0"', 'w:ilvl="x"') + _level("decimal", "7")
+    texts, warnings = _labels(levels)
+    assert texts == ["7.项目"]
+    assert [w.code for w in warnings] == ["ignored-value"]
+
+
+def test_a_label_pattern_too_long_to_be_one_is_ignored():
+    texts, warnings = _labels(_level("lowerLetter", "32767", "%1" * 1000))
+    assert texts == ["项目"]
+    assert [w.code for w in warnings] == ["ignored-value"] and "2000 characters" in warnings[
+        0
+    ].message
+
+
+def test_the_cli_reports_the_hostile_list_and_goes_on(tmp_path):
+    from ...cli import run
+    from ...hostile_docx import numbering_xml, package, paragraph
+
+    num = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+    path = tmp_path / "roman.docx"
+    path.write_bytes(package(paragraph("项目", num), numbering_xml(_level("upperRoman", "1" * 13))))
+    parsed = run("parse", str(path))
+    assert parsed.returncode == 0 and "I.项目" in parsed.stdout
+    converted = run("convert", str(path), "-o", str(tmp_path / "out.docx"))
+    assert (
+        converted.returncode == 0
+        and "roman.docx:1: warning: ignored list start" in converted.stderr
+    )
+    checked = run("check", str(path))
+    assert "ignored list start (w:start)" in checked.stdout and checked.returncode == 1

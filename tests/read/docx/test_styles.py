@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import docx
+import pytest
 
 from outline2docx import Role
 from outline2docx.parse import parse_docx
@@ -45,3 +46,49 @@ def test_bold_and_italic_through_character_styles(tmp_path):
         ("高度重视", "strong"),
         ("组织", "emphasis"),
     ]
+
+
+# ---- untrusted style values -----------------------------------------------------------------
+
+
+def _read(body: str, styles: str = "") -> tuple[list, list]:
+    from outline2docx.read.docx import read_docx
+
+    from ...hostile_docx import package, styles_xml
+
+    warnings: list = []
+    data = package(body, styles=styles_xml(styles) if styles else None)
+    return read_docx(data, "styles.docx", warnings=warnings), warnings
+
+
+@pytest.mark.parametrize("level", ["x", "10", "-1", "99999999999999999999"])
+def test_an_outline_level_out_of_range_is_ignored_with_a_warning(level):
+    from ...hostile_docx import paragraph
+
+    items, warnings = _read(paragraph("总体要求", f'<w:outlineLvl w:val="{level}"/>'))
+    assert items[0].outline_level is None
+    assert [w.code for w in warnings] == ["ignored-value"] and "w:outlineLvl" in warnings[0].message
+
+
+def test_a_heading_style_named_with_another_digit_is_body_text():
+    from ...hostile_docx import paragraph
+
+    styles = '<w:style w:type="paragraph" w:styleId="H"><w:name w:val="heading ²"/></w:style>'
+    items, warnings = _read(paragraph("总体要求", '<w:pStyle w:val="H"/>'), styles)
+    assert items[0].outline_level is None and warnings == []
+
+
+def test_a_style_chain_past_the_limit_is_cut_not_followed():
+    import time
+
+    from ...hostile_docx import paragraph
+
+    chain = "".join(
+        f'<w:style w:type="paragraph" w:styleId="s{n}"><w:basedOn w:val="s{n + 1}"/></w:style>'
+        for n in range(20_000)
+    )
+    heading = '<w:style w:type="paragraph" w:styleId="s20000"><w:name w:val="heading 1"/></w:style>'
+    started = time.perf_counter()
+    items, _ = _read(paragraph("总体要求", '<w:pStyle w:val="s0"/>') * 2_000, chain + heading)
+    assert time.perf_counter() - started < 10
+    assert items[0].outline_level is None  # the heading lies past the 64 styles followed

@@ -6,6 +6,7 @@ italic inside the text are kept as spans unless ``plain`` is set.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,18 +14,28 @@ from pathlib import Path
 from lxml import etree
 
 from outline2docx.namespaces import R_NS, R, W
+from outline2docx.read.docx.notices import DROPPED_PICTURE, IGNORED_VALUE, Notices
 from outline2docx.read.docx.numbering import Numbering
 from outline2docx.read.docx.styles import Styles, w_val
 from outline2docx.read.package import Package, main_document, open_package
-from outline2docx.tree.nodes import Note, Paragraph, Picture, Role, Span, Table
+from outline2docx.tree.nodes import Diagnostic, Note, Paragraph, Picture, Role, Span, Table
 
 A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
 # Content Word writes twice (text boxes, pictures): DrawingML for today's readers, and a copy
 # in mc:Fallback for older ones. Only the first copy is read.
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-# Runs inside these are not part of the document's text.
-_SKIPPED_ANCESTORS = frozenset({f"{W}del", f"{W}moveFrom", MC_FALLBACK})
+# Runs inside w:del, w:moveFrom and mc:Fallback are not part of the document's text
+# (found by XPath, in C: a Python walk over every run's ancestors is slow on deep nesting).
+_KEPT_RUNS = etree.XPath(
+    ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::mc:Fallback)]",
+    namespaces={
+        "w": W[1:-1],
+        "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    },
+)
+_HEX = re.compile(r"[0-9A-Fa-f]{1,8}")
+EMU_PER_PAGE = 6 * 914400  # a text column's width, to check pictures against
 
 
 @dataclass
@@ -41,22 +52,36 @@ class TextPiece:
 BodyItems = list[TextPiece | Table | Picture]
 
 
-def read_docx(source: Path | bytes, label: str | None = None, plain: bool = False) -> BodyItems:
-    """The body of a .docx as text pieces, tables and pictures; InputError if unsafe."""
+def read_docx(
+    source: Path | bytes,
+    label: str | None = None,
+    plain: bool = False,
+    warnings: list[Diagnostic] | None = None,
+) -> BodyItems:
+    """The body of a .docx as text pieces, tables and pictures; InputError if unsafe or too
+    costly. Values ignored and pictures dropped are added to ``warnings``."""
     package = open_package(source, label)
+    notices = Notices(package.label, package.limits)
     part = main_document(package)
-    reader = _Reader(package, part, plain)
+    reader = _Reader(package, part, plain, notices)
     body = package.xml(part).find(f"{W}body")
-    return list(reader.blocks(body)) if body is not None else []
+    items: BodyItems = []
+    for block in reader.blocks(body) if body is not None else ():
+        items.append(block)
+        notices.line = len(items) + 1  # warnings name the item being read
+    if warnings is not None:
+        warnings += notices.warnings
+    return items
 
 
 class _Reader:
-    def __init__(self, package: Package, part: str, plain: bool) -> None:
+    def __init__(self, package: Package, part: str, plain: bool, notices: Notices) -> None:
         self.package = package
         self.rels = package.relationships(part)
         self.plain = plain
-        self.numbering = Numbering(package, self._related("/numbering"))
-        self.styles = Styles(package, self._related("/styles"))
+        self.notices = notices
+        self.numbering = Numbering(package, self._related("/numbering"), notices)
+        self.styles = Styles(package, self._related("/styles"), notices)
         self.notes = {
             kind: self._notes(self._related(f"/{kind}s"), kind) for kind in ("footnote", "endnote")
         }
@@ -91,9 +116,11 @@ class _Reader:
                 yield from self.blocks(content if content is not None else node)
 
     def paragraph(self, p: etree._Element) -> Iterator[TextPiece | Picture]:
+        self.notices.charge("paragraphs", 1)
         label = self.numbering.label(*self.styles.numbering_of(p))
         outline_level = self.styles.outline_level(p)
-        lines = [TextPiece(label, outline_level=outline_level)]
+        lines = [_Line(outline_level)]
+        self._append(lines[-1], label, False, False)
         pictures: list[Picture] = []
         for run, bold, italic in self._runs(p):
             for child in run:
@@ -104,52 +131,69 @@ class _Reader:
                     self._append(lines[-1], "\t", False, False)
                 elif tag in (f"{W}br", f"{W}cr"):
                     # a line break: a line of its own, as typed
-                    lines.append(TextPiece("", outline_level=outline_level))
+                    lines.append(_Line(outline_level))
                 elif tag == f"{W}noBreakHyphen":
                     self._append(lines[-1], "-", False, False)
                 elif tag == f"{W}sym":
-                    self._append(lines[-1], _symbol(child), False, False)
+                    self._append(lines[-1], self._symbol(child), False, False)
                 elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
                     kind = tag[len(W) :].removesuffix("Reference")
                     body = self.notes[kind].get(child.get(f"{W}id", ""), "")
-                    lines[-1].notes.append(Note(len(lines[-1].text), body))
+                    self.notices.charge("text_chars", len(body))  # each reference repeats it
+                    lines[-1].notes.append(Note(lines[-1].length, body))
             pictures.extend(self.pictures(run))
-        for piece in lines:
+        for line in lines:
+            piece = line.piece()
             if piece.text.strip():
                 yield _trimmed_piece(piece)
         yield from pictures
 
     def _runs(self, p: etree._Element) -> Iterator[tuple[etree._Element, bool, bool]]:
-        for run in p.iter(f"{W}r"):
-            if any(a.tag in _SKIPPED_ANCESTORS for a in run.iterancestors()):
-                continue  # text tracked as deleted, or the fallback copy of a text box
+        # Not text tracked as deleted, nor the fallback copy of a text box.
+        for run in _KEPT_RUNS(p):
             props = run.find(f"{W}rPr")
             yield run, self.styles.flag(props, "b"), self.styles.flag(props, "i")
 
-    def _append(self, piece: TextPiece, text: str, bold: bool, italic: bool) -> None:
-        start = len(piece.text)
-        piece.text += text
+    def _append(self, line: _Line, text: str, bold: bool, italic: bool) -> None:
+        if not text:
+            return
+        self.notices.charge("text_chars", len(text))
+        start = line.length
+        line.chunks.append(text)
+        line.length += len(text)
         if self.plain or not text.strip():
             return
         for kind, on in (("strong", bold), ("emphasis", italic)):
             if not on:
                 continue
-            last = piece.spans[-1] if piece.spans else None
+            last = line.spans[-1] if line.spans else None
             if last is not None and last.kind == kind and last.end == start:
-                piece.spans[-1] = Span(last.start, len(piece.text), kind)
+                line.spans[-1] = Span(last.start, line.length, kind)
             else:
-                piece.spans.append(Span(start, len(piece.text), kind))
+                line.spans.append(Span(start, line.length, kind))
+
+    def _symbol(self, sym: etree._Element) -> str:
+        """The character of a w:sym (symbol fonts' private-use range mapped back to ASCII)."""
+        code = sym.get(f"{W}char", "")
+        value = int(code, 16) if _HEX.fullmatch(code) else None
+        if value is not None and 0xF000 <= value <= 0xF0FF:
+            value -= 0xF000
+        if value is None or not _is_xml_char(value):
+            self.notices.warn(IGNORED_VALUE, f"ignored symbol character (w:sym) {code[:20]!r}")
+            return ""
+        return chr(value)
 
     def table(self, tbl: etree._Element) -> Table:
         rows: list[list[list[Paragraph]]] = []
         spans: dict[tuple[int, int], tuple[int, int]] = {}
         header_rows = 0
         merging: dict[int, tuple[int, int]] = {}  # grid column -> (row, cell) of a vMerge start
+        widest = 0
         for tr in tbl.findall(f"{W}tr"):
             row: list[list[Paragraph]] = []
             column = 0
             for tc in tr.findall(f"{W}tc"):
-                across = int(w_val(tc.find(f"{W}tcPr/{W}gridSpan"), "1") or 1)
+                across = self._grid_span(tc)
                 merge = tc.find(f"{W}tcPr/{W}vMerge")
                 if (
                     merge is not None
@@ -169,10 +213,21 @@ class _Reader:
                     row.append(self.cell(tc))
                 column += across
             rows.append(row)
+            widest = max(widest, column)
             if tr.find(f"{W}trPr/{W}tblHeader") is not None and len(rows) == header_rows + 1:
                 header_rows += 1
+        # The writer pads every row to the widest: that grid is what the table costs.
+        self.notices.charge("table_cells", len(rows) * widest)
         spans = {key: value for key, value in spans.items() if value != (1, 1)}
         return Table(rows, 0, header_rows, spans)
+
+    def _grid_span(self, tc: etree._Element) -> int:
+        """The columns a cell spans (w:gridSpan): 1 unless set, or set out of range."""
+        span = tc.find(f"{W}tcPr/{W}gridSpan")
+        if span is None:
+            return 1
+        limit = self.notices.limits.grid_span
+        return self.notices.number(w_val(span, "1"), "column span (w:gridSpan)", 1, limit) or 1
 
     def cell(self, tc: etree._Element) -> list[Paragraph]:
         """A cell's paragraphs; a table nested in it gives up its text, cell by cell."""
@@ -198,13 +253,49 @@ class _Reader:
             rel = self.rels.get(rel_id or "")
             if rel is None or rel[2] == "External" or not self.package.has(rel[1]):
                 continue
-            description = ""
-            for ancestor in blip.iterancestors():
-                if ancestor.tag.endswith("}inline") or ancestor.tag.endswith("}anchor"):
-                    doc_pr = next((c for c in ancestor if c.tag.endswith("}docPr")), None)
-                    description = doc_pr.get("descr", "") if doc_pr is not None else ""
-                    break
-            yield Picture(self.package.read(rel[1]), Path(rel[1]).name, 0, description)
+            picture = self._picture(rel[1], _description(blip))
+            if picture is not None:
+                yield picture
+
+    def _picture(self, part: str, description: str) -> Picture | None:
+        """The picture in ``part``, or None (with a warning) if it cannot be shown."""
+        from outline2docx.errors import Outline2DocxError
+        from outline2docx.render.pictures import picture_size
+
+        self.notices.charge("paragraphs", 1)
+        data = self.package.read(part)
+        name = Path(part).name
+        try:
+            picture_size(data, EMU_PER_PAGE)
+        except Outline2DocxError as exc:
+            self.notices.warn(DROPPED_PICTURE, f"dropped picture {name}: {exc}")
+            return None
+        self.notices.charge("picture_bytes", len(data))  # every use is a copy in the output
+        return Picture(data, name, 0, description)
+
+
+class _Line:
+    """A line of a paragraph as it is read: its text in pieces (joined once), spans, notes."""
+
+    def __init__(self, outline_level: int | None) -> None:
+        self.chunks: list[str] = []
+        self.length = 0
+        self.spans: list[Span] = []
+        self.notes: list[Note] = []
+        self.outline_level = outline_level
+
+    def piece(self) -> TextPiece:
+        """The line as a text piece."""
+        return TextPiece("".join(self.chunks), self.spans, self.notes, self.outline_level)
+
+
+def _description(blip: etree._Element) -> str:
+    """The alternative text (wp:docPr descr) of the drawing a picture is in."""
+    for ancestor in blip.iterancestors():
+        if ancestor.tag.endswith("}inline") or ancestor.tag.endswith("}anchor"):
+            doc_pr = next((c for c in ancestor if c.tag.endswith("}docPr")), None)
+            return doc_pr.get("descr", "") if doc_pr is not None else ""
+    return ""
 
 
 def _trimmed_piece(piece: TextPiece) -> TextPiece:
@@ -225,10 +316,11 @@ def _trimmed(piece: TextPiece) -> tuple[Span, ...]:
     )
 
 
-def _symbol(sym: etree._Element) -> str:
-    code = sym.get(f"{W}char", "")
-    try:
-        value = int(code, 16)
-    except ValueError:
-        return ""
-    return chr(value - 0xF000) if 0xF000 <= value <= 0xF0FF else chr(value)
+def _is_xml_char(value: int) -> bool:
+    """True if XML 1.0 may hold the character (no surrogates, controls or U+FFFE/FFFF)."""
+    return (
+        value in (0x9, 0xA, 0xD)
+        or 0x20 <= value <= 0xD7FF
+        or 0xE000 <= value <= 0xFFFD
+        or 0x10000 <= value <= 0x10FFFF
+    )
