@@ -53,6 +53,8 @@ CODES: dict[str, str] = {
     "unbalanced": N_("a quote or bracket without its partner on the line"),
     "web-residue": N_("web-page residue: share buttons, view counts, 来源：…"),
     "control-character": N_("a control character removed from the text"),
+    "ignored-value": N_("a Word file's value out of range or not a number, ignored (w:start …)"),
+    "dropped-picture": N_("a picture of a Word file that cannot be shown, left out; text kept"),
     "close-call": N_(
         "a line whose role another role came close to: check it, or set it with --role"
     ),

@@ -15,6 +15,7 @@ from outline2docx.parse import parse, parse_docx
 from outline2docx.read.package import LIMITS, open_package
 
 from ..cli import run
+from ..hostile_docx import package, paragraph
 from ..packages import word_document, zipped
 
 
@@ -203,3 +204,19 @@ def test_a_directory_pointing_before_the_archive_is_a_damaged_package():
     data[end + 16 : end + 20] = struct.pack("<I", directory_offset + 5000)
     with pytest.raises(InputError, match="damaged package: part"):
         parse_docx(bytes(data), name="shifted.docx")
+
+
+def test_refusals_and_warnings_of_word_input_speak_chinese_under_a_chinese_locale(tmp_path):
+    chinese = {"LANG": "zh_CN.UTF-8"}
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(package(b"<!DOCTYPE x [<!ENTITY e 'x'>]>" + b"<w:document/>"))
+    refused = run("parse", str(bomb), env=chinese)
+    assert refused.returncode == 2
+    assert "声明了 DTD 或实体：已拒绝" in refused.stderr
+    odd = tmp_path / "odd.docx"
+    start = '<w:numPr><w:ilvl w:val="x"/><w:numId w:val="1"/></w:numPr>'
+    odd.write_bytes(package(paragraph("一、总体要求", start)))
+    warned = run("check", str(odd), env=chinese)
+    assert "已忽略列表级别（w:ilvl） 'x'：不是 0–8 之间的整数" in warned.stdout
+    english = run("check", str(odd))
+    assert "ignored list level (w:ilvl) 'x': not a whole number 0–8" in english.stdout

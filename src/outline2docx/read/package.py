@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from outline2docx.errors import InputError
+from outline2docx.i18n import N_, _
 from outline2docx.namespaces import RELS_NS
 
 
@@ -99,10 +100,15 @@ class Package:
             root = etree.fromstring(data, _SAFE_PARSER)
         except etree.XMLSyntaxError as exc:
             problem = " ".join(str(exc).split())  # libxml2's messages may span lines
-            raise InputError(self.label, f"part {name} is not well-formed XML: {problem}") from None
+            raise InputError(
+                self.label,
+                _("part {name} is not well-formed XML: {problem}").format(
+                    name=name, problem=problem
+                ),
+            ) from None
         docinfo = root.getroottree().docinfo
         if docinfo.internalDTD is not None or docinfo.doctype:  # in an encoding missed above
-            raise InputError(self.label, _DTD_REFUSED.format(name=name))
+            raise InputError(self.label, _(_DTD_REFUSED).format(name=name))
         return root
 
     def _check_xml_cost(self, name: str, data: bytes) -> None:
@@ -110,15 +116,18 @@ class Package:
         if len(data) > self.limits.xml_part_bytes:
             raise InputError(
                 self.label,
-                f"part {name} holds {len(data)} bytes of XML: refused "
-                f"(more than {self.limits.xml_part_bytes})",
+                _("part {name} holds {size} bytes of XML: refused (more than {limit})").format(
+                    name=name, size=len(data), limit=self.limits.xml_part_bytes
+                ),
             )
         # Every element starts with "<" and every attribute holds "=": an upper bound.
         self.xml_nodes += data.count(b"<") + data.count(b"=")
         if self.xml_nodes > self.limits.xml_nodes:
             raise InputError(
                 self.label,
-                f"part {name} brings the XML read to over {self.limits.xml_nodes} nodes: refused",
+                _("part {name} brings the XML read to over {limit} nodes: refused").format(
+                    name=name, limit=self.limits.xml_nodes
+                ),
             )
 
     def relationships(self, part: str) -> dict[str, tuple[str, str, str]]:
@@ -147,10 +156,11 @@ def _read_part(archive: zipfile.ZipFile, name: str, label: str) -> bytes:
 def _damaged(name: str, label: str, exc: Exception) -> InputError:
     """A part that cannot be decompressed: a damaged package, reported, not a traceback."""
     problem = " ".join(str(exc).split())
-    return InputError(label, f"damaged package: part {name} cannot be read ({problem})")
+    message = _("damaged package: part {name} cannot be read ({problem})")
+    return InputError(label, message.format(name=name, problem=problem))
 
 
-_DTD_REFUSED = (
+_DTD_REFUSED = N_(
     "part {name} declares a DTD or entities: refused, since external entities can read local files"
 )
 # Byte order marks and the first bytes of "<?xml" in the encodings XML allows without one
@@ -181,7 +191,7 @@ def refuse_dtd(data: bytes, name: str, label: str, encoding: str | None = None) 
         except (LookupError, UnicodeError):  # an encoding Python lacks: libxml2 lacks it too
             continue
         if any(mark in data for mark in marks):
-            raise InputError(label, _DTD_REFUSED.format(name=name))
+            raise InputError(label, _(_DTD_REFUSED).format(name=name))
 
 
 def _scan_for_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> None:
@@ -217,7 +227,8 @@ def resolve_part(folder: str, target: str, label: str) -> str:
     joined = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
     name = posixpath.normpath(joined)
     if name.startswith("../") or name == ".." or posixpath.isabs(name):
-        raise InputError(label, f"a relationship points outside the package: {target!r}")
+        message = _("a relationship points outside the package: {target}")
+        raise InputError(label, message.format(target=repr(target)))
     return name
 
 
@@ -227,9 +238,11 @@ def open_package(source: Path | bytes, label: str | None = None) -> Package:
     try:
         archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
     except FileNotFoundError:
-        raise InputError(label, "no such file") from None
+        raise InputError(label, _("no such file")) from None
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise InputError(label, f"not a Word document (.docx): {exc}") from None
+        raise InputError(
+            label, _("not a Word document (.docx): {problem}").format(problem=exc)
+        ) from None
     limits = LIMITS
     _check_sizes(archive.infolist(), limits, label)
     for info in archive.infolist():
@@ -238,35 +251,45 @@ def open_package(source: Path | bytes, label: str | None = None) -> Package:
             _scan_for_dtd(archive, info, label)
     package = Package(label, archive, limits)
     if not package.has("[Content_Types].xml") or main_document(package) is None:
-        raise InputError(label, "not a Word document: no main document part")
+        raise InputError(label, _("not a Word document: no main document part"))
     return package
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo], limits: Limits, label: str) -> None:
     """Refuse part names outside the package, and sizes past ``limits`` (zip bombs)."""
     if len(infos) > limits.parts:
-        raise InputError(label, f"holds {len(infos)} parts: refused (more than {limits.parts})")
+        message = _("holds {count} parts: refused (more than {limit})")
+        raise InputError(label, message.format(count=len(infos), limit=limits.parts))
     for info in infos:
         name, size, packed = info.filename, info.file_size, max(info.compress_size, 1)
         if name.startswith("/") or "\\" in name or ".." in name.split("/") or ":" in name:
-            raise InputError(label, f"part name {name!r} points outside the package: refused")
+            message = _("part name {name} points outside the package: refused")
+            raise InputError(label, message.format(name=repr(name)))
         if size > limits.xml_part_bytes and name.endswith((".xml", ".rels")):
             raise InputError(
                 label,
-                f"part {name} would hold {size} bytes of XML: refused "
-                f"(more than {limits.xml_part_bytes})",
+                _("part {name} would hold {size} bytes of XML: refused (more than {limit})").format(
+                    name=name, size=size, limit=limits.xml_part_bytes
+                ),
             )
         if size > limits.part_bytes:
             raise InputError(
-                label, f"part {name} would expand to {size} bytes: refused as a zip bomb"
+                label,
+                _("part {name} would expand to {size} bytes: refused as a zip bomb").format(
+                    name=name, size=size
+                ),
             )
         if size > 1024 * 1024 and size > limits.ratio * packed:
             raise InputError(
-                label, f"part {name} expands {size // packed} times: refused as a zip bomb"
+                label,
+                _("part {name} expands {ratio} times: refused as a zip bomb").format(
+                    name=name, ratio=size // packed
+                ),
             )
     total = sum(info.file_size for info in infos)
     if total > limits.total_bytes:
-        raise InputError(label, f"would expand to {total} bytes: refused as a zip bomb")
+        message = _("would expand to {size} bytes: refused as a zip bomb")
+        raise InputError(label, message.format(size=total))
 
 
 OFFICE_DOCUMENT = (
@@ -276,7 +299,7 @@ OFFICE_DOCUMENT = (
 
 def main_document(package: Package) -> str | None:
     """The part name of the package's main document (normally word/document.xml)."""
-    for reltype, target, _ in package.relationships("").values():
+    for reltype, target, _mode in package.relationships("").values():
         if reltype == OFFICE_DOCUMENT:
             return target if package.has(target) else None
     return None

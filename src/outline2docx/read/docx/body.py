@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from outline2docx.i18n import N_, _
 from outline2docx.namespaces import R_NS, R, W
 from outline2docx.read.docx.notices import DROPPED_PICTURE, IGNORED_VALUE, Notices
 from outline2docx.read.docx.numbering import Numbering
@@ -179,7 +180,8 @@ class _Reader:
         if value is not None and 0xF000 <= value <= 0xF0FF:
             value -= 0xF000
         if value is None or not _is_xml_char(value):
-            self.notices.warn(IGNORED_VALUE, f"ignored symbol character (w:sym) {code[:20]!r}")
+            message = _("ignored symbol character (w:sym) {code}").format(code=repr(code[:20]))
+            self.notices.warn(IGNORED_VALUE, message)
             return ""
         return chr(value)
 
@@ -227,7 +229,7 @@ class _Reader:
         if span is None:
             return 1
         limit = self.notices.limits.grid_span
-        return self.notices.number(w_val(span, "1"), "column span (w:gridSpan)", 1, limit) or 1
+        return self.notices.number(w_val(span, "1"), N_("column span (w:gridSpan)"), 1, limit) or 1
 
     def cell(self, tc: etree._Element) -> list[Paragraph]:
         """A cell's paragraphs; a table nested in it gives up its text, cell by cell."""
@@ -268,7 +270,8 @@ class _Reader:
         try:
             picture_size(data, EMU_PER_PAGE)
         except Outline2DocxError as exc:
-            self.notices.warn(DROPPED_PICTURE, f"dropped picture {name}: {exc}")
+            message = _("dropped picture {name}: {problem}").format(name=name, problem=exc)
+            self.notices.warn(DROPPED_PICTURE, message)
             return None
         self.notices.charge("picture_bytes", len(data))  # every use is a copy in the output
         return Picture(data, name, 0, description)

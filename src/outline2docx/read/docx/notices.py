@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from outline2docx.errors import InputError
+from outline2docx.i18n import N_, _
 from outline2docx.read.package import Limits
 from outline2docx.tree.nodes import Diagnostic
 
@@ -43,17 +44,22 @@ class Notices:
         self.costs[cost] = total
         limit = getattr(self.limits, cost)
         if total > limit:
-            raise InputError(self.label, f"{_COST_NAMES[cost]}: refused (more than {limit})")
+            message = _("{what}: refused (more than {limit})")
+            raise InputError(self.label, message.format(what=_(_COST_NAMES[cost]), limit=limit))
 
     def number(self, value: str | None, what: str, low: int, high: int) -> int | None:
-        """``value`` as a whole number in [low, high], or None with a warning if it is not."""
+        """``value`` as a whole number in [low, high], or None with a warning if it is not
+        (``what``, marked with N_, names the value in the warning)."""
         if value is None:
             return None
         text = value.strip()
         number = int(text) if _is_integer(text) else None
         if number is None or not low <= number <= high:
             shown = value if len(value) <= 20 else value[:20] + "…"
-            self.warn(IGNORED_VALUE, f"ignored {what} {shown!r}: not a whole number {low}–{high}")
+            message = _("ignored {what} {value}: not a whole number {low}–{high}")
+            self.warn(
+                IGNORED_VALUE, message.format(what=_(what), value=repr(shown), low=low, high=high)
+            )
             return None
         return number
 
@@ -65,8 +71,8 @@ def _is_integer(text: str) -> bool:
 
 # How a passed limit is reported: what there is too much of.
 _COST_NAMES = {
-    "paragraphs": "too many paragraphs",
-    "text_chars": "too much text (characters)",
-    "table_cells": "tables too large (grid cells)",
-    "picture_bytes": "too many picture bytes",
+    "paragraphs": N_("too many paragraphs"),
+    "text_chars": N_("too much text (characters)"),
+    "table_cells": N_("tables too large (grid cells)"),
+    "picture_bytes": N_("too many picture bytes"),
 }

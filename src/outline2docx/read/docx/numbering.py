@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from outline2docx.i18n import N_, _
 from outline2docx.namespaces import W
 from outline2docx.read.docx.notices import IGNORED_VALUE, Notices
 from outline2docx.read.package import LIMITS, Package
@@ -39,7 +40,7 @@ class Numbering:
                 )
 
     def _level(self, value: str | None) -> int | None:
-        return self.notices.number(value, "list level (w:ilvl)", 0, LEVELS - 1)
+        return self.notices.number(value, N_("list level (w:ilvl)"), 0, LEVELS - 1)
 
     def _overrides(self, num: etree._Element) -> dict[int, int]:
         """The start values a list instance sets for its levels (w:startOverride)."""
@@ -56,7 +57,7 @@ class Numbering:
         if start is None:
             return None
         limit = self.notices.limits.list_start
-        return self.notices.number(start.get(f"{W}val", "1"), "list start (w:start)", 0, limit)
+        return self.notices.number(start.get(f"{W}val", "1"), N_("list start (w:start)"), 0, limit)
 
     def _start(self, lvl: etree._Element | None) -> int:
         found = self._start_value(lvl.find(f"{W}start")) if lvl is not None else None
@@ -91,7 +92,8 @@ class Numbering:
         pattern = text.get(f"{W}val", "") if text is not None else ""
         if len(pattern) > self.notices.limits.level_text_chars:
             self.notices.warn(
-                IGNORED_VALUE, f"ignored a list label pattern of {len(pattern)} characters"
+                IGNORED_VALUE,
+                _("ignored a list label pattern of {count} characters").format(count=len(pattern)),
             )
             return ""
         return pattern

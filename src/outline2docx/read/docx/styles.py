@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from outline2docx.i18n import N_
 from outline2docx.namespaces import W
 from outline2docx.read.docx.notices import Notices
 from outline2docx.read.docx.numbering import LEVELS
@@ -38,14 +39,14 @@ class Styles:
         num_id = num_pr.find(f"{W}numId")
         ilvl = num_pr.find(f"{W}ilvl")
         value = ilvl.get(f"{W}val", "0") if ilvl is not None else None
-        level = self.notices.number(value, "list level (w:ilvl)", 0, LEVELS - 1)
+        level = self.notices.number(value, N_("list level (w:ilvl)"), 0, LEVELS - 1)
         return (num_id.get(f"{W}val") if num_id is not None else None), level or 0
 
     def outline_level(self, p: etree._Element) -> int | None:
         """0 for a paragraph at Heading 1's level, 1 for Heading 2's …; None for body text."""
         level = self._paragraph_property(p, "outlineLvl")
         if level is not None:
-            value = self.notices.number(w_val(level, "9"), "outline level (w:outlineLvl)", 0, 9)
+            value = self.notices.number(w_val(level, "9"), N_("outline level (w:outlineLvl)"), 0, 9)
             return value if value is not None and value < 9 else None  # 9: "body text"
         for style in self._chain(p):  # headings of templates that leave the level implicit
             name = w_val(style.find(f"{W}name"), "").lower()
