@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from outline2docx.errors import Outline2DocxError
+from outline2docx.i18n import _
 
 EMU_PER_INCH = 914400
 
@@ -26,9 +27,8 @@ def picture_size(data: bytes, max_width: int) -> PictureSize:
     try:
         image = Image.from_blob(data)
     except (UnrecognizedImageError, ValueError, IndexError) as exc:
-        raise Outline2DocxError(
-            f"not a picture Word can show (PNG, JPEG, GIF, BMP): {exc}"
-        ) from None
+        problem = _("not a picture Word can show (PNG, JPEG, GIF, BMP): {error}")
+        raise Outline2DocxError(problem.format(error=exc)) from None
     width = round(image.px_width / (image.horz_dpi or 96) * EMU_PER_INCH)
     height = round(image.px_height / (image.vert_dpi or 96) * EMU_PER_INCH)
     if width > max_width:
