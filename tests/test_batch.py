@@ -19,6 +19,7 @@ from outline2docx.batch import FAILED, SKIPPED, plan_batch
 from outline2docx.errors import UsageProblem
 
 from .conftest import SAMPLES
+from .languages import chinese
 
 SAMPLE_TEXTS = [
     (SAMPLES / name).read_text("utf-8") for name in ("speech.txt", "notice.txt", "regulation.txt")
@@ -318,3 +319,34 @@ def test_workers_end_when_the_batch_process_is_killed(tmp_path):
     for pid in survivors:  # leave no process behind, even when the test fails
         os.kill(pid, signal.SIGKILL)
     assert not survivors
+
+
+def test_a_failed_job_is_told_in_chinese_and_the_batch_goes_on(tmp_path, monkeypatch):
+    from outline2docx.batch.job import convert_job
+    from outline2docx.batch.plan import Job
+    from outline2docx.pipeline import Settings
+
+    source = tmp_path / "a.txt"
+    source.write_text("关于开展安全检查的通知\n", encoding="utf-8")
+    (tmp_path / "file").write_text("not a folder")
+    unwritable = Job(source, tmp_path / "file" / "a.docx")  # its folder is a file
+    with chinese():
+        outcome = convert_job(unwritable, Settings())
+    assert outcome.status == FAILED
+    assert outcome.reason.startswith(f"{unwritable.target}：无法写入：")
+    assert convert_job(unwritable, Settings()).reason.startswith(
+        f"{unwritable.target}: cannot write: "
+    )
+
+    def planted_bug(*args, **kwargs):
+        raise ZeroDivisionError("a bug planted by the test")
+
+    monkeypatch.setattr("outline2docx.batch.job.publish", planted_bug)
+    bugged = Job(source, tmp_path / "a.docx")
+    with chinese():
+        assert convert_job(bugged, Settings()).reason == (
+            "内部错误：ZeroDivisionError：a bug planted by the test"
+        )
+    assert convert_job(bugged, Settings()).reason == (
+        "internal error: ZeroDivisionError: a bug planted by the test"
+    )

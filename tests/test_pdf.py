@@ -12,6 +12,7 @@ from outline2docx.convert import to_docx
 from outline2docx.pdf import PdfError, export_pdf, find_office
 
 from .conftest import SAMPLES
+from .languages import chinese
 
 pytestmark = pytest.mark.skipif(
     find_office() is None, reason="LibreOffice is needed (bash scripts/test installs it)"
@@ -60,3 +61,19 @@ def test_convert_pdf_of_a_dash_name_through_the_command(tmp_path):
     done = run("convert", "--pdf", "--", "-draft.txt", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "-draft.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_libreoffices_failures_are_told_in_chinese(tmp_path, monkeypatch):
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not a Word document")
+    with chinese(), pytest.raises(PdfError) as failed:
+        export_pdf(broken)
+    assert str(failed.value).startswith(f"{broken}：LibreOffice 未能导出 PDF：")
+    monkeypatch.setattr("outline2docx.pdf.find_office", lambda: None)
+    with chinese(), pytest.raises(PdfError) as missing:
+        export_pdf(broken)
+    assert str(missing.value) == (
+        "未安装 LibreOffice：导出 PDF 需先安装（Debian/Ubuntu：apt install libreoffice-writer-nogui）"
+    )
+    with pytest.raises(PdfError, match=r"^LibreOffice is not installed: install it"):
+        export_pdf(broken)

@@ -729,10 +729,11 @@ def styles() -> None:
 def styles_list() -> None:
     """The built-in house styles."""
     from outline2docx.style import DEFAULT_STYLE, builtin_styles, load_style
+    from outline2docx.style.descriptions import shown_description
 
     for name in builtin_styles():
         mark = _(" (default)") if name == DEFAULT_STYLE else ""
-        click.echo(f"{name:12s} {load_style(name).description}{mark}")
+        click.echo(f"{name:12s} {shown_description(name, load_style(name))}{mark}")
 
 
 @styles.command("show")

@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from outline2docx.errors import Outline2DocxError
+from outline2docx.i18n import _
 
 _CANDIDATES = ("soffice", "libreoffice")
 
@@ -28,8 +29,10 @@ def export_pdf(docx: Path, out_dir: Path | None = None, timeout: float = 180) ->
     office = find_office()
     if office is None:
         raise PdfError(
-            "LibreOffice is not installed: install it (Debian/Ubuntu: apt install "
-            "libreoffice-writer-nogui) to export PDF"
+            _(
+                "LibreOffice is not installed: install it (Debian/Ubuntu: apt install "
+                "libreoffice-writer-nogui) to export PDF"
+            )
         )
     # Absolute paths: soffice takes a name that starts with - (a file "-draft.docx") for an option.
     docx = Path(docx).absolute()
@@ -57,11 +60,13 @@ def export_pdf(docx: Path, out_dir: Path | None = None, timeout: float = 180) ->
         try:
             done = subprocess.run(command, capture_output=True, timeout=timeout, env=environment)
         except subprocess.TimeoutExpired:
-            raise PdfError(f"{docx}: LibreOffice did not finish within {timeout:g} s") from None
+            late = _("{file}: LibreOffice did not finish within {seconds:g} s")
+            raise PdfError(late.format(file=docx, seconds=timeout)) from None
         written = Path(staging) / (docx.stem + ".pdf")
         if done.returncode != 0 or not written.is_file():
             detail = done.stderr.decode("utf-8", "replace").strip()[-300:]
-            raise PdfError(f"{docx}: LibreOffice could not export a PDF: {detail}")
+            failed = _("{file}: LibreOffice could not export a PDF: {detail}")
+            raise PdfError(failed.format(file=docx, detail=detail))
         pdf = out_dir / written.name
         os.replace(written, pdf)
     return pdf

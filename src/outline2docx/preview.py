@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+from outline2docx.i18n import _, ngettext
 from outline2docx.tree.checks import is_close_call
 from outline2docx.tree.nodes import (
     Block,
@@ -15,14 +18,16 @@ from outline2docx.tree.nodes import (
 )
 
 _WIDTH = 48  # characters of text shown per line; CJK characters are two columns wide
+_LABEL = 11  # columns of the role column (role names, or a table's or picture's label)
 
 
 def outline(document: Document) -> str:
     """Headings and document parts, indented by nesting, with line numbers and roles."""
     out = [f"{document.source} ({document.encoding})"]
     _walk(document.children, 0, out)
-    for d in document.diagnostics:
-        out.append(f"line {d.line}: {d.severity}: {d.message} [{d.code}]")
+    finding = _("line {line}: {severity}: {message} [{code}]")
+    for d in document.diagnostics:  # severity and code stay English, as in check's output
+        out.append(finding.format(line=d.line, severity=d.severity, message=d.message, code=d.code))
     return "\n".join(out)
 
 
@@ -43,14 +48,20 @@ def _walk(blocks: list[Block], depth: int, out: list[str]) -> None:
 
 
 def _other_row(block: Table | Picture, depth: int) -> str:
-    return f"{block.line:5d}  {_describe(block):<11s}{'  ' * depth}"
+    return f"{block.line:5d}  {_padded(_describe(block), _LABEL)}{'  ' * depth}"
 
 
 def _describe(block: Table | Picture) -> str:
     if isinstance(block, Table):
         columns = max((len(row) for row in block.rows), default=0)
-        return f"[table {len(block.rows)}×{columns}]"
-    return f"[picture {block.name}]"
+        return _("[table {rows}×{columns}]").format(rows=len(block.rows), columns=columns)
+    return _("[picture {name}]").format(name=block.name)
+
+
+def _padded(text: str, columns: int) -> str:
+    """``text`` filled with spaces to ``columns`` terminal columns (CJK characters take two)."""
+    width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * (columns - width)
 
 
 def _row(p: Paragraph, depth: int) -> str:
@@ -61,7 +72,8 @@ def _doubt(p: Paragraph) -> str:
     """ " (0.62, or subtitle?)" after a close call; nothing after a sure role."""
     if not is_close_call(p):
         return ""
-    return f" ({p.confidence:.2f}, or {p.runner_up.value}?)"
+    doubt = _(" ({confidence:.2f}, or {role}?)")
+    return doubt.format(confidence=p.confidence, role=p.runner_up.value)
 
 
 def _clip(text: str) -> str:
@@ -70,8 +82,8 @@ def _clip(text: str) -> str:
 
 def _flush(count: int, depth: int, out: list[str]) -> None:
     if count:
-        noun = "paragraph" if count == 1 else "paragraphs"
-        out.append(f"{'':5s}  {'':11s}{'  ' * depth}… {count} {noun}")
+        paragraphs = ngettext("… {count} paragraph", "… {count} paragraphs", count)
+        out.append(f"{'':5s}  {'':11s}{'  ' * depth}{paragraphs.format(count=count)}")
 
 
 def tree(document: Document) -> str:

@@ -14,6 +14,7 @@ from outline2docx.tree.nodes import Document, Paragraph, Picture, Role, Span, Ta
 
 from ..docx_view import DocxView, W
 from ..images import png
+from ..languages import chinese
 
 
 def cell(text: str) -> list[Paragraph]:
@@ -89,6 +90,12 @@ def test_inline_spans_take_character_styles():
 def test_a_file_that_is_not_a_picture_is_an_error():
     with pytest.raises(Outline2DocxError, match="not a picture"):
         to_docx(Document([Picture(b"not an image", "x.png")]))
+
+
+def test_a_file_that_is_not_a_picture_is_told_in_chinese():
+    with chinese(), pytest.raises(Outline2DocxError) as raised:
+        to_docx(Document([Picture(b"not an image", "x.png")]))
+    assert str(raised.value).startswith("不是 Word 能显示的图片（PNG、JPEG、GIF、BMP）：")
 
 
 def test_cells_spanning_columns_and_rows():

@@ -26,6 +26,7 @@ from outline2docx.tree.nodes import Document, Note, Paragraph, Picture, Role, Ta
 from ..cli import run
 from ..conftest import SAMPLES
 from ..images import png
+from ..languages import CHINESE_LOCALE
 from ..packages import zipped
 from .schema_checks import assert_sound_docx
 
@@ -276,3 +277,25 @@ def test_unusable_templates_are_refused_with_exit_2(tmp_path):
         assert problem in done.stderr and str(bad) in done.stderr
         assert "Traceback" not in done.stderr
         assert not out.exists()
+
+
+def test_an_unusable_template_is_told_in_chinese_under_zh_cn(tmp_path):
+    good = parts_of(save(docx.Document(), tmp_path / "good.docx").read_bytes())
+    squeezed = tmp_path / "squeezed.docx"
+    margins = good["word/document.xml"].replace(b'w:left="1800"', b'w:left="20000"')
+    squeezed.write_bytes(zipped({**good, "word/document.xml": margins}))
+    unmeasured = tmp_path / "unmeasured.docx"
+    width = good["word/document.xml"].replace(b'w:left="1800"', b'w:left="wide"')
+    unmeasured.write_bytes(zipped({**good, "word/document.xml": width}))
+    expected = {
+        squeezed: "模板页面的左右页边距之间没有排版文字的空间",
+        unmeasured: "模板的页面设置中 w:left='wide' 无效",
+    }
+    for bad, problem in expected.items():
+        out = tmp_path / "out.docx"
+        args = ("convert", str(SAMPLES / "notice.txt"), "-o", str(out), "--reference-doc", str(bad))
+        done = run(*args, env=CHINESE_LOCALE)
+        assert (done.returncode, done.stderr) == (2, f"outline2docx：错误：{bad}：{problem}\n")
+        assert not out.exists()
+    english = run("convert", str(SAMPLES / "notice.txt"), "--reference-doc", str(unmeasured))
+    assert "the template's page setup has w:left='wide'" in english.stderr

@@ -24,6 +24,7 @@ from outline2docx.style import load_style
 from ..cli import run
 from ..conftest import SAMPLES, assert_valid_docx
 from ..images import png
+from ..languages import CHINESE_LOCALE, chinese
 from ..packages import zipped
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -411,3 +412,65 @@ def test_the_command_warns_once_of_what_was_dropped(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stderr.count(f"{template}: warning: dropped from the template: macros") == 1
     assert len(list(out.glob("*.docx"))) == 2
+
+
+# ---- in the user's language ----------------------------------------------------------------
+
+
+def test_what_was_dropped_is_told_in_chinese(tmp_path):
+    template = with_macros(plain_template()).save(tmp_path / "macros.docm")
+    with chinese():
+        notices = load_template(template).notices
+    assert notices == (
+        f"{template}：警告：已从模板中删除：功能区自定义（会调用宏）：customUI/customUI.xml",
+        f"{template}：警告：已从模板中删除：宏：word/vbaProject.bin、word/vbaData.xml",
+        f"{template}：警告：已从模板中删除：启用宏的文档类型（按普通 .docx 写出）：word/document.xml",
+    )
+    english = load_template(template).notices
+    assert english[1] == (
+        f"{template}: warning: dropped from the template: macros: "
+        "word/vbaProject.bin, word/vbaData.xml"
+    )
+
+
+def test_a_long_list_of_dropped_parts_is_cut_short_in_either_language(tmp_path):
+    parts = plain_template()
+    for n in range(5):
+        parts[f"word/stray{n}.xml"] = b"<x/>"
+    template = parts.save(tmp_path / "stray.docx")
+    with chinese():
+        (notice,) = load_template(template).notices
+    assert notice == (
+        f"{template}：警告：已从模板中删除：未被引用的部件："
+        "word/stray0.xml、word/stray1.xml、word/stray2.xml，另有 2 项"
+    )
+    (english,) = load_template(template).notices
+    assert english.endswith("word/stray0.xml, word/stray1.xml, word/stray2.xml and 2 more")
+
+
+def test_a_refused_template_is_told_in_chinese_with_the_same_exit_code(tmp_path):
+    parts = plain_template()
+    parts["[Content_Types].xml"] = re.sub(
+        rb'<Default Extension="png"[^>]*/>', b"", parts["[Content_Types].xml"]
+    )
+    template = parts.save(tmp_path / "untyped.docx")
+    draft = tmp_path / "a.txt"
+    draft.write_text("关于开展安全检查的通知\n", encoding="utf-8")
+    args = ("convert", str(draft), "--reference-doc", str(template))
+    chinese_run, english_run = run(*args, env=CHINESE_LOCALE), run(*args)
+    assert chinese_run.returncode == english_run.returncode == 2
+    assert chinese_run.stderr == (
+        f"outline2docx：错误：{template}：部件 word/media/image1.png 没有内容类型：不是 Word 文件\n"
+    )
+    assert "has no content type: not a Word file" in english_run.stderr
+    assert not draft.with_suffix(".docx").exists()
+
+
+def test_the_command_warns_in_chinese_under_zh_cn(tmp_path):
+    template = with_macros(plain_template()).save(tmp_path / "macros.docm")
+    draft = tmp_path / "a.txt"
+    draft.write_text("关于开展安全检查的通知\n\n各单位：\n\n现将有关事项通知如下。\n")
+    done = run("convert", str(draft), "--reference-doc", str(template), env=CHINESE_LOCALE)
+    assert done.returncode == 0, done.stderr
+    assert f"{template}：警告：已从模板中删除：宏：word/vbaProject.bin" in done.stderr
+    assert "dropped" not in done.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from outline2docx.batch.plan import CONVERTED, FAILED, Job, Outcome
 from outline2docx.errors import Outline2DocxError
+from outline2docx.i18n import _
 from outline2docx.pipeline import Settings, publish
 
 
@@ -15,9 +16,11 @@ def convert_job(job: Job, settings: Settings, pdf: bool = False) -> Outcome:
         reason = getattr(exc, "problem", None) or str(exc)
         return Outcome(job, FAILED, reason, exit_code=exc.exit_code)
     except OSError as exc:  # inputs are read by the readers, so this is the output
-        return Outcome(job, FAILED, f"{job.target}: cannot write: {exc.strerror or exc}")
+        reason = _("{file}: cannot write: {error}")
+        return Outcome(job, FAILED, reason.format(file=job.target, error=exc.strerror or exc))
     except Exception as exc:  # a bug must not stop the rest of the batch
-        return Outcome(job, FAILED, f"internal error: {type(exc).__name__}: {exc}")
+        reason = _("internal error: {kind}: {error}")
+        return Outcome(job, FAILED, reason.format(kind=type(exc).__name__, error=exc))
 
 
 def _convert(job: Job, settings: Settings, pdf: bool) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from outline2docx.i18n import _
 from outline2docx.tree.meta import FIELD_NAMES, Meta, field_of
 
 _FENCE = re.compile(r"^\ufeff?\s*---\s*$")
@@ -51,7 +52,8 @@ def parse_meta_option(values: tuple[str, ...] | list[str]) -> Meta:
         key, sep, content = value.partition("=")
         name = field_of(key.strip()) if sep else None
         if name is None:
-            known = ", ".join(FIELD_NAMES)
-            raise ValueError(f"--meta {value!r}: expected KEY=VALUE with KEY one of {known}")
+            known = _(", ").join(FIELD_NAMES)
+            message = _("--meta {value}: expected KEY=VALUE with KEY one of {known}")
+            raise ValueError(message.format(value=repr(value), known=known))
         given[name] = content.strip()
     return Meta(**given)

@@ -6,6 +6,7 @@ import struct
 from dataclasses import dataclass
 
 from outline2docx.errors import Outline2DocxError
+from outline2docx.i18n import _
 
 EMU_PER_INCH = 914400
 
@@ -24,7 +25,7 @@ def picture_size(data: bytes, max_width: int) -> PictureSize:
     Outline2DocxError if it is no picture Word can show, or a damaged one."""
     image = _image(data)
     if image.px_width <= 0 or image.px_height <= 0:
-        raise Outline2DocxError("not a picture Word can show: it has no pixels")
+        raise Outline2DocxError(_("not a picture Word can show: it has no pixels"))
     width = round(image.px_width / _dpi(image.horz_dpi) * EMU_PER_INCH)
     height = round(image.px_height / _dpi(image.vert_dpi) * EMU_PER_INCH)
     if width > max_width:
@@ -58,10 +59,9 @@ def _image(data: bytes):
         struct.error,
     ) as exc:
         if isinstance(exc, UnexpectedEndOfFileError):
-            raise Outline2DocxError("a damaged picture: the file is cut short") from None
-        raise Outline2DocxError(
-            f"not a picture Word can show (PNG, JPEG, GIF, BMP): {exc or type(exc).__name__}"
-        ) from None
+            raise Outline2DocxError(_("a damaged picture: the file is cut short")) from None
+        problem = _("not a picture Word can show (PNG, JPEG, GIF, BMP): {error}")
+        raise Outline2DocxError(problem.format(error=exc or type(exc).__name__)) from None
 
 
 def _dpi(value: int | None) -> int:

@@ -21,6 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from outline2docx.errors import InputError
+from outline2docx.i18n import _
 from outline2docx.namespaces import R_NS, W_NS, R, W
 from outline2docx.read.package import main_document, open_package
 from outline2docx.render import package as parts
@@ -99,7 +100,7 @@ def load_template(path: Path) -> Template:
     document = safe.trees[main]
     section = document.find(f"{W}body/{W}sectPr")
     if section is None:
-        raise InputError(label, "the template has no page setup (no final w:sectPr)")
+        raise InputError(label, _("the template has no page setup (no final w:sectPr)"))
     folder = posixpath.dirname(main)
     related: dict[str, str] = {}
     for rel in safe.relationships[main]:
@@ -291,7 +292,8 @@ def _geometry(section: etree._Element, label: str) -> PageGeometry:
     )
     known = (geometry.width, geometry.left, geometry.right)
     if None not in known and known[0] - known[1] - known[2] <= 0:  # type: ignore[operator]
-        raise InputError(label, "the template's page leaves no room for text between its margins")
+        problem = _("the template's page leaves no room for text between its margins")
+        raise InputError(label, problem)
     return geometry
 
 
@@ -301,7 +303,8 @@ def _twips(element: etree._Element | None, attribute: str, label: str) -> int | 
         return None
     found = _MEASURE.match(value.strip())
     if found is None:
-        raise InputError(label, f"the template's page setup has w:{attribute}={value!r}")
+        problem = _("the template's page setup has w:{attribute}={value}")
+        raise InputError(label, problem.format(attribute=attribute, value=repr(value)))
     number, unit = found.groups()
     return round(float(number) * _TWIPS_PER_UNIT.get(unit, 1))
 

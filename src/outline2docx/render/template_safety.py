@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from outline2docx.errors import InputError
+from outline2docx.i18n import N_, _
 from outline2docx.namespaces import CT_NS, R_NS, RELS_NS, W
 from outline2docx.read.package import Package, resolve_part
 from outline2docx.render.opc import CONTENT_TYPES, Relationship, Relationships, rels_part_name
@@ -33,26 +34,26 @@ DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 # Relationship types never carried, whatever their target: code, and what Word fetches,
 # imports or runs by itself when the document opens.
 DROPPED_RELATIONSHIPS = {
-    f"{_MS}/2006/relationships/vbaProject": "macros",
-    f"{_MS}/2006/relationships/wordVbaData": "macros",
-    f"{_MS}/2006/relationships/keyMapCustomizations": "macro key bindings",
-    f"{_MS}/2006/relationships/attachedToolbars": "macro toolbars",
-    f"{_MS}/2006/relationships/ui/extensibility": "a ribbon customization (calls macros)",
-    f"{_MS}/2007/relationships/ui/extensibility": "a ribbon customization (calls macros)",
-    f"{R_NS}/control": "ActiveX controls",
-    f"{R_NS}/attachedTemplate": "an attached template (fetched when the document opens)",
-    f"{R_NS}/aFChunk": "altChunk imports",
-    f"{R_NS}/subDocument": "subdocuments",
-    f"{R_NS}/oleObject": "OLE objects (the picture shown for them stays)",
-    f"{R_NS}/package": "embedded packages",
-    f"{R_NS}/frame": "frames (fetched when the document opens)",
-    f"{R_NS}/mailMergeSource": "a mail-merge data source",
-    f"{R_NS}/mailMergeHeaderSource": "a mail-merge data source",
-    f"{R_NS}/recipientData": "mail-merge recipients",
-    f"{_PACKAGE_RELS}/digital-signature/origin": "digital signatures (void once changed)",
+    f"{_MS}/2006/relationships/vbaProject": N_("macros"),
+    f"{_MS}/2006/relationships/wordVbaData": N_("macros"),
+    f"{_MS}/2006/relationships/keyMapCustomizations": N_("macro key bindings"),
+    f"{_MS}/2006/relationships/attachedToolbars": N_("macro toolbars"),
+    f"{_MS}/2006/relationships/ui/extensibility": N_("a ribbon customization (calls macros)"),
+    f"{_MS}/2007/relationships/ui/extensibility": N_("a ribbon customization (calls macros)"),
+    f"{R_NS}/control": N_("ActiveX controls"),
+    f"{R_NS}/attachedTemplate": N_("an attached template (fetched when the document opens)"),
+    f"{R_NS}/aFChunk": N_("altChunk imports"),
+    f"{R_NS}/subDocument": N_("subdocuments"),
+    f"{R_NS}/oleObject": N_("OLE objects (the picture shown for them stays)"),
+    f"{R_NS}/package": N_("embedded packages"),
+    f"{R_NS}/frame": N_("frames (fetched when the document opens)"),
+    f"{R_NS}/mailMergeSource": N_("a mail-merge data source"),
+    f"{R_NS}/mailMergeHeaderSource": N_("a mail-merge data source"),
+    f"{R_NS}/recipientData": N_("mail-merge recipients"),
+    f"{_PACKAGE_RELS}/digital-signature/origin": N_("digital signatures (void once changed)"),
 }
 # What Word fetches by itself from an external target, where a kind deserves its own words.
-EXTERNAL_CONTENT = {f"{R_NS}/image": "pictures fetched from outside the file when it opens"}
+EXTERNAL_CONTENT = {f"{R_NS}/image": N_("pictures fetched from outside the file when it opens")}
 HYPERLINK = f"{R_NS}/hyperlink"
 # An external hyperlink is the reader's to follow; other schemes (file:, \\server\share) reach
 # local files or hand the user's network credentials to a server.
@@ -105,7 +106,7 @@ REMOVE_ATTRIBUTE = {
     f"{W}hyperlink",
 }
 # Elements dropped wherever they stand: they act by themselves when the document opens.
-SCRUBBED_ELEMENTS = {f"{W}mailMerge": "mail-merge settings (query a data source when opened)"}
+SCRUBBED_ELEMENTS = {f"{W}mailMerge": N_("mail-merge settings (query a data source when opened)")}
 # Fields Word updates from outside the document, or with a program (DDE): their instruction
 # goes, the text they last showed stays.
 FETCHING_FIELDS = {"DDE", "DDEAUTO", "INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "LINK"}
@@ -128,18 +129,24 @@ class _Dropped:
         self.items: dict[str, dict[str, None]] = defaultdict(dict)  # kind -> details, in order
 
     def add(self, what: str, detail: str) -> None:
-        """Note that ``detail`` (a part or a target) was dropped as ``what``."""
+        """Note that ``detail`` (a part or a target) was dropped as ``what`` (translated)."""
         self.items[what][detail] = None
 
     def notices(self, label: str) -> tuple[str, ...]:
         """One warning line per kind, naming the first few things dropped."""
         found = []
+        notice = _("{file}: warning: dropped from the template: {what}: {details}")
         for what, details in self.items.items():
-            named = list(details)
-            more = f" and {len(named) - 3} more" if len(named) > 3 else ""
-            shown = ", ".join(named[:3]) + more
-            found.append(f"{label}: warning: dropped from the template: {what}: {shown}")
+            found.append(notice.format(file=label, what=what, details=_first_few(list(details))))
         return tuple(found)
+
+
+def _first_few(named: list[str]) -> str:
+    """The first three of ``named``, and how many more there are."""
+    shown = _(", ").join(named[:3])
+    if len(named) <= 3:
+        return shown
+    return _("{first} and {count} more").format(first=shown, count=len(named) - 3)
 
 
 def safe_template(package: Package, main: str) -> SafeTemplate:
@@ -150,12 +157,13 @@ def safe_template(package: Package, main: str) -> SafeTemplate:
     carried = sorted(name for name in kept if name)
     for name in package.names():
         if name not in kept and not _is_packaging(name):
-            why = "macros" if types.is_code(name) else "parts nothing refers to"
+            why = _("macros") if types.is_code(name) else _("parts nothing refers to")
             dropped.add(gone_with.get(name, why), name)
     parts, trees = {}, {}
     for name in carried:
         if types.of(name) is None:
-            raise InputError(package.label, f"part {name} has no content type: not a Word file")
+            problem = _("part {part} has no content type: not a Word file").format(part=name)
+            raise InputError(package.label, problem)
         parts[name] = package.read(name)
         if types.is_xml(name):
             tree = package.xml(name)  # a broken part stops the run here, once
@@ -207,18 +215,23 @@ def _target(rel: Relationship, source: str, names: dict[str, str], label: str) -
 
 
 def _why_dropped(rel: Relationship, target: str | None, types: _ContentTypes) -> str | None:
-    """What ``rel`` would bring that may not come along; None if it may."""
+    """What ``rel`` would bring that may not come along (in the user's language); None if
+    it may."""
     if rel.reltype in DROPPED_RELATIONSHIPS:
-        return DROPPED_RELATIONSHIPS[rel.reltype]
+        return _(DROPPED_RELATIONSHIPS[rel.reltype])
     if rel.external:
         if rel.reltype == HYPERLINK:
-            return None if _is_safe_link(rel.target) else "links to local files or network shares"
+            return (
+                None if _is_safe_link(rel.target) else _("links to local files or network shares")
+            )
+        if rel.reltype in EXTERNAL_CONTENT:
+            return _(EXTERNAL_CONTENT[rel.reltype])
         kind = rel.reltype.rsplit("/", 1)[-1]
-        return EXTERNAL_CONTENT.get(rel.reltype, f"external {kind} fetched when the file opens")
+        return _("external {kind} fetched when the file opens").format(kind=kind)
     if target is None:
-        return "relationships to parts the template lacks"
+        return _("relationships to parts the template lacks")
     if types.is_code(target):
-        return "macros"
+        return _("macros")
     return None
 
 
@@ -246,7 +259,8 @@ def _relationships(package: Package, source: str) -> list[Relationship]:
         for rel in package.xml(name).iter(f"{{{RELS_NS}}}Relationship")
     ]
     if len({rel.rel_id for rel in found}) != len(found):
-        raise InputError(package.label, f"part {name} gives two relationships the same id")
+        problem = _("part {part} gives two relationships the same id").format(part=name)
+        raise InputError(package.label, problem)
     return found
 
 
@@ -265,10 +279,10 @@ def _clean(
     for tag, what in SCRUBBED_ELEMENTS.items():
         for element in list(tree.iter(tag)):
             element.getparent().remove(element)
-            dropped.add(what, part)
+            dropped.add(_(what), part)
             changed = True
     if _fetching_fields(tree):
-        dropped.add("fields that fetch or run something (DDE, INCLUDEPICTURE, ...)", part)
+        dropped.add(_("fields that fetch or run something (DDE, INCLUDEPICTURE, ...)"), part)
         changed = True
     return changed
 
@@ -292,11 +306,12 @@ def _remove_references(tree: etree._Element, part: str, ids: dict[str, str], lab
             del element.attrib[attribute]
         else:
             name = etree.QName(element).localname
-            raise InputError(
-                label,
-                f"part {part}: <{name}> uses {ids[element.get(attribute)]}, "
-                "which a template may not carry, and cannot go without it: template refused",
+            problem = _(
+                "part {part}: <{element}> uses {what}, which a template may not carry, "
+                "and cannot go without it: template refused"
             )
+            what = ids[element.get(attribute)]
+            raise InputError(label, problem.format(part=part, element=name, what=what))
     return bool(uses)
 
 
@@ -362,7 +377,7 @@ class _ContentTypes:
 
     def __init__(self, package: Package) -> None:
         if not package.has(CONTENT_TYPES):
-            raise InputError(package.label, "not a Word document: no [Content_Types].xml")
+            raise InputError(package.label, _("not a Word document: no [Content_Types].xml"))
         root = package.xml(CONTENT_TYPES)
         self.defaults = {
             d.get("Extension", "").lower(): d.get("ContentType", "")
@@ -399,7 +414,8 @@ class _ContentTypes:
             kind = self.overrides.get(name.lower())
             if name == main and kind in WORD_MAIN_TYPES:
                 if "macroEnabled" in kind:
-                    dropped.add("a macro-enabled document type (written as a plain .docx)", main)
+                    what = _("a macro-enabled document type (written as a plain .docx)")
+                    dropped.add(what, main)
                 kind = DOCUMENT_MAIN
             if kind:
                 etree.SubElement(

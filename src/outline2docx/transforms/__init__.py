@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from outline2docx.i18n import _
+
 if TYPE_CHECKING:
     from outline2docx.pipeline import Draft, Settings
 
@@ -46,10 +48,9 @@ def _metadata(draft: Draft, settings: Settings) -> None:
 def _drop_noise(draft: Draft, settings: Settings) -> None:
     from outline2docx.transforms.noise import drop_noise
 
+    note = _("{file}:{line}: dropped web residue: {text}")
     for paragraph in drop_noise(draft.document):
-        draft.notes.append(
-            f"{draft.source}:{paragraph.line}: dropped web residue: {paragraph.text}"
-        )
+        draft.notes.append(note.format(file=draft.source, line=paragraph.line, text=paragraph.text))
 
 
 def _numbering_checks(draft: Draft, settings: Settings) -> None:
