@@ -222,7 +222,7 @@ def test_an_oversized_upload_gets_413():
 def test_every_request_works_in_its_own_folder_removed_afterwards(tmp_path):
     scratch = tmp_path / "scratch"
     scratch.mkdir()
-    with TestClient(create_app(Limits(workers=1, scratch=str(scratch)))) as client:
+    with TestClient(create_app(Limits(workers=1, scratch=str(scratch)))) as client:  # Chinese
         assert client.post("/api/parse", data={"text": SPEECH}).status_code == 200
         assert client.post("/api/convert", data={"text": SPEECH}).status_code == 200
         refused = client.post("/api/parse", files={"file": ("a.docx", b"PK\x03\x04bad")})
@@ -232,7 +232,7 @@ def test_every_request_works_in_its_own_folder_removed_afterwards(tmp_path):
         scratch.rmdir()
         scratch.write_text("not a folder")
         blocked = client.post("/api/parse", data={"text": SPEECH})
-    assert blocked.status_code == 422 and "cannot process" in blocked.json()["error"]
+    assert blocked.status_code == 422 and "无法处理该文件" in blocked.json()["error"]
 
 
 @pytest.mark.parametrize(
@@ -295,7 +295,8 @@ def test_noise_stays_in_the_view_and_leaves_the_document_unless_kept(client):
 
 
 def test_a_job_past_its_time_is_stopped_and_its_worker_freed():
-    with TestClient(create_app(Limits(workers=1, timeout=0.05))) as hurried:
+    english = {"Accept-Language": "en"}
+    with TestClient(create_app(Limits(workers=1, timeout=0.05)), headers=english) as hurried:
         slow = hurried.post("/api/convert", data={"text": SPEECH * 400, "name": "long.txt"})
         assert slow.status_code == 422
         assert slow.json() == {"error": "long.txt: took longer than 0.05 s; stopped"}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
+from outline2docx.i18n import _
+
 # Every element, by the names a user may write (front matter, --meta, a web form) -> field.
 # The first name of each field is the one shown to users.
 FIELD_NAMES: dict[str, str] = {
@@ -75,7 +77,8 @@ def meta_from_pairs(pairs: dict[str, str]) -> Meta:
     for key, value in pairs.items():
         name = field_of(key.strip())
         if name is None:
-            raise ValueError(f"{key!r} is not a metadata key; one of {', '.join(FIELD_NAMES)}")
+            message = _("{key} is not a metadata key; one of {keys}")
+            raise ValueError(message.format(key=repr(key), keys=_(", ").join(FIELD_NAMES)))
         values[name] = value.strip()
     return Meta(**values)
 

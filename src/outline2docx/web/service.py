@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from outline2docx.errors import Outline2DocxError
+from outline2docx.i18n import _
 from outline2docx.pipeline import DOCX_SUFFIXES, ZIP_SIGNATURE, Draft, Settings, read, write
 
 if sys.version_info >= (3, 11):
@@ -196,7 +197,7 @@ def _style(options: Options, folder: Path):
 
     if options.style_toml is None:
         if options.style not in builtin_styles():
-            raise StyleError(f"no built-in house style {options.style!r}")
+            raise StyleError(_("no built-in house style {name}").format(name=repr(options.style)))
         return _builtin_style(options.style)
     _refuse_foreign_extends(options.style_toml)
     path = folder / "style.toml"
@@ -218,10 +219,11 @@ def _refuse_foreign_extends(data: bytes) -> None:
     try:
         parent = tomllib.loads(data.decode("utf-8")).get("extends")
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise StyleError(f"style.toml: not a valid TOML house style: {exc}") from None
+        message = _("style.toml: not a valid TOML house style: {problem}")
+        raise StyleError(message.format(problem=exc)) from None
     if parent is not None and parent not in builtin_styles():
-        known = ", ".join(builtin_styles())
-        raise StyleError(f"style.toml: an uploaded style may extend only a built-in one ({known})")
+        message = _("style.toml: an uploaded style may extend only a built-in one ({names})")
+        raise StyleError(message.format(names=_(", ").join(builtin_styles())))
 
 
 def _template(options: Options, folder: Path):
@@ -306,15 +308,17 @@ def _guarded(job: Job, work: Callable[[Job, Path], Any]) -> Any:
         ):
             return work(job, Path(folder))
     except JobTimeout:
-        return Failure(f"{job.source.name}: took longer than {job.options.timeout:g} s; stopped")
+        message = _("{file}: took longer than {seconds:g} s; stopped")
+        return Failure(message.format(file=job.source.name, seconds=job.options.timeout))
     except Outline2DocxError as exc:
         return Failure(_without(str(exc), folder))
     except ValueError as exc:  # a role or metadata key that is none
         return Failure(_without(str(exc), folder), 400)
     except subprocess.SubprocessError:
-        return Failure("pdftoppm could not draw the pages of the preview")
+        return Failure(_("pdftoppm could not draw the pages of the preview"))
     except OSError as exc:
-        return Failure(_without(f"cannot process the file: {exc.strerror or exc}", folder))
+        problem = _("cannot process the file: {problem}").format(problem=exc.strerror or exc)
+        return Failure(_without(problem, folder))
 
 
 class JobTimeout(Exception):
