@@ -328,7 +328,12 @@ ignore_option = click.option(
     help="Replace existing documents, even ones outline2docx did not write.",
 )
 @click.option("--fix", is_flag=True, help="Apply the safe normalizations of `fix` first.")
-@click.option("--diff", is_flag=True, help="With --fix: show every change on stderr.")
+@click.option(
+    "--renumber",
+    is_flag=True,
+    help="Renumber headings per level and parent, as `fix --renumber` does.",
+)
+@click.option("--diff", is_flag=True, help="With --fix or --renumber: show every change on stderr.")
 @click.option(
     "--drop-noise",
     is_flag=True,
@@ -362,6 +367,7 @@ def convert(
     skip_existing,
     force,
     fix,
+    renumber,
     diff,
     drop_noise,
     pdf,
@@ -383,7 +389,8 @@ def convert(
         _fail(click.UsageError(_("--skip-existing and --force exclude each other")))
     if roles and (len(inputs) > 1 or Path(inputs[0]).is_dir()):
         _fail(click.UsageError(_("--role names lines of one document: give a single input file")))
-    settings = _settings(style, encoding, fix, diff, drop_noise, plain, meta, reference_doc, roles)
+    edits = {"fix": fix, "renumber": renumber, "diff": diff}
+    settings = _settings(style, encoding, edits, drop_noise, plain, meta, reference_doc, roles)
     if pdf:
         from outline2docx.pdf import find_office
 
@@ -406,8 +413,9 @@ def convert(
         _convert_files(inputs, output, globs, jobs, skip_existing, force, settings, pdf, quiet)
 
 
-def _settings(style, encoding, fix, diff, drop_noise, plain, meta, reference_doc, roles):
-    """The run's settings, style and template loaded and checked before any file is read."""
+def _settings(style, encoding, edits, drop_noise, plain, meta, reference_doc, roles):
+    """The run's settings, style and template loaded and checked before any file is read
+    (``edits``: the fix, renumber and diff flags)."""
     from outline2docx.pipeline import Settings
     from outline2docx.read.front_matter import parse_meta_option
     from outline2docx.style import load_style
@@ -427,8 +435,7 @@ def _settings(style, encoding, fix, diff, drop_noise, plain, meta, reference_doc
         style=_guarded(lambda: load_style(style)),  # a bad style stops everything up front
         template=template,
         encoding=encoding,
-        fix=fix,
-        diff=diff,
+        **edits,
         drop_noise=drop_noise,
         plain=plain,
         meta=given,
@@ -605,16 +612,24 @@ def check(files, as_json, ignored, encoding, roles) -> None:
     help="Write the fixed text here (default: standard output).",
 )
 @click.option("--diff", is_flag=True, help="Show the changes as a diff; write nothing.")
+@click.option(
+    "--renumber",
+    is_flag=True,
+    help="Also renumber headings: each level from 1 under its parent and in each attachment.",
+)
 @ignore_option
 @encoding_option
-def fix(file, output, diff, ignored, encoding) -> None:
+def fix(file, output, diff, renumber, ignored, encoding) -> None:
     """Apply the safe normalizations of GB/T 9704 §5–§6 to FILE.
 
     Punctuation width in Chinese text, straight quotes to “ ” ‘ ’, numbering forms
     (（一）、 to （一）, 1、 to 1.), 〔〕 around the year of document numbers, —— and ……,
     full-width letters and digits. Decimals, times, URLs and Latin text stay as they are.
-    The input is never changed; -o writes in the input's encoding, line breaks kept (GB2312
-    and GBK as GB18030, their superset, when a fix adds a character they lack).
+    --renumber rewrites heading numbers (一、 （一） 1. （1） ①, 第X章/节/条, 一是) so that each
+    level counts from 1 under its parent and in each attachment; only the number changes,
+    its form stays. The input is never changed; -o writes in the input's encoding, line
+    breaks kept (GB2312 and GBK as GB18030, their superset, when a fix adds a character they
+    lack).
     """
     from outline2docx.errors import InputError
     from outline2docx.fix import fix_text, unified_diff
@@ -634,6 +649,8 @@ def fix(file, output, diff, ignored, encoding) -> None:
     except OSError as exc:
         _fail(InputError(name, exc.strerror or str(exc)))
     fixed, changes, changed_lines = fix_text(decoded.text, ignored)
+    if renumber:
+        fixed, changes, changed_lines = _renumbered(decoded.text, fixed, changes, name)
     if diff:
         if changed_lines:
             click.echo(unified_diff(name, changed_lines))
@@ -644,6 +661,14 @@ def fix(file, output, diff, ignored, encoding) -> None:
         _guarded(lambda: write_atomically(Path(output), data), writing=output)
     else:
         click.echo(fixed, nl=False)
+
+
+def _renumbered(text: str, fixed: str, changes: list, name: str) -> tuple[str, list, list]:
+    """The fixed text renumbered, all changes, and each changed line against ``text``."""
+    from outline2docx.fix.renumber import changed_lines, renumber_text
+
+    renumbered, renumberings, _lines = _guarded(lambda: renumber_text(fixed, name))
+    return renumbered, changes + renumberings, changed_lines(text, renumbered)
 
 
 # Encodings a fix may need to widen (—— and “” are not in GB2312), and the superset that

@@ -1,8 +1,9 @@
 """What ``outline2docx check`` finds in a draft before a reviewer does.
 
-Three sources, one list of diagnostics in line order: the parser's own (numbering gaps,
+Four sources, one list of diagnostics in line order: the parser's own (numbering gaps,
 repeats, mixed forms, removed control characters), the normalization rules of fix.py (what
-``fix`` would change), and the checks below, which need a person to decide.
+``fix`` would change), the numbers ``fix --renumber`` would change, and the checks below,
+which need a person to decide.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from outline2docx.fix import RULES
+from outline2docx.fix.renumber import renumber_findings
 from outline2docx.i18n import N_, _
 from outline2docx.read.lines import SourceLine
 from outline2docx.tree.checks import close_calls
@@ -47,6 +49,7 @@ CODES: dict[str, str] = {
     "numbering-repeat": N_("a number repeated: （二） （二）"),
     "numbering-form": N_("one level written in two forms: 1. and 1、"),
     "level-order": N_("an outer level after a deeper one among siblings: （一） after 1."),
+    "renumber": N_("a heading number `fix --renumber` would change, with the number it gets"),
     **{rule.code: rule.message for rule in RULES},
     "placeholder": N_("XXX, ×××, *** or 第X次 left in the text"),
     "date-format": N_("a date with leading zeros or in Chinese numerals"),
@@ -84,6 +87,7 @@ def lint(lines: list[SourceLine], document: Document) -> list[Diagnostic]:
         found += _line_findings(line.number, line.text, line.indent)
     found += _noise(document)
     found += _level_order(document.children)
+    found += renumber_findings(document, {line.number: line.indent for line in lines})
     found += close_calls(document.paragraphs())
     return sorted(found, key=lambda d: (d.line, d.column, d.code))
 

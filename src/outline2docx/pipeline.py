@@ -69,7 +69,8 @@ class Settings:
     template: Template | None = None  # an organization's .docx to render into (--reference-doc)
     encoding: str | None = None  # decode text with this instead of detecting it
     fix: bool = False  # apply the safe normalizations before recognizing
-    diff: bool = False  # with fix: a unified diff of the changes among the notes
+    diff: bool = False  # with fix or renumber: a unified diff of the changes among the notes
+    renumber: bool = False  # rewrite heading numbers per level and parent, on the tree
     drop_noise: bool = False  # leave out web-page residue
     plain: bool = False  # Word input: drop bold and italic too
     meta: Meta = field(default_factory=Meta)  # header and imprint data that win over the file's

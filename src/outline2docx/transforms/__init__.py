@@ -39,6 +39,12 @@ def _fix(draft: Draft, settings: Settings) -> None:
     fix_draft(draft, settings)
 
 
+def _renumber(draft: Draft, settings: Settings) -> None:
+    from outline2docx.transforms.renumbering import renumber_draft
+
+    renumber_draft(draft, settings)
+
+
 def _metadata(draft: Draft, settings: Settings) -> None:
     from outline2docx.transforms.metadata import apply_metadata
 
@@ -66,6 +72,7 @@ TRANSFORMS: tuple[Transform, ...] = (
     Transform("fix", SOURCE, lambda s: s.fix, _fix),
     Transform("metadata", TREE, _always, _metadata),
     Transform("drop-noise", TREE, lambda s: s.drop_noise, _drop_noise),
+    Transform("renumber", TREE, lambda s: s.renumber, _renumber),
     Transform("numbering-checks", TREE, _always, _numbering_checks),
 )
 
