@@ -42,6 +42,7 @@ def test_the_transforms_are_one_ordered_table_with_fix_before_recognition():
         ("fix", SOURCE),
         ("metadata", TREE),
         ("drop-noise", TREE),
+        ("renumber", TREE),
         ("numbering-checks", TREE),
     ]
 
