@@ -168,7 +168,7 @@ def _renumber_siblings(
     by_kind: dict[NumberingKind, list[Paragraph]] = {}
     for block in children:
         paragraph = lead_paragraph(block)
-        if _counted(paragraph):
+        if is_renumbered(paragraph):
             by_kind.setdefault(paragraph.numbering.kind, []).append(paragraph)
     for kind, paragraphs in by_kind.items():
         for n, run in enumerate(_runs(paragraphs)):
@@ -183,7 +183,9 @@ def _renumber_siblings(
             running[kind] = first + len(run) - 1
 
 
-def _counted(paragraph: Paragraph | None) -> bool:
+def is_renumbered(paragraph: Paragraph | None) -> bool:
+    """True for a paragraph whose number renumbering counts: a numbered heading or a run-in
+    lead with a number (not 最后, not a decimal outline's 1.2, not an attachment's list)."""
     if paragraph is None or paragraph.numbering is None or paragraph.numbering.value is None:
         return False
     kind = paragraph.numbering.kind
@@ -204,13 +206,18 @@ def _runs(paragraphs: list[Paragraph]) -> list[list[Paragraph]]:
 
 
 def _first_number(run: list[Paragraph], last: int | None) -> int:
-    """1, or one past ``last`` where the run mostly reads as running on from another parent."""
-    if last is None:
-        return 1
+    """1, or one past ``last`` where the run reads better as running on from another parent."""
     values = [p.numbering.value for p in run]
-    restarts = sum(v == i for i, v in enumerate(values, start=1))
-    runs_on = sum(v == last + i for i, v in enumerate(values, start=1))
-    return last + 1 if runs_on > restarts else 1
+    if last is None or values[0] == 1:
+        return 1
+    return last + 1 if _fit(values, last + 1) > _fit(values, 1) else 1
+
+
+def _fit(values: list[int], first: int) -> tuple[int, int]:
+    """How well ``values`` read as counting from ``first``: numbers in place, then nearness."""
+    expected = range(first, first + len(values))
+    in_place = sum(v == e for v, e in zip(values, expected, strict=False))
+    return in_place, -sum(abs(v - e) for v, e in zip(values, expected, strict=False))
 
 
 def _renumbering(paragraph: Paragraph, value: int) -> Renumbering | None:
