@@ -47,6 +47,8 @@ class TextPiece:
     spans: list[Span] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     outline_level: int | None = None  # 0 for Word's Heading 1 …; None for body text
+    # The w:p it was read from: a style learned from a sample reads its formatting there.
+    origin: etree._Element | None = field(default=None, repr=False, compare=False)
 
 
 # The body in order: text lines (to classify), tables and pictures (kept as they are).
@@ -146,7 +148,9 @@ class _Reader:
         for line in lines:
             piece = line.piece()
             if piece.text.strip():
-                yield _trimmed_piece(piece)
+                trimmed = _trimmed_piece(piece)
+                trimmed.origin = p
+                yield trimmed
         yield from pictures
 
     def _runs(self, p: etree._Element) -> Iterator[tuple[etree._Element, bool, bool]]:
