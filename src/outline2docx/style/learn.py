@@ -78,6 +78,25 @@ LEAD_PROPERTIES: dict[Role, tuple[str, ...]] = {
     Role.RUNIN: FONT,
     Role.ARTICLE: FONT,
 }
+# The paragraph styles outline2docx writes say a paragraph's role outright: a sample it made
+# is read by them, as the recognizer, seeing no letterhead, can take 份号 for a title. The
+# parts the renderer lays out itself (None) are not learned.
+OWN_STYLES: dict[str, Role | None] = {
+    "GW Issuer": Role.ISSUER,
+    "GW Document Number": Role.DOCNUMBER,
+    "GW Byline": Role.BYLINE,
+    "GW Attachment": Role.ATTACHMENT,
+    "GW Signature": Role.SIGNATURE,
+    "GW Date": Role.DATE,
+    "GW Header Note": None,
+    "GW Header Number": None,
+    "GW Header Number Signed": None,
+    "GW Attachment Item": None,
+    "GW Imprint Copy": None,
+    "GW Imprint Printed": None,
+    "GW Imprint Single": None,
+    "GW Web Residue": None,
+}
 # The document defaults ([text]) are the body text's.
 TEXT_PROPERTIES = ("east_asian", "latin", "size")
 # What a property is when no style sets it: Word's defaults, and the grid's line pitch.
@@ -161,9 +180,11 @@ def read_sample(path: Path) -> Sample:
     formatting = Formatting(package)
     found = []
     for paragraph in iter_paragraphs(draft.document.children):
-        piece = draft.items[paragraph.line - 1]
-        origin = getattr(piece, "origin", None)
-        if paragraph.role in PARAGRAPH_PROPERTIES and origin is not None:
+        origin = getattr(draft.items[paragraph.line - 1], "origin", None)
+        if origin is None:
+            continue
+        paragraph.role = OWN_STYLES.get(formatting.style_name(origin), paragraph.role)
+        if paragraph.role in PARAGRAPH_PROPERTIES:
             found.append((paragraph, formatting.paragraph(origin), list(formatting.runs(origin))))
     facts = formatting.page()
     body_runs = [run for p, _ppr, runs in found if p.role == Role.BODY for run in runs]
@@ -211,7 +232,9 @@ class _Measure:
         """A paragraph's look; for a run-in line, its lead's look apart."""
         lead = paragraph.lead if paragraph.role in LEAD_PROPERTIES else ""
         lead_runs, rest_runs = _split_runs(runs, lead, paragraph.text)
-        values = {**self.fonts(rest_runs or runs), **self.block(ppr, rest_runs or runs)}
+        # A line that is all lead tells nothing of the text after it.
+        fonts = self.fonts(rest_runs) if rest_runs else {}
+        values = {**fonts, **self.block(ppr, rest_runs or lead_runs)}
         return Observation(paragraph.role, values, self.fonts(lead_runs) if lead_runs else {})
 
     def fonts(self, runs: list) -> dict[str, Any]:

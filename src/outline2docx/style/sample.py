@@ -142,6 +142,11 @@ class Formatting:
         named = _val(p.find(f"{W}pPr/{W}pStyle"))
         return named if named in self.styles else self.default_paragraph
 
+    def style_name(self, p: etree._Element) -> str:
+        """The name of the paragraph's style, as Word shows it in English ("heading 1")."""
+        style = self.styles.get(self.paragraph_style(p))
+        return (_val(style.find(f"{W}name")) or "") if style is not None else ""
+
     def paragraph(self, p: etree._Element) -> dict[str, Any]:
         """The paragraph properties in force: jc, ind and spacing attributes, merged."""
         layers = [self.default_ppr]
