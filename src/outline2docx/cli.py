@@ -769,7 +769,11 @@ def styles_show(name: str) -> None:
 )
 @click.pass_context
 def styles_init(ctx: click.Context, new: str, base: str, sample: str | None) -> None:
-    """Write NEW.toml, a style that extends --from and overrides nothing yet."""
+    """Write NEW.toml, a style that extends --from and overrides nothing yet.
+
+    With --from-docx it overrides what the sample document shows: what it cannot tell (roles
+    it lacks, values its paragraphs disagree on) is left to the parent and said on stderr.
+    """
     from outline2docx.output import write_atomically
     from outline2docx.style import StyleError, load_style, starter_style
 
