@@ -50,11 +50,17 @@ latin = "黑体"
 size = "小二"
 space_after = 2
 
+[paragraph_styles.Normal]
+first_line_indent = 1.5
+
 [paragraph_styles."heading 1"]
 east_asian = "楷体"
 latin = "楷体"
 size = "三号"
 bold = true
+align = "center"
+first_line_indent = 0
+space_before = 1
 
 [character_styles."GW Lead"]
 east_asian = "黑体"
@@ -74,10 +80,33 @@ def page_setup(docx: Path) -> dict[str, str]:
     """The final section's paper size and margins, as attributes of pgSz and pgMar."""
     sect = _xml(docx, "word/document.xml").find(f"{W}body/{W}sectPr")
     found = {}
-    for tag in ("pgSz", "pgMar"):
+    for tag in ("pgSz", "pgMar", "docGrid"):
         element = sect.find(f"{W}{tag}")
         found.update({f"{tag}.{k[len(W) :]}": v for k, v in element.attrib.items()})
     return found
+
+
+def paragraph_looks(docx: Path) -> list[tuple[str, dict[str, str]]]:
+    """Every paragraph's text and its jc, ind and spacing attributes as Word resolves them."""
+    styles = _xml(docx, "word/styles.xml")
+    by_id = {s.get(f"{W}styleId"): s for s in styles.iter(f"{W}style")}
+    defaults = styles.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr")
+    looks = []
+    for p in _xml(docx, "word/document.xml").iter(f"{W}p"):
+        layers, style = [p.find(f"{W}pPr")], p.find(f"{W}pPr/{W}pStyle")
+        style_id = style.get(f"{W}val") if style is not None else "Normal"
+        while style_id in by_id:
+            layers.insert(0, by_id[style_id].find(f"{W}pPr"))
+            based = by_id[style_id].find(f"{W}basedOn")
+            style_id = based.get(f"{W}val") if based is not None else None
+        look: dict[str, str] = {}
+        for layer in [defaults, *layers]:
+            for tag in ("jc", "ind", "spacing"):
+                element = layer.find(f"{W}{tag}") if layer is not None else None
+                if element is not None:
+                    look.update({f"{tag}.{k[len(W) :]}": v for k, v in element.attrib.items()})
+        looks.append(("".join(t.text or "" for t in p.iter(f"{W}t")), look))
+    return looks
 
 
 def run_looks(docx: Path) -> list[tuple[str, str, str, str, str, bool]]:
@@ -162,6 +191,7 @@ def test_a_learned_style_reproduces_the_samples_page_fonts_and_sizes(own_sample,
     assert_valid_docx(again)
     assert page_setup(again) == page_setup(sample)
     assert run_looks(again) == run_looks(sample)
+    assert paragraph_looks(again) == paragraph_looks(sample)
     # and that is the custom style, not the default one both might have fallen back to
     default = convert(SPEECH, "gbt9704", tmp_path / "default.docx")
     assert page_setup(default) != page_setup(sample)
@@ -171,6 +201,9 @@ def test_a_learned_style_reproduces_the_samples_page_fonts_and_sizes(own_sample,
     assert look_of(looks, "一、") == ("楷体", "楷体", "32", True)
     assert look_of(looks, "一是") == ("黑体", "Arial", "30", False)  # the lead
     assert look_of(looks, "今天") == ("仿宋", "Arial", "30", False)  # body text
+    heading = next(look for text, look in paragraph_looks(again) if text.startswith("一、"))
+    assert heading["jc.val"] == "center" and heading["ind.firstLineChars"] == "0"
+    assert heading["spacing.beforeLines"] == "100"
 
 
 def test_the_learned_file_overrides_only_what_differs(own_sample, tmp_path):
@@ -312,3 +345,78 @@ def test_a_page_whose_text_cannot_fit_is_refused_clearly(tmp_path):
     assert done.returncode == 2
     assert "does not hold together" in done.stderr and "page.height" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+# ---- a document set by hand: direct formatting, no styles of its own -------------------------
+
+
+def _direct_sample(path: Path) -> Path:
+    """A notice typed in Word with direct formatting only: 宋体 小三 body indented two
+    characters, a 黑体 二号 centred title; the styles are python-docx's defaults."""
+    docx = pytest.importorskip("docx")
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, Twips
+
+    document = docx.Document()
+    lines = [line.strip() for line in SPEECH.read_text("utf-8").splitlines() if line.strip()]
+    title = next(line for line in lines if line.endswith("讲话"))
+    for text in [title, *lines[lines.index(title) + 1 :]]:
+        paragraph = document.add_paragraph()
+        run = paragraph.add_run(text)
+        is_title = text == title
+        run.font.size = Pt(22 if is_title else 15)
+        run.font.name = "Times New Roman"
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(
+            qn("w:eastAsia"), "黑体" if is_title else "宋体"
+        )
+        if is_title:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        else:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            paragraph.paragraph_format.first_line_indent = Twips(600)  # two 15 pt characters
+    document.save(path)
+    return path
+
+
+def test_direct_formatting_is_learned_as_a_style(tmp_path):
+    sample = _direct_sample(tmp_path / "typed.docx")
+    learned, _notes = learn(sample, tmp_path)
+    assert 'extends = "regulation"' not in learned.read_text("utf-8")  # no 第X条 in a speech
+    style = load_style(learned)
+    assert (style.text.east_asian, style.text.latin, style.text.size) == (
+        "宋体",
+        "Times New Roman",
+        15,
+    )
+    assert style.paragraph_styles["Normal"].first_line_indent in (None, 2.0)
+    again = convert(SPEECH, learned, tmp_path / "again.docx")
+    assert_valid_docx(again)
+    looks = run_looks(again)
+    assert look_of(looks, "县工会第八次代表大会讲话") == ("黑体", "Times New Roman", "44", False)
+    assert look_of(looks, "今天") == ("宋体", "Times New Roman", "30", False)
+    body = next(look for text, look in paragraph_looks(again) if text.startswith("今天"))
+    assert body["ind.firstLineChars"] == "200" and body["jc.val"] == "both"
+
+
+# ---- untrusted values -------------------------------------------------------------------------
+
+
+def test_values_no_style_may_hold_are_left_to_the_parent_and_said(tmp_path):
+    sample = _direct_sample(tmp_path / "typed.docx")
+    with zipfile.ZipFile(sample) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    document = parts["word/document.xml"].decode("utf-8")
+    document = document.replace('w:eastAsia="宋体"', 'w:eastAsia="宋&#9;体"')  # a tab
+    document = document.replace('w:firstLine="600"', 'w:firstLine="²"')  # no number
+    document = re.sub(r'w:top="\d+"', 'w:top="99999999999"', document)  # out of range
+    parts["word/document.xml"] = document.encode("utf-8")
+    hostile = tmp_path / "hostile.docx"
+    with zipfile.ZipFile(hostile, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    learned, notes = learn(hostile, tmp_path)
+    assert "not used" in notes and "east_asian" in notes  # the font name with a tab
+    style = load_style(learned)
+    assert style.text.east_asian == "仿宋_GB2312"  # the parent's
+    assert style.page.top == load_style("gbt9704").page.top  # the margin was not read

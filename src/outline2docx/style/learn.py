@@ -111,6 +111,11 @@ DEFAULTS: dict[str, Any] = {
     "space_after": 0.0,
     "line_spacing": "grid",
 }
+# Built-in styles that set roles apart for documents of their own kind (regulation: 一、 and
+# （一） as items under 第X条): a candidate only for a sample that has one of these roles.
+MADE_FOR: dict[str, frozenset[Role]] = {
+    "regulation": frozenset({Role.CHAPTER, Role.SECTION, Role.ARTICLE}),
+}
 # How close two measured values must be to count as the same.
 TOLERANCE = {
     "first_line_indent": 0.05,
@@ -156,14 +161,18 @@ class LearnedStyle:
 def learn_style(sample: Path, base: str | None = None) -> LearnedStyle:
     """The style ``sample`` (a .docx) is set in, extending ``base`` or the closest built-in."""
     seen = read_sample(sample)
-    names = (
-        [base] if base else [DEFAULT_STYLE, *(n for n in builtin_styles() if n != DEFAULT_STYLE)]
-    )
+    names = [base] if base else candidates({o.role for o in seen.observations})
     drafts = [Overrides(name, load_style(name), seen) for name in names]
     best = min(drafts, key=lambda d: d.distance)  # the first of equals: the default style
     text = best.toml(seen.name)
     _check_loads(text, sample)
     return LearnedStyle(best.name, text, [*seen.notes, *best.notes(seen)])
+
+
+def candidates(roles: set[Role]) -> list[str]:
+    """The built-in styles a sample with ``roles`` may extend, the default first."""
+    names = [DEFAULT_STYLE, *(name for name in builtin_styles() if name != DEFAULT_STYLE)]
+    return [name for name in names if name not in MADE_FOR or MADE_FOR[name] & roles]
 
 
 # ---- reading the sample -----------------------------------------------------------------
@@ -216,16 +225,16 @@ class _Measure:
         full = {**default, **page}
         text_width = full["width"] - full["left"] - full["right"]
         text_height = full["height"] - full["top"] - full["bottom"]
-        if self.grid_pitch:
+        if self.grid_pitch and text_height >= self.grid_pitch:
             page["lines"] = round(text_height / self.grid_pitch)
         else:
             self.notes.append(_("lines per page: the sample has no line grid; left to the parent"))
         grid_chars = facts.grid_type in ("linesAndChars", "snapToChars") and facts.char_space
         spare = facts.char_space * 20 / 4096 if grid_chars else self.body_spacing
-        if text_width > 0:
+        if text_width > 0 and self.body_size * 20 + spare > 0:
             page["chars"] = math.floor(text_width / (self.body_size * 20 + spare) + 0.01)
         page["duplex"] = facts.duplex
-        self.pitch = text_height // page.get("lines", default["lines"]) if text_height > 0 else 1
+        self.pitch = max(1, text_height // page.get("lines", default["lines"]))
         return page
 
     def observation(self, paragraph, ppr: dict, runs: list) -> Observation:
@@ -245,9 +254,9 @@ class _Measure:
 
     def block(self, ppr: dict, runs: list) -> dict[str, Any]:
         """Alignment, indents in characters, spacing in grid lines, and line spacing."""
-        char = (dominant(runs, "size") or self.body_size) * 20 + (
-            dominant(runs, "char_spacing") or 0
-        )
+        size = (dominant(runs, "size") or self.body_size) * 20
+        char = size + (dominant(runs, "char_spacing") or 0)
+        char = char if char > 0 else size  # spacing that overlaps characters: not a measure
         found: dict[str, Any] = {"align": ppr.get("align", "left")}
         for key, side in (
             ("first_line_indent", "first_line"),

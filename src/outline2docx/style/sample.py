@@ -54,9 +54,10 @@ GRID_TYPES = frozenset({"lines", "linesAndChars", "snapToChars"})
 
 def number(value: str | None, low: int, high: int) -> int | None:
     """An integer attribute from ``low`` to ``high``, or None if absent or malformed."""
-    if value is None or not value.lstrip("-").isdigit() or len(value) > 9:
+    digits = value.removeprefix("-") if value is not None else ""
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 9:
         return None
-    parsed = int(value)
+    parsed = int(digits) * (-1 if value.startswith("-") else 1)
     return parsed if low <= parsed <= high else None
 
 
