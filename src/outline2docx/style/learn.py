@@ -1,11 +1,11 @@
 """A house style learned from a finished Word document: ``styles init NAME --from-docx``.
 
 The sample is read and recognized as any Word input is (``pipeline.read``), so every paragraph
-has a role; each role's paragraphs are read (``style.sample``: their effective formatting)
-and measured in a style's units (``style.measure``), and the majority taken. The result is compared with every built-in style: the
-closest (fewest values to change) is extended and only what differs is written. What the
-sample cannot tell (roles it lacks, values a style file cannot hold) stays with the parent,
-and ``notes`` say so.
+has a role; each role's paragraphs are read (``style.sample``: their effective formatting) and
+measured in a style's units (``style.measure``), and the majority taken. The result is compared
+with every built-in style: the closest (fewest values to change) is extended and only what
+differs is written. What the sample cannot tell (roles it lacks, values a style file cannot
+hold) stays with the parent, and ``notes`` say so.
 """
 
 from __future__ import annotations
