@@ -420,3 +420,17 @@ def test_values_no_style_may_hold_are_left_to_the_parent_and_said(tmp_path):
     style = load_style(learned)
     assert style.text.east_asian == "仿宋_GB2312"  # the parent's
     assert style.page.top == load_style("gbt9704").page.top  # the margin was not read
+
+
+def test_theme_fonts_are_looked_up_in_the_theme(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()  # its fonts are the theme's: minorHAnsi, minorEastAsia
+    for line in SPEECH.read_text("utf-8").splitlines()[:12]:
+        if line.strip():
+            document.add_paragraph(line.strip())
+    sample = tmp_path / "themed.docx"
+    document.save(sample)
+    learned, _notes = learn(sample, tmp_path)
+    style = load_style(learned)
+    # python-docx's theme: Cambria for Latin, and 宋体 for Simplified Chinese (script Hans)
+    assert (style.text.latin, style.text.east_asian, style.text.size) == ("Cambria", "宋体", 11)

@@ -114,9 +114,9 @@ class Formatting:
         part = self._related("/theme")
         if not part:
             return {}
-        fonts = {}
+        fonts, theme = {}, self.package.xml(part)
         for kind in ("major", "minor"):
-            scheme = self.package.xml(part).find(f".//{A}{kind}Font")
+            scheme = theme.find(f".//{A}{kind}Font")
             if scheme is None:
                 continue
             latin, east = scheme.find(f"{A}latin"), scheme.find(f"{A}ea")
@@ -131,7 +131,8 @@ class Formatting:
     def chain(self, style_id: str) -> list[etree._Element]:
         """A style and the styles it is based on, outermost (the base) first."""
         found, seen = [], set()
-        while style_id and style_id not in seen and style_id in self.styles and len(seen) < 32:
+        limit = self.package.limits.style_chain  # as the Word reader: a longer chain is cut
+        while style_id and style_id not in seen and style_id in self.styles and len(seen) < limit:
             seen.add(style_id)
             found.append(self.styles[style_id])
             style_id = _val(self.styles[style_id].find(f"{W}basedOn")) or ""
