@@ -417,6 +417,7 @@ def test_values_no_style_may_hold_are_left_to_the_parent_and_said(tmp_path):
             archive.writestr(name, data)
     learned, notes = learn(hostile, tmp_path)
     assert "not used" in notes and "east_asian" in notes  # the font name with a tab
+    assert "\t" not in notes and "'宋\\t体'" in notes  # shown escaped, never raw
     style = load_style(learned)
     assert style.text.east_asian == "仿宋_GB2312"  # the parent's
     assert style.page.top == load_style("gbt9704").page.top  # the margin was not read

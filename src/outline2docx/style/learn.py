@@ -24,7 +24,7 @@ from outline2docx.style.measure import GRID_SLACK, Measure, Observation
 from outline2docx.style.model import HouseStyle, Look, StyleError
 from outline2docx.style.sample import Formatting
 from outline2docx.style.schema import LOOK_KEYS, PAGE_KEYS, PAGE_NUMBER_KEYS, TEXT_KEYS
-from outline2docx.style.values import CHINESE_SIZES
+from outline2docx.style.values import CHINESE_SIZES, shown
 from outline2docx.tree.nodes import Role, iter_paragraphs
 
 # What each role's paragraphs tell about their paragraph style: the fonts of their text and
@@ -275,9 +275,9 @@ class Overrides:
             return None
         value = counts.most_common(1)[0][0]
         if len(counts) > 1:
-            shown = ", ".join(f"{_shown(v)} ({n})" for v, n in counts.most_common())
+            counted = ", ".join(f"{_shown(v)} ({n})" for v, n in counts.most_common())
             message = _("{what}: the sample has {values}; took {value}, the most paragraphs'")
-            self.conflicts.append(message.format(what=what, values=shown, value=_shown(value)))
+            self.conflicts.append(message.format(what=what, values=counted, value=_shown(value)))
         return value
 
     def value(self, name: str, key: str) -> Any:
@@ -308,7 +308,7 @@ class Overrides:
         """The style file: extends the base, and sets what differs."""
         description = f"Learned from {sample_name}"
         out = [
-            f"# A house style learned from {sample_name} by outline2docx styles init --from-docx.",
+            f"# A house style learned from {shown(sample_name)} by outline2docx styles init.",
             f"# What the sample did not show is left to {self.name!r}; see",
             f"# `outline2docx styles show {self.name}` for every value it inherits.",
             "",
@@ -401,9 +401,10 @@ def _literal(value: Any) -> str:
 
 
 def _shown(value: Any) -> str:
+    """A learned value as a message shows it; the sample's strings quoted, cut, escaped."""
     if isinstance(value, tuple):
         return str(file_value("line_spacing", value))
-    return str(value)
+    return shown(value) if isinstance(value, str) else str(value)
 
 
 def _normal_first(item: tuple[tuple[str, str], Any]) -> tuple[bool, bool]:
