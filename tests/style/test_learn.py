@@ -435,3 +435,14 @@ def test_theme_fonts_are_looked_up_in_the_theme(tmp_path):
     style = load_style(learned)
     # python-docx's theme: Cambria for Latin, and 宋体 for Simplified Chinese (script Hans)
     assert (style.text.latin, style.text.east_asian, style.text.size) == ("Cambria", "宋体", 11)
+
+
+def test_only_the_learning_keeps_each_pieces_paragraph(own_sample):
+    from outline2docx.read.docx import TextPiece, read_docx
+
+    _style, sample = own_sample
+    plain = [item for item in read_docx(sample) if isinstance(item, TextPiece)]
+    kept = [item for item in read_docx(sample, origins=True) if isinstance(item, TextPiece)]
+    assert plain and all(piece.origin is None for piece in plain)  # conversions hold no XML
+    assert all(piece.origin.tag == f"{W}p" for piece in kept)
+    assert "".join(t.text for t in kept[0].origin.iter(f"{W}t")) == kept[0].text

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from outline2docx.i18n import _
 from outline2docx.style.load import DEFAULT_STYLE, builtin_styles, load_style
@@ -25,7 +25,10 @@ from outline2docx.style.model import HouseStyle, Look, StyleError
 from outline2docx.style.sample import Formatting
 from outline2docx.style.schema import LOOK_KEYS, PAGE_KEYS, PAGE_NUMBER_KEYS, TEXT_KEYS
 from outline2docx.style.values import CHINESE_SIZES, shown
-from outline2docx.tree.nodes import Role, iter_paragraphs
+from outline2docx.tree.nodes import Diagnostic, Role, iter_paragraphs
+
+if TYPE_CHECKING:
+    from outline2docx.pipeline import Draft, Settings
 
 # What each role's paragraphs tell about their paragraph style: the fonts of their text and
 # how the paragraph is set. Roles left out (web residue, and the lists, quotes, code and
@@ -166,12 +169,12 @@ def candidates(roles: set[Role]) -> list[str]:
 
 def read_sample(path: Path) -> Sample:
     """The sample's page, page number and paragraphs, recognized and measured."""
-    from outline2docx.pipeline import Settings, read, read_word
+    from outline2docx.pipeline import Settings, read
     from outline2docx.read.package import open_package
 
     label = str(path)
     package = open_package(path, label)  # refused here if it is no safe Word package
-    draft = read(path, Settings(), name=label, reader=read_word)
+    draft = read(path, Settings(), name=label, reader=read_word_with_origins)
     formatting = Formatting(package)
     found = []
     for paragraph in iter_paragraphs(draft.document.children):
@@ -192,6 +195,17 @@ def read_sample(path: Path) -> Sample:
     return Sample(
         Path(label).name, measure.page, page_number, observations, measure.notes + number_notes
     )
+
+
+def read_word_with_origins(source: Path, name: str | None, settings: Settings) -> Draft:
+    """``pipeline.read_word``, each text piece keeping the w:p it was read from."""
+    from outline2docx.pipeline import Draft
+    from outline2docx.read.docx import read_docx, source_lines
+
+    label = name or str(source)
+    warnings: list[Diagnostic] = []
+    items = read_docx(source, label, settings.plain, warnings, origins=True)
+    return Draft(label, "docx", source_lines(items), items, diagnostics=warnings)
 
 
 # ---- comparing with a built-in style ----------------------------------------------------
