@@ -26,6 +26,7 @@ Examples:
   outline2docx fix draft.txt --diff            what --fix would change
   outline2docx tree notice.txt                 the outline with roles and line numbers
   outline2docx styles init county --from gbt9704
+  outline2docx styles init county --from-docx 县政府通知.docx
 
 \b
 Exit codes: 0 all well; 1 a file failed or check found problems; 2 bad input or usage.
@@ -783,8 +784,21 @@ def styles_show(name: str) -> None:
     metavar="NAME",
     help="The style to start from.",
 )
-def styles_init(new: str, base: str) -> None:
-    """Write NEW.toml, a style that extends --from and overrides nothing yet."""
+@click.option(
+    "--from-docx",
+    "sample",
+    type=_FileName(dir_okay=False, exists=True),
+    metavar="SAMPLE.docx",
+    help="Learn the style from a finished Word document: page, fonts, sizes, indents and "
+    "spacing by role; extends the closest built-in style unless --from names one.",
+)
+@click.pass_context
+def styles_init(ctx: click.Context, new: str, base: str, sample: str | None) -> None:
+    """Write NEW.toml, a style that extends --from and overrides nothing yet.
+
+    With --from-docx it overrides what the sample document shows: what it cannot tell (roles
+    it lacks, values its paragraphs disagree on) is left to the parent and said on stderr.
+    """
     from outline2docx.output import write_atomically
     from outline2docx.style import StyleError, load_style, starter_style
 
@@ -795,7 +809,16 @@ def styles_init(new: str, base: str) -> None:
         load_style(base)
     except StyleError as exc:
         _fail(exc)
-    _guarded(lambda: write_atomically(target, starter_style(base).encode("utf-8")), writing=target)
+    text = starter_style(base)
+    if sample:
+        from outline2docx.style.learn import learn_style
+
+        chosen = ctx.get_parameter_source("base") != click.core.ParameterSource.DEFAULT
+        learned = _guarded(lambda: learn_style(Path(sample), base if chosen else None))
+        for note in learned.notes:
+            click.echo(note, err=True)
+        text = learned.text
+    _guarded(lambda: write_atomically(target, text.encode("utf-8")), writing=target)
     wrote = _("wrote {file}: edit it, then convert with --style {file}")
     click.echo(wrote.format(file=target), err=True)
 

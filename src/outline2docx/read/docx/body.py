@@ -47,6 +47,9 @@ class TextPiece:
     spans: list[Span] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     outline_level: int | None = None  # 0 for Word's Heading 1 …; None for body text
+    # The w:p it was read from, when asked for: a style learned from a sample reads its
+    # formatting there (kept only then: it holds the whole document's XML in memory).
+    origin: etree._Element | None = field(default=None, repr=False, compare=False)
 
 
 # The body in order: text lines (to classify), tables and pictures (kept as they are).
@@ -58,13 +61,16 @@ def read_docx(
     label: str | None = None,
     plain: bool = False,
     warnings: list[Diagnostic] | None = None,
+    *,
+    origins: bool = False,
 ) -> BodyItems:
     """The body of a .docx as text pieces, tables and pictures; InputError if unsafe or too
-    costly. Values ignored and pictures dropped are added to ``warnings``."""
+    costly. Values ignored and pictures dropped are added to ``warnings``; with ``origins``
+    each text piece keeps the w:p it was read from."""
     package = open_package(source, label)
     notices = Notices(package.label, package.limits)
     part = main_document(package)
-    reader = _Reader(package, part, plain, notices)
+    reader = _Reader(package, part, plain, notices, origins)
     body = package.xml(part).find(f"{W}body")
     items: BodyItems = []
     for block in reader.blocks(body) if body is not None else ():
@@ -76,8 +82,11 @@ def read_docx(
 
 
 class _Reader:
-    def __init__(self, package: Package, part: str, plain: bool, notices: Notices) -> None:
+    def __init__(
+        self, package: Package, part: str, plain: bool, notices: Notices, origins: bool = False
+    ) -> None:
         self.package = package
+        self.origins = origins
         self.rels = package.relationships(part)
         self.plain = plain
         self.notices = notices
@@ -146,7 +155,9 @@ class _Reader:
         for line in lines:
             piece = line.piece()
             if piece.text.strip():
-                yield _trimmed_piece(piece)
+                trimmed = _trimmed_piece(piece)
+                trimmed.origin = p if self.origins else None
+                yield trimmed
         yield from pictures
 
     def _runs(self, p: etree._Element) -> Iterator[tuple[etree._Element, bool, bool]]:
