@@ -27,6 +27,7 @@ FIELD_NAMES: dict[str, str] = {
     "抄送机关": "copies_to",
     "印发机关": "printed_by",
     "印发日期": "printed_on",
+    "印章": "seal",
 }
 
 
@@ -44,6 +45,7 @@ class Meta:
     copies_to: str = ""  # 抄送机关
     printed_by: str = ""  # 印发机关
     printed_on: str = ""  # 印发日期
+    seal: str = ""  # 印章: 有印章 | 无印章 | 签名章, how signature and date stand (§7.3.5)
 
     def __bool__(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))
