@@ -189,7 +189,26 @@ def footer_xml(style: HouseStyle, style_id: str, above: str = "") -> str:
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     )
     runs = (run_xml(before) if before else "") + field + (run_xml(after) if after else "")
-    return f'{_XML}<w:ftr xmlns:w="{W_NS}">{above}{paragraph_xml(style_id, runs)}</w:ftr>'
+    number = paragraph_xml(style_id, runs, _under_imprint(style) if above else "")
+    return f'{_XML}<w:ftr xmlns:w="{W_NS}">{above}{number}</w:ftr>'
+
+
+# The page number's line under the imprint, in lines of its font size: exact, so that where the
+# imprint's last rule lands depends on no font's metrics.
+NUMBER_LINE = 1.25
+
+
+def _under_imprint(style: HouseStyle) -> str:
+    """The page number's w:spacing under the imprint: the imprint's last rule on the bottom
+    edge of the text block (GB/T 9704 §7.4), whatever the fonts.
+
+    A footer stands on the page's footer distance and grows upwards: the number's exact line
+    and the space above it fill the bottom margin up to the text block.
+    """
+    page = style.page
+    line = round(style.page_number.size * 20 * NUMBER_LINE)
+    gap = max(0, page.bottom - page.footer - line)
+    return f'<w:spacing w:before="{gap}" w:line="{line}" w:lineRule="exact"/>'
 
 
 def settings_xml(style: HouseStyle, footnotes: bool = False) -> str:
