@@ -224,3 +224,14 @@ def test_centred_numbers_from_page_two_on_the_rendered_pages(tmp_path):
 def test_bad_page_number_keys_are_refused_by_name(tmp_path, keys, problem):
     with pytest.raises(StyleError, match=problem):
         load_style(page_number_style(tmp_path, keys))
+
+
+def test_the_seal_from_the_command_line(tmp_path):
+    from ..cli import run
+
+    source = tmp_path / "notice.txt"
+    source.write_text(ENDING, encoding="utf-8")
+    done = run("convert", str(source), "--meta", "印章=签名章", "-o", str(tmp_path / "out.docx"))
+    assert done.returncode == 0
+    signature, date = signature_and_date(DocxView((tmp_path / "out.docx").read_bytes()))
+    assert (signature.right_chars, date.right_chars) == (400, 400)

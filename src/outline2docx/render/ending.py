@@ -69,11 +69,6 @@ def seal_of(value: str) -> str:
     return SEAL_NAMES.get(value.strip(), DEFAULT_SEAL) if value else DEFAULT_SEAL
 
 
-def is_known_seal(value: str) -> bool:
-    """True when ``value`` names a seal layout (an empty value leaves the default)."""
-    return not value or value.strip() in SEAL_NAMES
-
-
 def text_width(text: str) -> float:
     """Width of ``text`` in body characters: half-width characters and spaces count one half."""
     return sum(_HALF if _is_half(c) else 1.0 for c in text.strip())
