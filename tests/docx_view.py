@@ -39,6 +39,7 @@ class ParagraphView:
     right_chars: int | None
     outline_level: int | None  # 1-based
     keep_with_next: bool
+    page_break_before: bool
     runs: tuple[RunView, ...]
 
 
@@ -105,9 +106,12 @@ class DocxView:
             if r.find(f"{W}t") is not None or r.find(f"{W}tab") is not None
         )
         outline = self._first(pprs, f"{W}outlineLvl", "val")
-        keep = next(
-            (k for k in (x.find(f"{W}keepNext") for x in pprs if x is not None) if k is not None),
-            None,
+        keep, page_break = (
+            next(
+                (k for k in (x.find(f"{W}{tag}") for x in pprs if x is not None) if k is not None),
+                None,
+            )
+            for tag in ("keepNext", "pageBreakBefore")
         )
         chars = {
             a: self._first(pprs, f"{W}ind", f"{a}Chars") for a in ("firstLine", "left", "right")
@@ -125,6 +129,8 @@ class DocxView:
             right_chars=int(chars["right"]) if chars["right"] else None,
             outline_level=int(outline) + 1 if outline is not None else None,
             keep_with_next=keep is not None and keep.get(f"{W}val") not in ("0", "false"),
+            page_break_before=page_break is not None
+            and page_break.get(f"{W}val") not in ("0", "false"),
             runs=runs,
         )
 

@@ -24,6 +24,13 @@ def find_office() -> str | None:
     return next((path for name in _CANDIDATES if (path := shutil.which(name))), None)
 
 
+# The blank page LibreOffice inserts before a section that starts on an even page (the
+# imprint's) stays in the PDF: documents are printed on both sides, so every page after it
+# keeps its side of the sheet. (LibreOffice 7.4 reads filter options as JSON; older ones
+# ignore them.)
+PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+
+
 def export_pdf(docx: Path, out_dir: Path | None = None, timeout: float = 180) -> Path:
     """Convert ``docx`` to PDF beside it (or in ``out_dir``); returns the PDF's path."""
     office = find_office()
@@ -51,7 +58,7 @@ def export_pdf(docx: Path, out_dir: Path | None = None, timeout: float = 180) ->
             f"-env:UserInstallation={Path(profile).as_uri()}",
             "--headless",
             "--convert-to",
-            "pdf",
+            PDF_FILTER,
             "--outdir",
             staging,
             str(docx),

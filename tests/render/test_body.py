@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -57,10 +58,12 @@ def assert_looks_right(document, view, bold_h2=False):
     paragraphs = list(document.paragraphs())
     shown = view.paragraphs()
     assert [p.text for p in shown] == [p.text for p in paragraphs]
-    previous = None
+    previous = previous_source = signature = None
+    dated = False
     for source, out in zip(paragraphs, shown, strict=True):
         where = f"line {source.line} ({source.role.value}): {source.text[:20]}"
         after_issuer, previous = previous is Role.ISSUER, source.role
+        dated = dated or previous_source is Role.DATE
         if source.role is Role.DOCNUMBER and after_issuer:  # a 版头: over the red rule
             assert (out.style, out.east_asian, out.align) == (
                 "GW Header Number",
@@ -79,6 +82,17 @@ def assert_looks_right(document, view, bold_h2=False):
             for run in rest:
                 assert (run.east_asian, run.bold, run.size) == (FANGSONG, False, 16), where
             continue
+        if source.role is Role.BODY and previous_source is Role.DATE and is_bracketed(source):
+            # 附注 (§7.3.6): under the date, two characters in, in its brackets.
+            assert (out.style, out.align, out.first_line_chars) == ("GW Date Note", "left", 200)
+            assert (out.east_asian, out.size) == (FANGSONG, 16), where
+            previous_source = source.role
+            continue
+        if source.role is Role.ATTACHMENT and dated and ATTACHMENT_LABEL.match(source.text):
+            # An attachment (§7.3.8): a new page, "附件N" in 黑体 flush left.
+            assert (out.style, out.east_asian, out.size) == ("GW Attachment Label", HEITI, 16)
+            assert (out.align, out.first_line_chars, out.page_break_before) == ("left", 0, True)
+            continue
         if source.role is Role.ATTACHMENT:
             assert out.style in ("GW Attachment", "GW Attachment Item"), where
             assert out.east_asian == FANGSONG, where
@@ -90,9 +104,29 @@ def assert_looks_right(document, view, bold_h2=False):
         assert (out.align, out.first_line_chars or 0) == (align, indent), where
         assert out.outline_level == OUTLINE_LEVELS.get(source.role), where
         if source.role is Role.SIGNATURE:
-            assert out.right_chars == 200, where
+            signature = out
         if source.role is Role.DATE:
+            # GB/T 9704 §7.3.5.1 (the default, 有印章): the date four characters from the
+            # right, the signature above it centred over it.
             assert out.right_chars == 400, where
+            if previous_source is Role.SIGNATURE:
+                centre = signature.right_chars / 100 + width(signature.text) / 2
+                assert centre == max(4 + width(out.text) / 2, width(signature.text) / 2), where
+        previous_source = source.role
+
+
+ATTACHMENT_LABEL = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*$")
+
+
+def is_bracketed(paragraph) -> bool:
+    """A line wholly in one pair of full-width brackets, e.g. （此件公开发布）."""
+    text = paragraph.text
+    return text.startswith("（") and text.endswith("）") and text.count("（") == 1
+
+
+def width(text: str) -> float:
+    """Width in body characters: ASCII digits and letters and spaces are half-width."""
+    return sum(0.5 if ord(c) < 128 or c.isspace() else 1 for c in text.strip())
 
 
 @pytest.mark.parametrize("path", corpus_documents(), ids=lambda p: p.name[:2])

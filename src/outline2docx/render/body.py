@@ -12,8 +12,14 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from outline2docx.render.ending import ending_layouts, ending_role
 from outline2docx.render.ooxml import escape, paragraph_xml, run_xml
-from outline2docx.render.styles_xml import FOOTNOTE_REFERENCE, TABLE_STYLE_ID, StyleIds
+from outline2docx.render.styles_xml import (
+    FOOTNOTE_REFERENCE,
+    TABLE_STYLE_ID,
+    StyleIds,
+    char_width_twips,
+)
 from outline2docx.render.table import grid
 from outline2docx.style import HouseStyle
 from outline2docx.tree.meta import Meta
@@ -53,11 +59,30 @@ class _Writer:
         self.pictures = 0
         self.footnotes: list[str] = []  # texts of the footnotes, numbered from 1
 
-    def paragraph(self, paragraph: Paragraph, style_role: str, keep_with_next: bool = False) -> str:
+    def paragraph(
+        self,
+        paragraph: Paragraph,
+        style_role: str,
+        keep_with_next: bool = False,
+        placed: tuple[float, float] | None = None,
+    ) -> str:
         paragraph_style, lead_style = self.roles[style_role]
-        # The one place a paragraph carries its own layout: see _kept_with_signature.
+        # The places a paragraph carries its own layout: see _kept_with_signature, and the
+        # signature and date, whose indents follow their widths (render/ending.py).
         properties = "<w:keepNext/>" if keep_with_next else ""
+        if placed is not None:
+            properties += self.ending_properties(*placed)
         return paragraph_xml(paragraph_style, self.runs(paragraph, lead_style), properties)
+
+    def ending_properties(self, right_indent: float, lines_before: float) -> str:
+        """w:spacing and w:ind (schema order) of a signature or date line."""
+        pitch, char = self.style.page.line_pitch, char_width_twips(self.style)
+        return (
+            f'<w:spacing w:before="{round(lines_before * pitch)}" '
+            f'w:beforeLines="{round(lines_before * 100)}"/>'
+            f'<w:ind w:rightChars="{round(right_indent * 100)}" '
+            f'w:right="{round(right_indent * char)}"/>'
+        )
 
     def signed_number(self, paragraph: Paragraph, style_role: str, signer: str) -> str:
         """The document number on the left, 签发人 and the signer on the right (上行文): the
@@ -212,17 +237,23 @@ def write_body(
     previous = None
     flow = list(document.flow())
     kept = _kept_with_signature(flow)
+    placed = ending_layouts(flow, meta.seal)
     numbered = False  # a signer goes beside the first document number
+    dated = False  # past the date: what follows are the 附注 and the attachments
     for node in flow:
         if isinstance(node, Paragraph):
             first_number = node.role is Role.DOCNUMBER and not numbered
             numbered = numbered or first_number
             signed = first_number and bool(meta.signer or node.lead)
             style_role = _style_role(node, previous, writer.roles, signed)
+            ending = ending_role(node, previous, dated)
+            style_role = ending if ending in writer.roles else style_role
             if signed and (meta.signer or style_role == "header_number_signed"):
                 parts.append(writer.signed_number(node, style_role, meta.signer))
             else:
-                parts.append(writer.paragraph(node, style_role, id(node) in kept))
+                keep = id(node) in kept
+                parts.append(writer.paragraph(node, style_role, keep, placed.get(id(node))))
+            dated = dated or node.role is Role.DATE
             previous = node
         elif isinstance(node, Table):
             parts.append(writer.table(node))

@@ -85,7 +85,8 @@ def render_docx(document: Document, style: HouseStyle, template: Template | None
     body = write_body(document, style, ids, partial(package.add_media, MAIN_DOCUMENT))
     footers = add_footers(package, MAIN_DOCUMENT, style, ids)
     text = body.xml
-    section = _section_xml(style, footers)
+    first = _first_page_footer(package, style)
+    section = _section_xml(style, footers, first_page_footer=first)
     if body.imprint:
         # The text's section ends; the imprint's section starts on the next even page, whose
         # footer holds the imprint right above the page number (GB/T 9704 7.4: 版记 at the
@@ -121,16 +122,35 @@ def add_footers(
     )
 
 
+def _first_page_footer(package: OpcPackage, style: HouseStyle) -> str:
+    """The id of an empty footer for the first page, when the style numbers it not; else ""."""
+    if style.page_number.first_page:
+        return ""
+    empty = f'{_XML}<w:ftr xmlns:w="{W_NS}"><w:p/></w:ftr>'
+    return add_related(
+        package, MAIN_DOCUMENT, package.free_name("word/footer{n}.xml"), empty, FOOTER
+    )
+
+
 def footnotes_xml(body: Body) -> str:
     """The footnotes part of a body that has notes."""
     return f'{_XML}<w:footnotes xmlns:w="{W_NS}">{body.footnotes}</w:footnotes>'
 
 
-def _section_xml(style: HouseStyle, footers: tuple[str, str], even_page: bool = False) -> str:
+def _section_xml(
+    style: HouseStyle,
+    footers: tuple[str, str],
+    even_page: bool = False,
+    first_page_footer: str = "",
+) -> str:
     """The w:sectPr of the house style's page with our footers, its children in schema order."""
-    return (
-        f"<w:sectPr>{ordered_xml('sectPr', section_children(style, footers, even_page))}</w:sectPr>"
-    )
+    children = section_children(style, footers, even_page)
+    if first_page_footer:  # the first page has a footer of its own: an empty one
+        children.append(
+            ("footerReference", f'<w:footerReference w:type="first" r:id="{first_page_footer}"/>')
+        )
+        children.append(("titlePg", "<w:titlePg/>"))
+    return f"<w:sectPr>{ordered_xml('sectPr', children)}</w:sectPr>"
 
 
 def section_children(
@@ -169,7 +189,26 @@ def footer_xml(style: HouseStyle, style_id: str, above: str = "") -> str:
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     )
     runs = (run_xml(before) if before else "") + field + (run_xml(after) if after else "")
-    return f'{_XML}<w:ftr xmlns:w="{W_NS}">{above}{paragraph_xml(style_id, runs)}</w:ftr>'
+    number = paragraph_xml(style_id, runs, _under_imprint(style) if above else "")
+    return f'{_XML}<w:ftr xmlns:w="{W_NS}">{above}{number}</w:ftr>'
+
+
+# The page number's line under the imprint, in lines of its font size: exact, so that where the
+# imprint's last rule lands depends on no font's metrics.
+NUMBER_LINE = 1.25
+
+
+def _under_imprint(style: HouseStyle) -> str:
+    """The page number's w:spacing under the imprint: the imprint's last rule on the bottom
+    edge of the text block (GB/T 9704 §7.4), whatever the fonts.
+
+    A footer stands on the page's footer distance and grows upwards: the number's exact line
+    and the space above it fill the bottom margin up to the text block.
+    """
+    page = style.page
+    line = round(style.page_number.size * 20 * NUMBER_LINE)
+    gap = max(0, page.bottom - page.footer - line)
+    return f'<w:spacing w:before="{gap}" w:line="{line}" w:lineRule="exact"/>'
 
 
 def settings_xml(style: HouseStyle, footnotes: bool = False) -> str:

@@ -139,12 +139,24 @@ def _character_style(style: HouseStyle, ids: StyleIds, name: str, look: Look) ->
     )
 
 
+# Where the odd- and even-page numbers stand, by the style's page_number.position.
+PAGE_NUMBER_PLACES = {
+    # GB/T 9704 §7.5: on the outer side, one character in: odd pages right, even pages left.
+    "outer": lambda indent: (
+        Look(alias="奇数页页码", align="right", first_line_indent=0, right_indent=indent),
+        Look(alias="偶数页页码", align="left", first_line_indent=0, left_indent=indent),
+    ),
+    "center": lambda indent: (
+        Look(alias="奇数页页码", align="center", first_line_indent=0),
+        Look(alias="偶数页页码", align="center", first_line_indent=0),
+    ),
+}
+
+
 def _page_number_styles(style: HouseStyle, ids: StyleIds) -> list[str]:
     number = style.page_number
     font = Look(east_asian=number.east_asian, latin=number.latin, size=number.size)
-    indent = number.indent
-    odd = Look(alias="奇数页页码", align="right", first_line_indent=0, right_indent=indent)
-    even = Look(alias="偶数页页码", align="left", first_line_indent=0, left_indent=indent)
+    odd, even = PAGE_NUMBER_PLACES[number.position](number.indent)
     footer = (
         f'<w:style w:type="paragraph" w:styleId="{ids["footer"]}"><w:name w:val="footer"/>'
         '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
@@ -174,6 +186,8 @@ def _ppr(style: HouseStyle, look: Look, size: float | None = None) -> str:
     parts = []
     if look.keep_with_next:
         parts.append("<w:keepNext/>")
+    if look.page_break_before:
+        parts.append("<w:pageBreakBefore/>")
     if look.widow_control is not None:
         parts.append("<w:widowControl/>" if look.widow_control else '<w:widowControl w:val="0"/>')
     # The schema fixes the order of w:pPr's children (Word rejects others): pBdr, then tabs.

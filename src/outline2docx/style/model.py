@@ -14,6 +14,8 @@ from outline2docx.tree.nodes import Role
 LAYOUT_ROLES = frozenset(
     {
         "attachment_item",
+        "attachment_label",
+        "date_note",
         "picture",
         "header_note",
         "header_number",
@@ -62,6 +64,7 @@ class Look:
     space_after: float | None = None  # lines of the page grid
     line_spacing: tuple[str, int] | None = None  # ("exact", twips) or ("auto", 240ths of a line)
     keep_with_next: bool | None = None
+    page_break_before: bool | None = None  # starts a new page: each attachment (§7.3.8)
     contextual_spacing: bool | None = None  # no space between paragraphs of this same style
     widow_control: bool | None = None  # move a paragraph's first or last line to keep two
     border_top: Border | None = None
@@ -80,6 +83,7 @@ PARAGRAPH_ONLY = frozenset(
         "space_after",
         "line_spacing",
         "keep_with_next",
+        "page_break_before",
         "widow_control",
         "contextual_spacing",
         "outline_level",
@@ -134,13 +138,15 @@ class TextDefaults:
 
 @dataclass(frozen=True, slots=True)
 class PageNumber:
-    """The footer's page number: format with {page}, font, size, distance from the edge."""
+    """The footer's page number: format with {page}, font, size, distance from the edge, where."""
 
     format: str
     east_asian: str
     latin: str
     size: float
     indent: float
+    position: str = "outer"  # outer (GB/T 9704: odd pages right, even left) or center
+    first_page: bool = True  # False: no number on the first page, as some local rules ask
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,7 @@ LOOK_KEYS: dict[str, Callable[[Any], Any]] = {
     "space_after": number_between(0, 10),
     "line_spacing": line_spacing,
     "keep_with_next": flag,
+    "page_break_before": flag,
     "contextual_spacing": flag,
     "widow_control": flag,
     "border_top": border,
@@ -82,13 +83,28 @@ TEXT_KEYS = {
     "size": font_size,
     "language": nonempty_text,
 }
+PAGE_NUMBER_POSITIONS = ("outer", "center")
+
+
+def page_number_position(value: Any) -> str:
+    """outer (odd pages right, even pages left) or center."""
+    if value in PAGE_NUMBER_POSITIONS:
+        return value
+    message = _("{value} is not one of {positions}")
+    raise ValueError(message.format(value=shown(value), positions=", ".join(PAGE_NUMBER_POSITIONS)))
+
+
 PAGE_NUMBER_KEYS = {
     "format": page_number_format,
     "east_asian": nonempty_text,
     "latin": nonempty_text,
     "size": font_size,
     "indent": number_between(0, 10),
+    "position": page_number_position,
+    "first_page": flag,
 }
+# Keys a style may leave out: the defaults of the model hold (GB/T 9704's placement).
+OPTIONAL_PAGE_NUMBER_KEYS = frozenset({"position", "first_page"})
 TOP_KEYS = {
     "description",
     "page",
@@ -262,12 +278,23 @@ def build_style(path: Path, data: dict[str, Any]) -> HouseStyle:
         description=description,
         page=page,
         text=text,
-        page_number=PageNumber(**_section(check, data, "page_number", PAGE_NUMBER_KEYS)),
+        page_number=_page_number(check, data),
         paragraph_styles=paragraphs,
         character_styles=characters,
         roles=_roles(check, data, paragraphs, characters),
         inline=_inline(check, data, characters),
     )
+
+
+def _page_number(check: Checker, data: Mapping[str, Any]) -> PageNumber:
+    """The page number's section: every key required but the optional placement ones."""
+    table = check.table(data, "page_number")
+    keys = {
+        name: convert
+        for name, convert in PAGE_NUMBER_KEYS.items()
+        if name in table or name not in OPTIONAL_PAGE_NUMBER_KEYS
+    }
+    return PageNumber(**_section(check, data, "page_number", keys))
 
 
 def _inline(check: Checker, data, characters) -> dict[str, str]:

@@ -3,7 +3,9 @@
 The header notes (份号, 密级, 紧急程度) and the imprint (版记: 抄送, 印发机关, 印发日期) are laid
 out by the renderer, above and below everything else; the issuer mark, document number and
 addressee become paragraphs of the tree where the text has none of its own (see
-``transforms/metadata.py``); the signer (签发人) goes beside the document number.
+``transforms/metadata.py``); the signer (签发人) goes beside the document number; the seal
+(印章: 有印章, 无印章 or 签名章) decides where the signature and the date stand
+(``render/ending.py``).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ FIELD_NAMES: dict[str, str] = {
     "抄送机关": "copies_to",
     "印发机关": "printed_by",
     "印发日期": "printed_on",
+    "印章": "seal",
 }
 
 
@@ -44,6 +47,7 @@ class Meta:
     copies_to: str = ""  # 抄送机关
     printed_by: str = ""  # 印发机关
     printed_on: str = ""  # 印发日期
+    seal: str = ""  # 印章: 有印章 | 无印章 | 签名章, how signature and date stand (§7.3.5)
 
     def __bool__(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))

@@ -1,0 +1,110 @@
+"""The imprint (版记) on LibreOffice's pages: on the last page, an even one, its last rule on the
+bottom edge of the text block, whether the text ends on an odd page or on an even one."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from outline2docx import parse
+from outline2docx.convert import to_docx
+from outline2docx.pdf import export_pdf, find_office
+
+from ..conftest import assert_valid_docx
+
+pytestmark = pytest.mark.skipif(
+    find_office() is None or shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
+    reason="LibreOffice and poppler-utils are needed",
+)
+
+PAGE_HEIGHT = 841.89  # A4, in points
+TEXT_BOTTOM = PAGE_HEIGHT - 35 / 25.4 * 72  # the text block ends 35 mm above the page's edge
+FRONT = """---
+发文机关标志: 青山县人民政府文件
+发文字号: 青政发〔2025〕5号
+抄送: 县委办公室，县人大常委会办公室，县政协办公室
+印发机关: 青山县人民政府办公室
+印发日期: 2025年3月1日
+---
+"""
+# Three lines on the page: the body page holds seven of them.
+PARAGRAPH = (
+    "各乡镇、各部门要充分认识做好防汛工作的重要性和紧迫性，牢固树立底线思维和极限思维，"
+    "克服麻痹思想和侥幸心理，把防汛工作摆在突出位置。"
+)
+
+
+def notice(paragraphs: int) -> str:
+    body = "\n\n".join([PARAGRAPH] * paragraphs)
+    return f"{FRONT}关于做好防汛工作的通知\n\n各乡镇人民政府：\n\n{body}\n\n青山县人民政府\n2025年3月1日\n"
+
+
+def dark_rules(pdf, page: int, tmp_path) -> list[float]:
+    """The y (points) of the rows of page ``page`` dark over more than half its width."""
+    prefix = tmp_path / f"rules{page}"
+    subprocess.run(["pdftoppm", "-gray", "-r", "144", "-f", str(page), "-l", str(page), str(pdf),
+                    str(prefix)], check=True)  # fmt: skip
+    (image,) = tmp_path.glob(f"rules{page}*.pgm")
+    magic, size, _, pixels = image.read_bytes().split(b"\n", 3)
+    assert magic == b"P5"
+    width, height = map(int, size.split())
+    columns = range(0, width, 2)
+    return [
+        y / 2
+        for y in range(height)
+        if sum(pixels[y * width + x] < 160 for x in columns) > len(columns) / 2
+    ]
+
+
+def laid_out(paragraphs: int, tmp_path):
+    """The PDF's pages: their text (spaces removed) and where the date stands (page, y)."""
+    path = tmp_path / f"notice{paragraphs}.docx"
+    path.write_bytes(to_docx(parse(notice(paragraphs))))
+    assert_valid_docx(path)
+    pdf = export_pdf(path, tmp_path)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    pages = ["".join(page.split()) for page in text.split("\f")[:-1]]
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    dates = [
+        (n, float(y))
+        for n, page in enumerate(bbox.split("<page ")[1:], start=1)
+        if "印发" not in page
+        for y in re.findall(r'yMax="([\d.]+)">日</word>', page)
+    ]
+    return pdf, pages, dates[-1]
+
+
+def page_number(page: str) -> int | None:
+    found = re.search(r"—(\d+)—$", page)
+    return int(found.group(1)) if found else None
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "case"),
+    [(10, "odd"), (4, "even, with room"), (9, "even, without room")],
+)
+def test_the_imprint_ends_the_last_page_which_is_even(paragraphs, case, tmp_path):
+    pdf, pages, (date_page, date_y) = laid_out(paragraphs, tmp_path)
+    # The case: the page the text ends on, and the room below its date.
+    room = TEXT_BOTTOM - date_y
+    assert {
+        "odd": date_page % 2 == 1,
+        "even, with room": date_page % 2 == 0 and room > 300,
+        "even, without room": date_page % 2 == 0 and room < 60,
+    }[case], (date_page, room)
+    imprint_pages = [n for n, page in enumerate(pages, start=1) if "抄送" in page]
+    assert imprint_pages == [len(pages)]  # on the last page, alone
+    last = pages[-1]
+    assert len(pages) % 2 == 0 and page_number(last) == len(pages)  # an even page
+    # Any page between the text and the imprint is blank, without a number.
+    assert all(page == "" for page in pages[date_page : len(pages) - 1])
+    rules = dark_rules(pdf, len(pages), tmp_path)
+    # The three rules of the imprint, the last one's lower edge on the text block's.
+    groups = [y for y in rules if y - 1 not in rules and y - 0.5 not in rules]
+    assert len(groups) == 3, rules
+    assert abs(max(rules) + 0.5 - TEXT_BOTTOM) <= 0.5, (max(rules), TEXT_BOTTOM)  # 0.2 mm
