@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from outline2docx.i18n import _
-from outline2docx.tree.nodes import Block, Diagnostic, Paragraph, Section, lead_paragraph
+from outline2docx.tree.nodes import Block, Diagnostic, Paragraph, lead_paragraph, sibling_lists
 from outline2docx.tree.numbering import NumberingKind
 
 # Roles recognized with less confidence than this are close calls a reader should look at.
@@ -47,20 +47,12 @@ def _numbered(blocks: list[Block]) -> Iterator[Paragraph]:
             yield paragraph
 
 
-def _containers(blocks: list[Block]) -> Iterator[list[Block]]:
-    stack = [blocks]
-    while stack:
-        children = stack.pop()
-        yield children
-        stack.extend(b.children for b in reversed(children) if isinstance(b, Section))
-
-
 def _sequence_problems(blocks: list[Block]) -> Iterator[Diagnostic]:
     # Numbering may run on across parents (1.–21. across （一）–（五）), so the first item of a
     # container may also continue the last number seen of its kind anywhere before it.
     last_anywhere: dict[NumberingKind, int] = {}
     containers = sorted(
-        ((min((p.line for p in _numbered(c)), default=0), c) for c in _containers(blocks)),
+        ((min((p.line for p in _numbered(c)), default=0), c) for c in sibling_lists(blocks)),
         key=lambda pair: pair[0],
     )
     for _first_line, children in containers:
@@ -101,7 +93,7 @@ def _sequence_problems(blocks: list[Block]) -> Iterator[Diagnostic]:
 
 def _form_problems(blocks: list[Block]) -> Iterator[Diagnostic]:
     by_kind: dict[NumberingKind, list[Paragraph]] = {}
-    for children in _containers(blocks):
+    for children in sibling_lists(blocks):
         for paragraph in _numbered(children):
             by_kind.setdefault(paragraph.numbering.kind, []).append(paragraph)
     for paragraphs in by_kind.values():

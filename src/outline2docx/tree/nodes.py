@@ -260,6 +260,15 @@ def lead_paragraph(block: Block) -> Paragraph | None:
     return block if isinstance(block, Paragraph) else None
 
 
+def sibling_lists(blocks: list[Block]) -> Iterator[list[Block]]:
+    """Every list of siblings, in reading order (a parent's before its children's)."""
+    stack = [blocks]
+    while stack:
+        children = stack.pop()
+        yield children
+        stack.extend(b.children for b in reversed(children) if isinstance(b, Section))
+
+
 def iter_flow(blocks: list[Block]) -> Iterator[Paragraph | Table | Picture]:
     """What a page shows, in reading order: headings, paragraphs, tables, pictures."""
     stack = list(reversed(blocks))

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from outline2docx.tree.nodes import Block, Note, Paragraph, Role, Section, lead_paragraph
+from outline2docx.tree.nodes import Block, Note, Paragraph, Role, lead_paragraph, sibling_lists
 from outline2docx.tree.numbering import NumberingKind
 from outline2docx.tree.numerals import (
     CHARS,
@@ -117,7 +117,7 @@ def plan(blocks: list[Block]) -> list[Renumbering]:
     found: list[Renumbering] = []
     for scope in _scopes(blocks):
         running: dict[NumberingKind, int] = {}
-        for children in _containers(scope):
+        for children in sibling_lists(scope):
             found += _renumber_siblings(children, running)
     return sorted(found, key=lambda r: r.paragraph.line)
 
@@ -151,15 +151,6 @@ def _scopes(blocks: list[Block]) -> Iterator[list[Block]]:
             scope = []
         scope.append(block)
     yield scope
-
-
-def _containers(blocks: list[Block]) -> Iterator[list[Block]]:
-    """Every list of siblings, in reading order (a parent's before its children's)."""
-    stack = [blocks]
-    while stack:
-        children = stack.pop()
-        yield children
-        stack.extend(b.children for b in reversed(children) if isinstance(b, Section))
 
 
 def _renumber_siblings(
