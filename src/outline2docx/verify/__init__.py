@@ -1,0 +1,103 @@
+"""Checks on the rendered pages: a document through LibreOffice, its PDF measured, GB/T 9704's
+page rules applied (``check --render``, ``convert --verify``).
+
+measure.py reads the PDF into pages of lines; rules.py holds the numbers and the rules; this
+module renders, finds the fonts LibreOffice had to replace, and ties them together.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from outline2docx.i18n import _
+from outline2docx.pdf import PdfError, export_pdf, find_office
+from outline2docx.tree.nodes import Document
+from outline2docx.verify.measure import MeasureError, missing_tools, pdf_fonts, read_pages
+from outline2docx.verify.rules import RENDER_CODES, Finding, Rendering, run_checks
+
+__all__ = ["RENDER_CODES", "Finding", "MeasureError", "PdfError", "check_docx", "check_source"]
+
+_FONT_NAME = re.compile(rb'w:(?:ascii|hAnsi|eastAsia)="([^"]+)"|typeface="([^"]+)"')
+_NO_SUCH_FONT = "outline2docx-no-such-font"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A rendered document's findings, and how many pages it has."""
+
+    findings: list[Finding]
+    pages: int
+
+
+def unavailable() -> str | None:
+    """Why the rendered checks cannot run here (a sentence), or None when they can."""
+    if find_office() is None:
+        return _("--render needs LibreOffice (Debian/Ubuntu: apt install libreoffice-writer-nogui)")
+    if missing := missing_tools():
+        needed = _("--render needs poppler-utils ({tools}): apt install poppler-utils")
+        return needed.format(tools=", ".join(missing))
+    return None
+
+
+def check_docx(docx: Path, document: Document) -> Verdict:
+    """Render ``docx`` through LibreOffice and check its pages; ``document`` is its tree."""
+    with tempfile.TemporaryDirectory(prefix="outline2docx-verify-") as folder:
+        pdf = export_pdf(Path(docx), Path(folder))
+        pages = read_pages(pdf)
+        rendering = Rendering(pages, document, pdf, substituted_fonts(Path(docx), pdf))
+        return Verdict(run_checks(rendering) if pages else [], len(pages))
+
+
+def check_source(source: Path, settings=None) -> Verdict:
+    """A .docx checked as it is; a text draft converted by outline2docx first, then checked."""
+    from outline2docx.pipeline import Settings, publish, read
+
+    settings = settings or Settings()
+    if Path(source).suffix.lower() == ".docx":
+        return check_docx(Path(source), read(Path(source), settings).document)
+    publication = publish(Path(source), settings)
+    with tempfile.TemporaryDirectory(prefix="outline2docx-verify-") as folder:
+        docx = Path(folder) / (Path(source).stem + ".docx")
+        docx.write_bytes(publication.data)
+        return check_docx(docx, publication.document)
+
+
+def substituted_fonts(docx: Path, pdf: Path) -> dict[str, str]:
+    """Fonts ``docx`` names that fontconfig (with our aliases) sends to its fallback, and that
+    fallback, when the PDF shows it was drawn."""
+    if shutil.which("fc-match") is None:
+        return {}
+    drawn = {name.split("-")[0].replace(",", "") for name in pdf_fonts(pdf)}
+    fallback = _matched(_NO_SUCH_FONT)
+    found = {}
+    for name in _named_fonts(docx):
+        matched = _matched(name)
+        if matched == fallback and name != fallback and matched.replace(" ", "") in drawn:
+            found[name] = matched
+    return found
+
+
+def _named_fonts(docx: Path) -> set[str]:
+    names: set[str] = set()
+    with zipfile.ZipFile(docx) as package:
+        for part in package.namelist():
+            if re.fullmatch(r"word/(styles|document|theme/theme\d+)\.xml", part):
+                for match in _FONT_NAME.finditer(package.read(part)):
+                    names.add((match[1] or match[2]).decode("utf-8", "replace"))
+    return {name for name in names if name.strip()}
+
+
+def _matched(name: str) -> str:
+    fonts = resources.files("outline2docx") / "data" / "fonts.conf"
+    environment = {**os.environ, "FONTCONFIG_FILE": str(fonts)}
+    done = subprocess.run(["fc-match", "-f", "%{family[0]}", name], capture_output=True,
+                          env=environment, timeout=30)  # fmt: skip
+    return done.stdout.decode("utf-8", "replace").strip()

@@ -1,0 +1,349 @@
+"""GB/T 9704's page rules, checked on measured pages: a table of numbers, and one function per
+rule that turns what was measured into findings naming what to change."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from outline2docx.i18n import N_, _
+from outline2docx.tree.nodes import Document, Role
+from outline2docx.verify.measure import POINTS_PER_MM, Line, Page, ink_rows
+
+# The page as GB/T 9704 sets it, in points; and how far a measure may stray before it is told.
+MM = POINTS_PER_MM
+A4 = (210 * MM, 297 * MM)
+TEXT_TOP, TEXT_LEFT, TEXT_WIDTH, TEXT_HEIGHT = 37 * MM, 28 * MM, 156 * MM, 225 * MM
+TEXT_BOTTOM, TEXT_RIGHT = TEXT_TOP + TEXT_HEIGHT, TEXT_LEFT + TEXT_WIDTH
+TEXT_CENTRE = TEXT_LEFT + TEXT_WIDTH / 2
+LINES_PER_PAGE, CHARS_PER_LINE = 22, 28
+PITCH = TEXT_HEIGHT / LINES_PER_PAGE
+ISSUER_BELOW_TOP = 35 * MM  # the mark's top edge below the text block's top
+NUMBER_BELOW_TEXT = 7 * MM  # the page number below the text block
+NUMBER_SIZE = 14.0  # 四号: the page number's one-character indent
+TOLERANCE = {
+    "paper": 2.0,
+    "issuer": 2 * MM,
+    "centred": 8.0,
+    "number": 2.5 * MM,
+    "imprint": 1.5 * MM,
+}
+HEAD_ROLES = {Role.ISSUER, Role.DOCNUMBER, Role.TITLE, Role.SUBTITLE, Role.BYLINE, Role.ADDRESSEE,
+              Role.SALUTATION}  # fmt: skip
+END_ROLES = {Role.SIGNATURE, Role.DATE}
+WIDE = re.compile(r"^[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’—…·]+$")
+PAGE_NUMBER = re.compile(r"^—(\d+)—$")
+IMPRINT = re.compile(r"^抄送|印发$")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rendered page breaks: the page (from 1), a code, and what to change."""
+
+    page: int
+    code: str
+    message: str
+    severity: str = "warning"
+
+
+@dataclass(slots=True)
+class Rendering:
+    """What the checks read: the measured pages, the tree, the PDF and the fonts."""
+
+    pages: list[Page]
+    document: Document
+    pdf: Path
+    substituted: dict[str, str] = field(default_factory=dict)  # font asked -> font drawn
+
+    def body_lines(self, page: Page) -> list[Line]:
+        """The page's lines inside the text block (the footer's left out)."""
+        return [line for line in page.lines if line.y0 < TEXT_BOTTOM + 2]
+
+    def footer_lines(self, page: Page) -> list[Line]:
+        """The page's lines below the text block: page numbers, nothing else."""
+        return [line for line in page.lines if line.y0 >= TEXT_BOTTOM + 2]
+
+    def texts(self, roles: set[Role]) -> list[str]:
+        """The texts (without spaces) of the tree's paragraphs of ``roles``."""
+        return [_bare(p.text) for p in self.document.paragraphs() if p.role in roles and p.text]
+
+
+def _bare(text: str) -> str:
+    return "".join(text.split())
+
+
+Check = Callable[[Rendering], Iterator[Finding]]
+
+# Every code the rendered checks report, and what it means (for --ignore and check --help).
+RENDER_CODES: dict[str, str] = {
+    "render-paper": N_("rendered: the paper is not A4"),
+    "render-lines": N_("rendered: a full page without 22 lines"),
+    "render-chars": N_("rendered: full lines without 28 characters"),
+    "render-issuer": N_("rendered: the issuer mark not centred 35 mm below the text block's top"),
+    "render-title": N_("rendered: the title not centred, or not where GB/T 9704 puts it"),
+    "render-first-page": N_("rendered: page 1 shows no body text"),
+    "render-page-number": N_("rendered: a page without its number in the form — N —"),
+    "render-page-number-place": N_(
+        "rendered: a page number not 7 mm below the text block on the outer side"
+    ),
+    "render-signature-alone": N_("rendered: the signature and date alone on a page"),
+    "render-imprint": N_("rendered: the imprint not flush with the bottom of the last, even page"),
+    "render-font": N_("rendered: a font LibreOffice had to replace with a fallback"),
+}
+
+
+def check_paper(r: Rendering) -> Iterator[Finding]:
+    """A4, 210 × 297 mm."""
+    for page in r.pages:
+        if max(abs(page.width - A4[0]), abs(page.height - A4[1])) > TOLERANCE["paper"]:
+            message = _("the paper is {width:.0f} × {height:.0f} mm: set A4 (210 × 297 mm)")
+            yield Finding(page.number, "render-paper",
+                          message.format(width=page.width / MM, height=page.height / MM))  # fmt: skip
+            return
+
+
+def _is_full(r: Rendering, page: Page) -> bool:
+    """A page the text runs on from: not the last one, and no room left for another line."""
+    lines = r.body_lines(page)
+    return page.number < len(r.pages) and bool(lines) and lines[-1].y1 > TEXT_BOTTOM - PITCH
+
+
+def check_lines(r: Rendering) -> Iterator[Finding]:
+    """22 lines on every full page (page 1, with its header and title, is not counted)."""
+    for page in r.pages[1:]:
+        lines = r.body_lines(page)
+        if _is_full(r, page) and len(lines) != LINES_PER_PAGE:
+            message = _(
+                "{count} lines on a full page: GB/T 9704 sets 22; set the body's line spacing "
+                "to exactly 28.95 pt (579 twips) in a 225 mm high text block"
+            )
+            yield Finding(page.number, "render-lines", message.format(count=len(lines)))
+            return
+
+
+def check_characters(r: Rendering) -> Iterator[Finding]:
+    """28 characters on a full line: one that runs from the left edge to the right."""
+    lines = [(p, line) for p in r.pages for line in r.body_lines(p) if WIDE.match(line.text)]
+    if not lines:
+        return
+    left = min(line.x0 for _p, line in lines)
+    right = max(line.x1 for _p, line in lines)
+    full = [(p, line) for p, line in lines if line.x0 - left < 2 and
+            right - line.x1 < line.height and len(line.text) >= 10]  # fmt: skip
+    if not full:
+        return
+    counts = [len(line.text) for _p, line in full]
+    usual = statistics.mode(counts)
+    if usual != CHARS_PER_LINE or any(len(line.text) > CHARS_PER_LINE for _p, line in full):
+        page = next((p for p, line in full if len(line.text) != CHARS_PER_LINE), full[0][0])
+        message = _(
+            "{count} characters on a full line: GB/T 9704 sets 28; set the body in 三号 (16 pt) "
+            "on a 156 mm wide text block, characters condensed to 28 a line"
+        )
+        yield Finding(page.number, "render-chars", message.format(count=usual))
+
+
+def _find(page: Page, text: str) -> Line | None:
+    """The first line of ``page`` that is, or holds the start of, ``text``."""
+    head = text[:12]
+    return next((line for line in page.lines if line.text and (line.text == text or
+                 line.text.startswith(head) or text.startswith(line.text))), None)  # fmt: skip
+
+
+def check_issuer(r: Rendering) -> Iterator[Finding]:
+    """The issuer mark on page 1, centred, its top 35 mm below the text block's top."""
+    marks = [_bare(r.document.meta.issuer)] if r.document.meta.issuer else []
+    for text in marks + r.texts({Role.ISSUER}):
+        line = _find(r.pages[0], text)
+        if line is None:
+            message = _("the issuer mark {text} is not on page 1: put it at the top of page 1")
+            yield Finding(1, "render-issuer", message.format(text=text))
+            return
+        ink = ink_rows(r.pdf, 1, (line.x0, line.y0, line.x1, line.y1)) or (line.y0, line.y1)
+        below = ink[0] - TEXT_TOP
+        if abs(below - ISSUER_BELOW_TOP) > TOLERANCE["issuer"]:
+            message = _(
+                "the issuer mark's top is {mm:.1f} mm below the text block's top: GB/T 9704 "
+                "sets 35 mm; change the space before it"
+            )
+            yield Finding(1, "render-issuer", message.format(mm=below / MM))
+        if abs(line.centre - TEXT_CENTRE) > TOLERANCE["centred"]:
+            yield Finding(1, "render-issuer", _("the issuer mark is not centred: centre it"))
+        return
+
+
+def check_title(r: Rendering) -> Iterator[Finding]:
+    """The title on page 1, centred; first on the page, or two lines below the red rule."""
+    titles = r.texts({Role.TITLE})
+    if not titles:
+        return
+    first = r.pages[0]
+    line = _find(first, titles[0])
+    if line is None:
+        message = _("the title is not on page 1: nothing but the header may stand above it")
+        yield Finding(1, "render-title", message)
+        return
+    if abs(line.centre - TEXT_CENTRE) > TOLERANCE["centred"]:
+        yield Finding(1, "render-title", _("the title is not centred: centre it"))
+    above = [other for other in first.lines if other.y1 <= line.y0]
+    header = {*r.texts({Role.ISSUER, Role.DOCNUMBER}), _bare(r.document.meta.issuer),
+              _bare(r.document.meta.number)} - {""}  # fmt: skip
+    number = [other for other in above if any(other.text in h or h in other.text for h in header)]
+    if number:
+        gap = (line.y0 - number[-1].y1) / PITCH
+        if not 1.5 <= gap <= 3.5:
+            message = _(
+                "the title stands {lines:.1f} lines below the document number: GB/T 9704 puts "
+                "it two blank lines below the red rule"
+            )
+            yield Finding(1, "render-title", message.format(lines=gap))
+    elif [other for other in above if other.y0 >= TEXT_TOP - 2 and other.text]:
+        message = _("text stands above the title: the title comes first on page 1")
+        yield Finding(1, "render-title", message)
+
+
+def check_first_page(r: Rendering) -> Iterator[Finding]:
+    """Page 1 shows body text (GB/T 9704 §7.3: 首页必须显示正文)."""
+    body = [p for p in r.document.paragraphs() if p.role not in HEAD_ROLES and _bare(p.text)]
+    if body and _bare(body[0].text)[:8] not in r.pages[0].text:
+        message = _(
+            "page 1 shows no body text: GB/T 9704 wants the body to begin on page 1; "
+            "remove the page break or the space above it"
+        )
+        yield Finding(1, "render-first-page", message)
+
+
+def _imprint_lines(r: Rendering) -> list[tuple[Page, Line]]:
+    return [(p, line) for p in r.pages for line in p.lines if IMPRINT.search(line.text)]
+
+
+def _unnumbered(r: Rendering) -> set[int]:
+    """Pages GB/T 9704 leaves without a number: blank ones, and an imprint page after one."""
+    blank = {p.number for p in r.pages if not r.body_lines(p)}
+    imprint = {p.number for p, _line in _imprint_lines(r)}
+    return blank | {n for n in imprint if n - 1 in blank}
+
+
+def check_page_numbers(r: Rendering) -> Iterator[Finding]:
+    """ "— N —" under every page with text, 7 mm below the text block, on the outer side."""
+    skip = _unnumbered(r)
+    for page in r.pages:
+        if page.number in skip:
+            continue
+        footer = r.footer_lines(page)
+        numbers = [line for line in footer if re.search(r"\d", line.text)]
+        if not numbers:
+            message = _("no page number: put — {n} — in the footer (a PAGE field)")
+            yield Finding(page.number, "render-page-number", message.format(n=page.number))
+            continue
+        line = numbers[-1]
+        if PAGE_NUMBER.match(line.text) is None or PAGE_NUMBER.match(line.text)[1] != str(
+            page.number
+        ):
+            message = _("the page number reads {text}: write — {n} — (em dashes, spaces)")
+            yield Finding(page.number, "render-page-number",
+                          message.format(text=line.text, n=page.number))  # fmt: skip
+        yield from _number_place(r, page, line)
+
+
+def _number_place(r: Rendering, page: Page, line: Line) -> Iterator[Finding]:
+    ink = ink_rows(r.pdf, page.number, (line.x0, line.y0, line.x1, line.y1)) or (line.y0,)
+    below = ink[0] - TEXT_BOTTOM
+    if abs(below - NUMBER_BELOW_TEXT) > TOLERANCE["number"]:
+        message = _(
+            "the page number is {mm:.1f} mm below the text block: GB/T 9704 sets 7 mm; "
+            "change the footer's distance from the page edge"
+        )
+        yield Finding(page.number, "render-page-number-place", message.format(mm=below / MM))
+    reach = 2 * NUMBER_SIZE + 2
+    if page.number % 2:
+        outer = line.centre > TEXT_CENTRE and TEXT_RIGHT - line.x1 < reach
+        wrong = _("odd pages carry the number on the right, one character in: align it right")
+    else:
+        outer = line.centre < TEXT_CENTRE and line.x0 - TEXT_LEFT < reach
+        wrong = _("even pages carry the number on the left, one character in: align it left")
+    if not outer:
+        yield Finding(page.number, "render-page-number-place", wrong)
+
+
+def check_signature(r: Rendering) -> Iterator[Finding]:
+    """The signature and date share their page with text above them."""
+    ending = set(r.texts(END_ROLES))
+    if not ending:
+        return
+    for page in r.pages:
+        lines = [line for line in r.body_lines(page) if line.text]
+        if lines and any(line.text in ending for line in lines):
+            alone = all(line.text in ending or IMPRINT.search(line.text) for line in lines)
+            if alone:
+                message = _(
+                    "the signature and date stand alone on this page: GB/T 9704 wants text "
+                    "above them; keep the last paragraph with them or tighten the text"
+                )
+                yield Finding(page.number, "render-signature-alone", message)
+            return
+
+
+def check_imprint(r: Rendering) -> Iterator[Finding]:
+    """The imprint on the last page, an even one, its last rule on the text block's bottom."""
+    found = _imprint_lines(r)
+    if not found:
+        return
+    page, last = found[-1]
+    if page.number != len(r.pages):
+        message = _("the imprint is not on the last page: nothing may follow it")
+        yield Finding(page.number, "render-imprint", message)
+    if page.number % 2:
+        message = _(
+            "the imprint is on an odd page: GB/T 9704 puts it on an even last page; "
+            "add a blank page before it (neither page numbered)"
+        )
+        yield Finding(page.number, "render-imprint", message)
+    # The ink under the last line: its rule, if it has one; the text's foot if not.
+    box = (TEXT_LEFT, last.y0, TEXT_RIGHT, min(page.height, TEXT_BOTTOM + 4 * MM))
+    ink = ink_rows(r.pdf, page.number, box) or (last.y0, last.y1)
+    gap = TEXT_BOTTOM - ink[1]
+    if abs(gap) > TOLERANCE["imprint"]:
+        message = _(
+            "the imprint ends {mm:.1f} mm above the text block's bottom: GB/T 9704 sets its "
+            "last rule on the bottom edge; move it down"
+        )
+        if gap < 0:
+            message = _(
+                "the imprint runs {mm:.1f} mm below the text block's bottom: move it up to end "
+                "on the bottom edge"
+            )
+        yield Finding(page.number, "render-imprint", message.format(mm=abs(gap) / MM))
+
+
+def check_fonts(r: Rendering) -> Iterator[Finding]:
+    """Fonts the document names that LibreOffice drew in its fallback."""
+    for asked, drawn in sorted(r.substituted.items()):
+        message = _(
+            "font {asked} is not installed and has no alias: LibreOffice drew it in {drawn}; "
+            "install it or name an installed font in the style"
+        )
+        yield Finding(1, "render-font", message.format(asked=asked, drawn=drawn))
+
+
+CHECKS: tuple[Check, ...] = (
+    check_paper,
+    check_lines,
+    check_characters,
+    check_issuer,
+    check_title,
+    check_first_page,
+    check_page_numbers,
+    check_signature,
+    check_imprint,
+    check_fonts,
+)
+
+
+def run_checks(rendering: Rendering) -> list[Finding]:
+    """Every rule's findings, in page order."""
+    found = [finding for check in CHECKS for finding in check(rendering)]
+    return sorted(found, key=lambda f: f.page)
