@@ -18,10 +18,11 @@ from importlib import resources
 from pathlib import Path
 
 from outline2docx.i18n import _
+from outline2docx.lint import RENDER_CODES
 from outline2docx.pdf import PdfError, export_pdf, find_office
 from outline2docx.tree.nodes import Document
 from outline2docx.verify.measure import MeasureError, missing_tools, pdf_fonts, read_pages
-from outline2docx.verify.rules import RENDER_CODES, Finding, Rendering, run_checks
+from outline2docx.verify.rules import Finding, Rendering, run_checks
 
 __all__ = ["RENDER_CODES", "Finding", "MeasureError", "PdfError", "check_docx", "check_source"]
 

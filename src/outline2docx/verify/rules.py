@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from outline2docx.i18n import N_, _
+from outline2docx.i18n import _
 from outline2docx.tree.nodes import Document, Role
 from outline2docx.verify.measure import POINTS_PER_MM, Line, Page, ink_rows
 
@@ -77,31 +77,14 @@ def _bare(text: str) -> str:
 
 Check = Callable[[Rendering], Iterator[Finding]]
 
-# Every code the rendered checks report, and what it means (for --ignore and check --help).
-RENDER_CODES: dict[str, str] = {
-    "render-paper": N_("rendered: the paper is not A4"),
-    "render-lines": N_("rendered: a full page without 22 lines"),
-    "render-chars": N_("rendered: full lines without 28 characters"),
-    "render-issuer": N_("rendered: the issuer mark not centred 35 mm below the text block's top"),
-    "render-title": N_("rendered: the title not centred, or not where GB/T 9704 puts it"),
-    "render-first-page": N_("rendered: page 1 shows no body text"),
-    "render-page-number": N_("rendered: a page without its number in the form — N —"),
-    "render-page-number-place": N_(
-        "rendered: a page number not 7 mm below the text block on the outer side"
-    ),
-    "render-signature-alone": N_("rendered: the signature and date alone on a page"),
-    "render-imprint": N_("rendered: the imprint not flush with the bottom of the last, even page"),
-    "render-font": N_("rendered: a font LibreOffice had to replace with a fallback"),
-}
-
 
 def check_paper(r: Rendering) -> Iterator[Finding]:
     """A4, 210 × 297 mm."""
     for page in r.pages:
         if max(abs(page.width - A4[0]), abs(page.height - A4[1])) > TOLERANCE["paper"]:
             message = _("the paper is {width:.0f} × {height:.0f} mm: set A4 (210 × 297 mm)")
-            yield Finding(page.number, "render-paper",
-                          message.format(width=page.width / MM, height=page.height / MM))  # fmt: skip
+            size = message.format(width=page.width / MM, height=page.height / MM)
+            yield Finding(page.number, "render-paper", size)
             return
 
 
