@@ -391,7 +391,7 @@ def convert(
         _fail(click.UsageError(_("--role names lines of one document: give a single input file")))
     settings = _settings(style, encoding, fix, diff, drop_noise, plain, meta, reference_doc, roles)
     if verify:
-        _render_checks_available(() if output != "-" else ("-",))
+        _render_checks_available(("-",) if "-" in (output, *inputs) else (), "--verify")
     if pdf:
         from outline2docx.pdf import find_office
 
@@ -629,13 +629,14 @@ def check(files, as_json, render, ignored, encoding, roles) -> None:
     sys.exit(2 if unreadable else 1 if total else 0)
 
 
-def _render_checks_available(files) -> None:
+def _render_checks_available(files, option: str = "--render") -> None:
     """Stop with exit 2 when the rendered checks cannot run: no LibreOffice, or standard input."""
     from outline2docx.verify import unavailable
 
     if "-" in files:
-        _fail(click.UsageError(_("--render lays out a file: give its name, not -")))
-    if (reason := unavailable()) is not None:
+        message = _("{option} lays out a document file: give its name, not -")
+        _fail(click.UsageError(message.format(option=option)))
+    if (reason := unavailable(option)) is not None:
         _fail(click.UsageError(reason))
 
 

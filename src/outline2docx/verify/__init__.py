@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from lxml import etree
+
 from outline2docx.i18n import _
 from outline2docx.lint import RENDER_CODES
 from outline2docx.pdf import PdfError, export_pdf, find_office
@@ -26,7 +28,9 @@ from outline2docx.verify.rules import Finding, Rendering, run_checks
 
 __all__ = ["RENDER_CODES", "Finding", "MeasureError", "PdfError", "check_docx", "check_source"]
 
-_FONT_NAME = re.compile(rb'w:(?:ascii|hAnsi|eastAsia)="([^"]+)"|typeface="([^"]+)"')
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_FONT_KEYS = (f"{W}ascii", f"{W}hAnsi", f"{W}eastAsia", "typeface")
 _NO_SUCH_FONT = "outline2docx-no-such-font"
 
 
@@ -38,13 +42,16 @@ class Verdict:
     pages: int
 
 
-def unavailable() -> str | None:
-    """Why the rendered checks cannot run here (a sentence), or None when they can."""
+def unavailable(option: str = "--render") -> str | None:
+    """Why ``option``'s rendered checks cannot run here (a sentence), or None when they can."""
     if find_office() is None:
-        return _("--render needs LibreOffice (Debian/Ubuntu: apt install libreoffice-writer-nogui)")
+        needed = _(
+            "{option} needs LibreOffice (Debian/Ubuntu: apt install libreoffice-writer-nogui)"
+        )
+        return needed.format(option=option)
     if missing := missing_tools():
-        needed = _("--render needs poppler-utils ({tools}): apt install poppler-utils")
-        return needed.format(tools=", ".join(missing))
+        needed = _("{option} needs poppler-utils ({tools}): apt install poppler-utils")
+        return needed.format(option=option, tools=", ".join(missing))
     return None
 
 
@@ -87,12 +94,14 @@ def substituted_fonts(docx: Path, pdf: Path) -> dict[str, str]:
 
 
 def _named_fonts(docx: Path) -> set[str]:
+    """The fonts ``docx`` asks for: in run fonts, and the theme's Latin and East Asian ones."""
     names: set[str] = set()
     with zipfile.ZipFile(docx) as package:
         for part in package.namelist():
             if re.fullmatch(r"word/(styles|document|theme/theme\d+)\.xml", part):
-                for match in _FONT_NAME.finditer(package.read(part)):
-                    names.add((match[1] or match[2]).decode("utf-8", "replace"))
+                root = etree.fromstring(package.read(part))
+                for element in root.iter(f"{W}rFonts", f"{A}latin", f"{A}ea"):
+                    names.update(element.get(key) or "" for key in _FONT_KEYS)
     return {name for name in names if name.strip()}
 
 

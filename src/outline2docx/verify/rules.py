@@ -3,6 +3,7 @@ rule that turns what was measured into findings naming what to change."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Callable, Iterator
@@ -95,7 +96,17 @@ def _is_full(r: Rendering, page: Page) -> bool:
 
 
 def check_lines(r: Rendering) -> Iterator[Finding]:
-    """22 lines on every full page (page 1, with its header and title, is not counted)."""
+    """22 lines a page: by the pitch of the lines, and counted on every full page."""
+    pitch = _line_pitch(r)
+    if pitch and round(TEXT_HEIGHT / pitch) != LINES_PER_PAGE:
+        message = _(
+            "lines are {pitch:.1f} pt apart: {count} would fill a page, GB/T 9704 sets 22; set "
+            "the body's line spacing to exactly 28.95 pt (579 twips) in a 225 mm text block"
+        )
+        page, count = pitch_page(r, pitch), round(TEXT_HEIGHT / pitch)
+        yield Finding(page, "render-lines", message.format(pitch=pitch, count=count))
+        return
+    # Page 1, with its header and title, is not counted.
     for page in r.pages[1:]:
         lines = r.body_lines(page)
         if _is_full(r, page) and len(lines) != LINES_PER_PAGE:
@@ -105,6 +116,32 @@ def check_lines(r: Rendering) -> Iterator[Finding]:
             )
             yield Finding(page.number, "render-lines", message.format(count=len(lines)))
             return
+
+
+def _pitches(page_lines: list[Line]) -> Iterator[float]:
+    """The distances between a line and the next of a paragraph (one line apart at most)."""
+    for above, below in itertools.pairwise(page_lines):
+        distance = below.y0 - above.y0
+        if (
+            abs(below.height - above.height) < 1
+            and 0.8 * above.height < distance < 2 * above.height
+        ):
+            yield round(distance * 2) / 2
+
+
+def _line_pitch(r: Rendering) -> float | None:
+    """The most common distance between lines of a paragraph, in points."""
+    pitches = [d for page in r.pages for d in _pitches(r.body_lines(page))]
+    if not pitches:
+        return None
+    # Lines of one paragraph stand closest; paragraphs may add space between them.
+    closest = min(pitches)
+    return statistics.mode(d for d in pitches if d < 1.25 * closest)
+
+
+def pitch_page(r: Rendering, pitch: float) -> int:
+    """The first page whose lines stand ``pitch`` apart."""
+    return next((p.number for p in r.pages if pitch in _pitches(r.body_lines(p))), 1)
 
 
 def check_characters(r: Rendering) -> Iterator[Finding]:
@@ -149,8 +186,8 @@ def check_issuer(r: Rendering) -> Iterator[Finding]:
         below = ink[0] - TEXT_TOP
         if abs(below - ISSUER_BELOW_TOP) > TOLERANCE["issuer"]:
             message = _(
-                "the issuer mark's top is {mm:.1f} mm below the text block's top: GB/T 9704 "
-                "sets 35 mm; change the space before it"
+                "the issuer mark's top stands {mm:.1f} mm from the text block's top: GB/T 9704 "
+                "sets 35 mm below it; change the space before the mark"
             )
             yield Finding(1, "render-issuer", message.format(mm=below / MM))
         if abs(line.centre - TEXT_CENTRE) > TOLERANCE["centred"]:
