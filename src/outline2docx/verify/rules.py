@@ -131,7 +131,15 @@ def _pitches(page_lines: list[Line]) -> Iterator[float]:
 
 def _line_pitch(r: Rendering) -> float | None:
     """The most common distance between lines of a paragraph, in points."""
-    pitches = [d for page in r.pages for d in _pitches(r.body_lines(page))]
+    # The body's lines: the height most lines have (the imprint's smaller lines stand closer).
+    heights = [round(line.height) for page in r.pages for line in r.body_lines(page)]
+    if not heights:
+        return None
+    usual = statistics.mode(heights)
+    body = [
+        [line for line in r.body_lines(page) if round(line.height) == usual] for page in r.pages
+    ]
+    pitches = [d for lines in body for d in _pitches(lines)]
     if not pitches:
         return None
     # Lines of one paragraph stand closest; paragraphs may add space between them.
