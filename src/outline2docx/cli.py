@@ -570,7 +570,7 @@ def _summarize(outcomes, planned: int, quiet: bool, interrupted: bool) -> None:
 @click.option(
     "--render",
     is_flag=True,
-    help="Also lay the pages out through LibreOffice and check them (page FILE: .txt or .docx).",
+    help="Also lay each FILE (.txt or .docx) out through LibreOffice and check its pages.",
 )
 @ignore_option
 @encoding_option
