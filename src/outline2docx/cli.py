@@ -658,7 +658,7 @@ def _finding_fields(finding) -> dict:
 def _finding_line(file: str, finding) -> str:
     """One finding as FILE:LINE:COL: or FILE:page N: severity: message [code]."""
     if hasattr(finding, "page"):
-        place = _("page {n}").format(n=finding.page)
+        place = f"page {finding.page}"  # like "warning": the same in every language, for tools
     else:
         place = f"{finding.line}:{finding.column}"
     colour = "red" if finding.severity == "error" else "yellow"

@@ -37,7 +37,8 @@ HEAD_ROLES = {Role.ISSUER, Role.DOCNUMBER, Role.TITLE, Role.SUBTITLE, Role.BYLIN
 END_ROLES = {Role.SIGNATURE, Role.DATE}
 WIDE = re.compile(r"^[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’—…·]+$")
 PAGE_NUMBER = re.compile(r"^—(\d+)—$")
-IMPRINT = re.compile(r"^抄送|印发$")
+# The imprint's lines: 抄送：…, and …2025年3月1日印发 (a body line may well end in 印发).
+IMPRINT = re.compile(r"^抄送[：:]|\d{4}年\d{1,2}月\d{1,2}日印发$")
 
 
 @dataclass(frozen=True, slots=True)
