@@ -36,6 +36,7 @@ HEAD_ROLES = {Role.ISSUER, Role.DOCNUMBER, Role.TITLE, Role.SUBTITLE, Role.BYLIN
               Role.SALUTATION}  # fmt: skip
 END_ROLES = {Role.SIGNATURE, Role.DATE}
 WIDE = re.compile(r"^[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’—…·]+$")
+HANGING = "，。、；：！？”’）》」』"  # marks LibreOffice lets hang past the right edge
 PAGE_NUMBER = re.compile(r"^—(\d+)—$")
 # The imprint's lines: 抄送：…, and …2025年3月1日印发 (a body line may well end in 印发).
 IMPRINT = re.compile(r"^抄送[：:]|\d{4}年\d{1,2}月\d{1,2}日印发$")
@@ -99,7 +100,9 @@ def _is_full(r: Rendering, page: Page) -> bool:
 def check_lines(r: Rendering) -> Iterator[Finding]:
     """22 lines a page: by the pitch of the lines, and counted on every full page."""
     pitch = _line_pitch(r)
-    if pitch and round(TEXT_HEIGHT / pitch) != LINES_PER_PAGE:
+    if pitch is None:
+        return
+    if round(TEXT_HEIGHT / pitch) != LINES_PER_PAGE:
         message = _(
             "lines are {pitch:.1f} pt apart: {count} would fill a page, GB/T 9704 sets 22; set "
             "the body's line spacing to exactly 28.95 pt (579 twips) in a 225 mm text block"
@@ -107,15 +110,19 @@ def check_lines(r: Rendering) -> Iterator[Finding]:
         page, count = pitch_page(r, pitch), round(TEXT_HEIGHT / pitch)
         yield Finding(page, "render-lines", message.format(pitch=pitch, count=count))
         return
-    # Page 1, with its header and title, is not counted.
+    # Page 1 (header, title) and pages with a title or table among the body are not counted;
+    # an empty line of the grid counts as a line.
     for page in r.pages[1:]:
         lines = r.body_lines(page)
-        if _is_full(r, page) and len(lines) != LINES_PER_PAGE:
+        if not _is_full(r, page) or len({round(line.height) for line in lines}) > 1:
+            continue
+        slots = round((lines[-1].y0 - lines[0].y0) / pitch) + 1
+        if slots != LINES_PER_PAGE:
             message = _(
                 "{count} lines on a full page: GB/T 9704 sets 22; set the body's line spacing "
                 "to exactly 28.95 pt (579 twips) in a 225 mm high text block"
             )
-            yield Finding(page.number, "render-lines", message.format(count=len(lines)))
+            yield Finding(page.number, "render-lines", message.format(count=slots))
             return
 
 
@@ -155,31 +162,39 @@ def pitch_page(r: Rendering, pitch: float) -> int:
 
 def check_characters(r: Rendering) -> Iterator[Finding]:
     """28 characters on a full line: one that runs from the left edge to the right."""
-    lines = [(p, line) for p in r.pages for line in r.body_lines(p) if WIDE.match(line.text)]
+    lines = [(p, line) for p in r.pages for line in r.body_lines(p)
+             if WIDE.match(line.text) and len(line.text) >= 10]  # fmt: skip
     if not lines:
         return
     left = min(line.x0 for _p, line in lines)
-    right = max(line.x1 for _p, line in lines)
-    full = [(p, line) for p, line in lines if line.x0 - left < 2 and
-            right - line.x1 < line.height and len(line.text) >= 10]  # fmt: skip
-    if not full:
+    right = max((line.x1 for _p, line in lines if line.text[-1] not in HANGING), default=0)
+    full = [(p, line, _characters(line, right)) for p, line in lines
+            if line.x0 - left < 2 and right - line.x1 < line.height]  # fmt: skip
+    if len(full) < 3:  # too few full lines to tell the text block's edges
         return
-    counts = [len(line.text) for _p, line in full]
-    usual = statistics.mode(counts)
-    if usual != CHARS_PER_LINE or any(len(line.text) > CHARS_PER_LINE for _p, line in full):
-        page = next((p for p, line in full if len(line.text) != CHARS_PER_LINE), full[0][0])
+    usual = statistics.mode(count for _p, _line, count in full)
+    if usual != CHARS_PER_LINE or any(count > CHARS_PER_LINE for _p, _l, count in full):
+        page, count = next(((p, n) for p, _l, n in full if n > CHARS_PER_LINE), (full[0][0], usual))
         message = _(
             "{count} characters on a full line: GB/T 9704 sets 28; set the body in 三号 (16 pt) "
             "on a 156 mm wide text block, characters condensed to 28 a line"
         )
-        yield Finding(page.number, "render-chars", message.format(count=usual))
+        yield Finding(page.number, "render-chars", message.format(count=count))
+
+
+def _characters(line: Line, right: float) -> int:
+    """The characters of a line inside the text block: a closing mark may hang past its edge."""
+    hanging = line.text[-1] in HANGING and line.x1 > right + 2
+    return len(line.text) - hanging
 
 
 def _find(page: Page, text: str) -> Line | None:
-    """The first line of ``page`` that is, or holds the start of, ``text``."""
-    head = text[:12]
-    return next((line for line in page.lines if line.text and (line.text == text or
-                 line.text.startswith(head) or text.startswith(line.text))), None)  # fmt: skip
+    """The line of ``page`` that is ``text`` or its first line, else one that holds its start;
+    of several, the largest (the title and the mark are set bigger than any copy in the body)."""
+    starts = [line for line in page.lines if len(line.text) >= min(4, len(text))]
+    first = [line for line in starts if text.startswith(line.text)]
+    holding = [line for line in starts if line.text.startswith(text[:12])]
+    return max(first or holding, key=lambda line: line.height, default=None)
 
 
 def check_issuer(r: Rendering) -> Iterator[Finding]:
