@@ -63,15 +63,35 @@ class Rendering:
 
     def body_lines(self, page: Page) -> list[Line]:
         """The page's lines inside the text block (the footer's left out)."""
-        return [line for line in page.lines if line.y0 < TEXT_BOTTOM + 2]
+        return _split(page)[0]
 
     def footer_lines(self, page: Page) -> list[Line]:
         """The page's lines below the text block: page numbers, nothing else."""
-        return [line for line in page.lines if line.y0 >= TEXT_BOTTOM + 2]
+        return _split(page)[1]
 
     def texts(self, roles: set[Role]) -> list[str]:
         """The texts (without spaces) of the tree's paragraphs of ``roles``."""
         return [_bare(p.text) for p in self.document.paragraphs() if p.role in roles and p.text]
+
+
+def _split(page: Page) -> tuple[list[Line], list[Line]]:
+    """The page's body lines and footer lines. A line below the text block's bottom is body
+    text still when it goes on at the body's pitch and size (a text block taller than GB/T
+    9704's); the rest down there is the footer."""
+    body: list[Line] = []
+    footer: list[Line] = []
+    for line in page.lines:
+        if line.y0 < TEXT_BOTTOM + 2 or (not footer and _goes_on(body, line)):
+            body.append(line)
+        else:
+            footer.append(line)
+    return body, footer
+
+
+def _goes_on(body: list[Line], line: Line) -> bool:
+    if len(body) < 2 or abs(line.height - body[-1].height) > 1:
+        return False
+    return abs((line.y0 - body[-1].y0) - (body[-1].y0 - body[-2].y0)) < 1
 
 
 def _bare(text: str) -> str:
