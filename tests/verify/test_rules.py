@@ -14,7 +14,8 @@ from outline2docx.verify.rules import (
     Rendering,
     check_characters,
     check_lines,
-)  # fmt: skip
+    check_page_numbers,
+)
 
 A4 = (595.3, 841.9)
 FULL = "党" * 28
@@ -64,3 +65,22 @@ def test_29_characters_are_reported_but_a_hanging_full_stop_is_not():
     wide = rendering(page(1, ["党" * 29] * 5), page(2, [FULL]))
     (finding,) = check_characters(wide)
     assert (finding.code, finding.message[:2]) == ("render-chars", "29")
+
+
+def footer(number: int) -> Line:
+    """The page number "— N —" where outline2docx puts it."""
+    return Line(f"—{number}—", 93.2, 759.4, 132.6, 777.6)
+
+
+def test_a_blank_page_before_the_imprint_and_the_imprint_page_go_unnumbered():
+    text = page(1, [FULL] * 5)
+    blank = Page(2, *A4, [footer(2)])
+    imprint = page(3, ["抄送：县委办公室。", "青山县人民政府办公室2025年3月1日印发"])
+    imprint.lines.append(footer(3))
+    found = [(f.page, f.code, f.message[:14]) for f in check_page_numbers(
+        rendering(text, blank, imprint))]  # fmt: skip
+    assert found == [
+        (1, "render-page-number", "no page number"),
+        (2, "render-page-number", "a blank page b"),
+        (3, "render-page-number", "a blank page b"),
+    ]

@@ -29,7 +29,8 @@ TOLERANCE = {
     "paper": 2.0,
     "issuer": 2 * MM,
     "centred": 8.0,
-    "number": 2.5 * MM,
+    "number": 1.5 * MM,
+    "indent": 0.75 * NUMBER_SIZE,  # the page number's one character from the edge
     "imprint": 1.5 * MM,
 }
 HEAD_ROLES = {Role.ISSUER, Role.DOCNUMBER, Role.TITLE, Role.SUBTITLE, Role.BYLINE, Role.ADDRESSEE,
@@ -284,29 +285,34 @@ def _imprint_lines(r: Rendering) -> list[tuple[Page, Line]]:
     return [(p, line) for p in r.pages for line in p.lines if IMPRINT.search(line.text)]
 
 
-def _unnumbered(r: Rendering) -> set[int]:
-    """Pages GB/T 9704 leaves without a number: blank ones, and an imprint page after one."""
+def _blank_and_bare(r: Rendering) -> tuple[set[int], set[int]]:
+    """Blank pages, and the pages GB/T 9704 §7.5 wants without a number: the imprint page
+    after a blank page, and that blank page."""
     blank = {p.number for p in r.pages if not r.body_lines(p)}
-    imprint = {p.number for p, _line in _imprint_lines(r)}
-    return blank | {n for n in imprint if n - 1 in blank}
+    after_blank = {p.number for p, _line in _imprint_lines(r) if p.number - 1 in blank}
+    return blank, after_blank | {n - 1 for n in after_blank}
 
 
 def check_page_numbers(r: Rendering) -> Iterator[Finding]:
-    """ "— N —" under every page with text, 7 mm below the text block, on the outer side."""
-    skip = _unnumbered(r)
+    """Every page with text numbered — N —, 7 mm below the text block, on the outer side."""
+    blank, bare = _blank_and_bare(r)
     for page in r.pages:
-        if page.number in skip:
+        numbers = [line for line in r.footer_lines(page) if re.search(r"\d", line.text)]
+        if page.number in bare and numbers:
+            message = _(
+                "a blank page before the imprint page, and the imprint page, carry no number: "
+                "remove it"
+            )
+            yield Finding(page.number, "render-page-number", message)
+        if page.number in blank | bare:
             continue
-        footer = r.footer_lines(page)
-        numbers = [line for line in footer if re.search(r"\d", line.text)]
         if not numbers:
             message = _("no page number: put — {n} — in the footer (a PAGE field)")
             yield Finding(page.number, "render-page-number", message.format(n=page.number))
             continue
         line = numbers[-1]
-        if PAGE_NUMBER.match(line.text) is None or PAGE_NUMBER.match(line.text)[1] != str(
-            page.number
-        ):
+        match = PAGE_NUMBER.match(line.text)
+        if match is None or match[1] != str(page.number):
             message = _("the page number reads {text}: write — {n} — (em dashes, spaces)")
             yield Finding(page.number, "render-page-number",
                           message.format(text=line.text, n=page.number))  # fmt: skip
@@ -322,13 +328,14 @@ def _number_place(r: Rendering, page: Page, line: Line) -> Iterator[Finding]:
             "change the footer's distance from the page edge"
         )
         yield Finding(page.number, "render-page-number-place", message.format(mm=below / MM))
-    reach = 2 * NUMBER_SIZE + 2
+    # One character in from the outer edge: odd pages right, even pages left.
     if page.number % 2:
-        outer = line.centre > TEXT_CENTRE and TEXT_RIGHT - line.x1 < reach
+        indent = TEXT_RIGHT - line.x1
         wrong = _("odd pages carry the number on the right, one character in: align it right")
     else:
-        outer = line.centre < TEXT_CENTRE and line.x0 - TEXT_LEFT < reach
+        indent = line.x0 - TEXT_LEFT
         wrong = _("even pages carry the number on the left, one character in: align it left")
+    outer = abs(indent - NUMBER_SIZE) <= TOLERANCE["indent"]
     if not outer:
         yield Finding(page.number, "render-page-number-place", wrong)
 
