@@ -341,6 +341,11 @@ ignore_option = click.option(
     help="Leave out web-page residue (each dropped line listed on stderr).",
 )
 @click.option("--pdf", is_flag=True, help="Also export a PDF through LibreOffice.")
+@click.option(
+    "--verify",
+    is_flag=True,
+    help="Check each document's pages as LibreOffice lays them out (see check --render).",
+)
 @click.option("--plain", is_flag=True, help="Word input: drop bold and italic as well.")
 @click.option(
     "--meta",
@@ -372,6 +377,7 @@ def convert(
     diff,
     drop_noise,
     pdf,
+    verify,
     plain,
     meta,
     reference_doc,
@@ -392,6 +398,8 @@ def convert(
         _fail(click.UsageError(_("--role names lines of one document: give a single input file")))
     edits = {"fix": fix, "renumber": renumber, "diff": diff}
     settings = _settings(style, encoding, edits, drop_noise, plain, meta, reference_doc, roles)
+    if verify:
+        _render_checks_available(("-",) if "-" in (output, *inputs) else (), "--verify")
     if pdf:
         from outline2docx.pdf import find_office
 
@@ -411,7 +419,9 @@ def convert(
     elif output == "-":
         _convert_to_stdout(inputs, settings, pdf)
     else:
-        _convert_files(inputs, output, globs, jobs, skip_existing, force, settings, pdf, quiet)
+        _convert_files(
+            inputs, output, globs, jobs, skip_existing, force, settings, pdf, quiet, verify
+        )
 
 
 def _settings(style, encoding, edits, drop_noise, plain, meta, reference_doc, roles):
@@ -474,7 +484,7 @@ def _convert_stream(output: str, settings, source: Path | None = None) -> None:
         _guarded(lambda: write_atomically(Path(output), publication.data), writing=output)
 
 
-def _convert_files(inputs, output, globs, jobs, skip_existing, force, settings, pdf, quiet):
+def _convert_files(inputs, output, globs, jobs, skip_existing, force, settings, pdf, quiet, verify):
     from outline2docx.batch import DEFAULT_GLOBS, FAILED, plan_batch
     from outline2docx.batch.run import run_batch
 
@@ -506,9 +516,30 @@ def _convert_files(inputs, output, globs, jobs, skip_existing, force, settings, 
     if interrupted:
         sys.exit(130)
     failed = [o for o in outcomes if o.status == FAILED]
+    found = _verify_converted(outcomes, settings) if verify else 0
     one_file = len(inputs) == 1 and not Path(inputs[0]).is_dir()
     # A batch goes on past a bad file (exit 1); a single input fails with its error's code.
-    sys.exit(0 if not failed else failed[0].exit_code if one_file else 1)
+    if failed:
+        sys.exit(failed[0].exit_code if one_file else 1)
+    sys.exit(1 if found else 0)
+
+
+def _verify_converted(outcomes, settings) -> int:
+    """Check the pages of every converted document (stderr); the number of findings."""
+    from outline2docx.batch import CONVERTED
+    from outline2docx.pipeline import read
+    from outline2docx.verify import check_docx
+
+    total = 0
+    for outcome in outcomes:
+        if outcome.status != CONVERTED:
+            continue
+        source, target = outcome.job.source, outcome.job.target
+        findings = _guarded(lambda s=source, t=target: check_docx(t, read(s, settings).document))
+        for finding in findings.findings:
+            click.echo(_finding_line(str(target), finding), err=True)
+        total += len(findings.findings)
+    return total
 
 
 def _summarize(outcomes, planned: int, quiet: bool, interrupted: bool) -> None:
@@ -544,10 +575,15 @@ def _summarize(outcomes, planned: int, quiet: bool, interrupted: bool) -> None:
     type=_FileName(dir_okay=False, allow_dash=True),
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option(
+    "--render",
+    is_flag=True,
+    help="Also lay each FILE (.txt or .docx) out through LibreOffice and check its pages.",
+)
 @ignore_option
 @encoding_option
 @role_option
-def check(files, as_json, ignored, encoding, roles) -> None:
+def check(files, as_json, render, ignored, encoding, roles) -> None:
     """Report what is wrong with drafts, without writing anything.
 
     Numbering gaps, repeats and wrong forms, levels out of order, placeholders left in (XXX,
@@ -555,42 +591,40 @@ def check(files, as_json, ignored, encoding, roles) -> None:
     residue, dates with leading zeros or in Chinese numerals, and close calls: lines whose
     role another role came close to (settle them with --role LINE=ROLE). Each finding is
     printed as FILE:LINE:COL: warning|error: message [code]; in a Word file LINE counts
-    paragraphs. Exit code 1 when anything is found, 2 when a file cannot be read.
+    paragraphs. With --render the document is laid out through LibreOffice and its pages
+    measured against GB/T 9704 (22 lines of 28 characters, issuer mark, title, page numbers,
+    signature, imprint, fonts), each finding printed as FILE:page N: warning: message [code].
+    Exit code 1 when anything is found, 2 when a file cannot be read.
     """
-    from outline2docx.errors import InputError
+    from outline2docx.errors import InputError, Outline2DocxError
     from outline2docx.lint import lint_file
 
     if roles and len(files) > 1:
         _fail(click.UsageError(_("--role names lines of one document: give a single file")))
+    if render:
+        _render_checks_available(files)
     results, unreadable = [], 0
     for file in files:
         try:
             stream = sys.stdin.buffer if file == "-" else None
             found = lint_file(file, encoding, stream, roles)
-        except InputError as exc:
+            if render:
+                found = found + _rendered_findings(file, encoding, roles)
+        except (InputError, Outline2DocxError) as exc:
             unreadable += 1
-            click.echo(f"{file}: error: {exc.problem} [unreadable]", err=True)
+            problem = getattr(exc, "problem", None) or str(exc)
+            click.echo(f"{file}: error: {problem} [unreadable]", err=True)
             continue
         results.append((file, [d for d in found if d.code not in ignored]))
     if as_json:
         import json
 
-        fields = ("line", "column", "severity", "code", "message")
-        data = [
-            {"file": file, **{name: getattr(d, name) for name in fields}}
-            for file, found in results
-            for d in found
-        ]
+        data = [{"file": file, **_finding_fields(d)} for file, found in results for d in found]
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
     else:
         for file, found in results:
             for d in found:
-                colour = "red" if d.severity == "error" else "yellow"
-                click.echo(
-                    f"{click.style(file, bold=True)}:{d.line}:{d.column}: "
-                    f"{click.style(d.severity, fg=colour, bold=True)}: {d.message} "
-                    f"[{click.style(d.code, fg='cyan')}]"
-                )
+                click.echo(_finding_line(file, d))
     total = sum(len(found) for _file, found in results)
     errors = sum(d.severity == "error" for _file, found in results for d in found)
     if not as_json:
@@ -601,6 +635,46 @@ def check(files, as_json, ignored, encoding, roles) -> None:
         )
         click.echo(summary.format(total=total, errors=errors, count=len(results)), err=True)
     sys.exit(2 if unreadable else 1 if total else 0)
+
+
+def _render_checks_available(files, option: str = "--render") -> None:
+    """Stop with exit 2 when the rendered checks cannot run: no LibreOffice, or standard input."""
+    from outline2docx.verify import unavailable
+
+    if "-" in files:
+        message = _("{option} lays out a document file: give its name, not -")
+        _fail(click.UsageError(message.format(option=option)))
+    if (reason := unavailable(option)) is not None:
+        _fail(click.UsageError(reason))
+
+
+def _rendered_findings(file: str, encoding, roles) -> list:
+    """The findings on the pages of ``file`` as LibreOffice lays them out."""
+    from outline2docx.pipeline import Settings
+    from outline2docx.verify import check_source
+
+    return check_source(Path(file), Settings(encoding=encoding, roles=roles)).findings
+
+
+def _finding_fields(finding) -> dict:
+    """A diagnostic (line, column) or a rendered finding (page) as JSON fields."""
+    place = ("page",) if hasattr(finding, "page") else ("line", "column")
+    fields = (*place, "severity", "code", "message")
+    return {name: getattr(finding, name) for name in fields}
+
+
+def _finding_line(file: str, finding) -> str:
+    """One finding as FILE:LINE:COL: or FILE:page N: severity: message [code]."""
+    if hasattr(finding, "page"):
+        place = f"page {finding.page}"  # like "warning": the same in every language, for tools
+    else:
+        place = f"{finding.line}:{finding.column}"
+    colour = "red" if finding.severity == "error" else "yellow"
+    return (
+        f"{click.style(file, bold=True)}:{place}: "
+        f"{click.style(finding.severity, fg=colour, bold=True)}: {finding.message} "
+        f"[{click.style(finding.code, fg='cyan')}]"
+    )
 
 
 @main.command(cls=_RuleCodesCommand)

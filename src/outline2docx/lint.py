@@ -42,6 +42,24 @@ PATTERN_CHECKS = (
 )  # fmt: skip
 
 
+# What ``check --render`` finds on the pages LibreOffice lays out (outline2docx.verify).
+RENDER_CODES: dict[str, str] = {
+    "render-paper": N_("rendered: the paper is not A4"),
+    "render-lines": N_("rendered: a full page without 22 lines"),
+    "render-chars": N_("rendered: full lines without 28 characters"),
+    "render-issuer": N_("rendered: the issuer mark not centred 35 mm below the text block's top"),
+    "render-title": N_("rendered: the title not centred, or not where GB/T 9704 puts it"),
+    "render-first-page": N_("rendered: page 1 shows no body text"),
+    "render-page-number": N_("rendered: a page without its number in the form — N —"),
+    "render-page-number-place": N_(
+        "rendered: a page number not 7 mm below the text block on the outer side"
+    ),
+    "render-signature-alone": N_("rendered: the signature and date alone on a page"),
+    "render-imprint": N_("rendered: the imprint not flush with the bottom of the last, even page"),
+    "render-font": N_("rendered: a font LibreOffice had to replace with a fallback"),
+}
+
+
 # Every code ``check`` reports, and what it means: for --ignore and ``check --help``. The
 # meanings are catalog entries in English; ``_(meaning)`` gives them in the chosen language.
 CODES: dict[str, str] = {
@@ -61,6 +79,7 @@ CODES: dict[str, str] = {
     "close-call": N_(
         "a line whose role another role came close to: check it, or set it with --role"
     ),
+    **RENDER_CODES,
 }
 
 
