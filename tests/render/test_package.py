@@ -48,6 +48,18 @@ def test_grid_and_exact_line_pitch():
     assert 28 * (16 + int(char_spacing) / 20) <= width_pt < 29 * (16 + int(char_spacing) / 20)
 
 
+def test_the_issuer_mark_sits_off_the_grid_at_its_own_height():
+    """A snapped 小初 line would centre the mark in two grid lines, 5 mm below its 35 mm."""
+    data = to_docx(parse(str(SAMPLES / "notice.txt")))
+    view = DocxView(data)
+    ppr = view.styles["GWIssuer"].find(f"{W}pPr")
+    assert ppr.find(f"{W}snapToGrid").get(f"{W}val") == "0"
+    spacing = ppr.find(f"{W}spacing")
+    assert (spacing.get(f"{W}line"), spacing.get(f"{W}lineRule")) == ("720", "exact")  # 36 pt
+    assert spacing.get(f"{W}beforeLines") == "350"
+    assert word_problems(data) == []  # snapToGrid in its place among the pPr children
+
+
 def test_doc_defaults_name_fonts_and_language_without_theme_fonts():
     view = DocxView(speech_docx())
     fonts = view.defaults_rpr.find(f"{W}rFonts")

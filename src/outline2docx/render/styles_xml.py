@@ -207,6 +207,8 @@ def _ppr(style: HouseStyle, look: Look, size: float | None = None) -> str:
     if look.right_tab:
         position = style.page.text_width - round((look.right_indent or 0) * char)
         parts.append(f'<w:tabs><w:tab w:val="right" w:pos="{position}"/></w:tabs>')
+    if look.snap_to_grid is not None:
+        parts.append("<w:snapToGrid/>" if look.snap_to_grid else '<w:snapToGrid w:val="0"/>')
     spacing = []
     if look.space_before is not None:
         lines = look.space_before

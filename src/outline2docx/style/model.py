@@ -63,6 +63,7 @@ class Look:
     space_before: float | None = None  # lines of the page grid
     space_after: float | None = None  # lines of the page grid
     line_spacing: tuple[str, int] | None = None  # ("exact", twips) or ("auto", 240ths of a line)
+    snap_to_grid: bool | None = None  # False: the line keeps its own height, off the page grid
     keep_with_next: bool | None = None
     page_break_before: bool | None = None  # starts a new page: each attachment (§7.3.8)
     contextual_spacing: bool | None = None  # no space between paragraphs of this same style
@@ -82,6 +83,7 @@ PARAGRAPH_ONLY = frozenset(
         "space_before",
         "space_after",
         "line_spacing",
+        "snap_to_grid",
         "keep_with_next",
         "page_break_before",
         "widow_control",

@@ -55,6 +55,7 @@ LOOK_KEYS: dict[str, Callable[[Any], Any]] = {
     "keep_with_next": flag,
     "page_break_before": flag,
     "contextual_spacing": flag,
+    "snap_to_grid": flag,
     "widow_control": flag,
     "border_top": border,
     "border_bottom": border,
