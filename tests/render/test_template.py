@@ -299,3 +299,38 @@ def test_an_unusable_template_is_told_in_chinese_under_zh_cn(tmp_path):
         assert not out.exists()
     english = run("convert", str(SAMPLES / "notice.txt"), "--reference-doc", str(unmeasured))
     assert "the template's page setup has w:left='wide'" in english.stderr
+
+
+def _first_page_footer_text(data: bytes) -> tuple[bool, str]:
+    """Whether the final section sets w:titlePg, and the XML of its first-page footer."""
+    section = final_section(data)
+    first = [r for r in section.findall(f"{W}footerReference") if r.get(f"{W}type") == "first"]
+    rels = etree.fromstring(parts_of(data)["word/_rels/document.xml.rels"])
+    targets = {rel.get("Id"): rel.get("Target") for rel in rels}
+    footer = parts_of(data)["word/" + targets[first[0].get(f"{R}id")]].decode()
+    return section.find(f"{W}titlePg") is not None, footer
+
+
+def test_first_page_false_leaves_the_first_page_unnumbered_inside_a_template(tmp_path):
+    style = tmp_path / "unnumbered.toml"
+    style.write_text('extends = "gbt9704"\n\n[page_number]\nfirst_page = false\n', "utf-8")
+    template = save(docx.Document(), tmp_path / "plain.docx")
+    document = parse(str(SAMPLES / "notice.txt"))
+    data = render_docx(document, load_style(style), load_template(template))
+    titled, footer = _first_page_footer_text(data)
+    assert titled and "PAGE" not in footer
+    assert_sound_docx(data, tmp_path / "out.docx")
+
+
+def test_a_letterhead_templates_first_page_keeps_its_page_number(tmp_path):
+    word = docx.Document()
+    section = word.sections[0]
+    section.different_first_page_header_footer = True  # w:titlePg, for the letterhead
+    section.first_page_header.paragraphs[0].text = "青山县人民政府"
+    template = save(word, tmp_path / "letterhead.docx")
+    data = into(parse(str(SAMPLES / "notice.txt")), template)
+    titled, footer = _first_page_footer_text(data)
+    assert titled and "PAGE" in footer
+    headers = [part.decode() for name, part in parts_of(data).items() if "header" in name]
+    assert any("青山县人民政府" in header for header in headers)  # the letterhead stays
+    assert_sound_docx(data, tmp_path / "out.docx")

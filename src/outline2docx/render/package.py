@@ -85,7 +85,7 @@ def render_docx(document: Document, style: HouseStyle, template: Template | None
     body = write_body(document, style, ids, partial(package.add_media, MAIN_DOCUMENT))
     footers = add_footers(package, MAIN_DOCUMENT, style, ids)
     text = body.xml
-    first = _first_page_footer(package, style)
+    first = first_page_footer(package, style)
     section = _section_xml(style, footers, first_page_footer=first)
     if body.imprint:
         # The text's section ends; the imprint's section starts on the next even page, whose
@@ -122,14 +122,12 @@ def add_footers(
     )
 
 
-def _first_page_footer(package: OpcPackage, style: HouseStyle) -> str:
+def first_page_footer(package: OpcPackage, style: HouseStyle, main: str = MAIN_DOCUMENT) -> str:
     """The id of an empty footer for the first page, when the style numbers it not; else ""."""
     if style.page_number.first_page:
         return ""
     empty = f'{_XML}<w:ftr xmlns:w="{W_NS}"><w:p/></w:ftr>'
-    return add_related(
-        package, MAIN_DOCUMENT, package.free_name("word/footer{n}.xml"), empty, FOOTER
-    )
+    return add_related(package, main, package.free_name("word/footer{n}.xml"), empty, FOOTER)
 
 
 def footnotes_xml(body: Body) -> str:

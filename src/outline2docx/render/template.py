@@ -160,7 +160,7 @@ class _Writer:
         self.complete_page_setup(page_setup)
         text = copy.deepcopy(page_setup)
         if not self.template.has_footers:
-            self.add_footers(text)
+            self.number_first_page(text, self.add_footers(text))
         found = [text]
         if body.imprint:
             # The imprint's page, which starts on an even page, takes the same setup with our
@@ -185,13 +185,28 @@ class _Writer:
             margins |= {"header": page.header, "footer": page.footer, "gutter": 0}
             insert_in_order(section, _element("pgMar", **margins))
 
-    def add_footers(self, section: etree._Element, above: str = "") -> None:
-        """Our page-number footers (under ``above``), referenced from ``section``."""
+    def add_footers(self, section: etree._Element, above: str = "") -> str:
+        """Our page-number footers (under ``above``), referenced from ``section``; the odd
+        pages' footer id."""
         odd, even = parts.add_footers(self.package, self.template.main, self.style, self.ids, above)
         insert_in_order(section, _footer_reference("default", odd))
         if self.style.page.duplex:
             insert_in_order(section, _footer_reference("even", even))
             self.added_even_footer = True
+        return odd
+
+    def number_first_page(self, section: etree._Element, numbered: str) -> None:
+        """The first page's footer as the style says: the ``numbered`` one, or an empty one
+        (first_page = false). A letterhead template sets w:titlePg for its first-page header,
+        which would leave that page without a number; its own first-page footer stays."""
+        references = section.findall(f"{W}footerReference")
+        if any(ref.get(f"{W}type") == "first" for ref in references):
+            return
+        empty = parts.first_page_footer(self.package, self.style, self.template.main)
+        if empty or section.find(f"{W}titlePg") is not None:
+            insert_in_order(section, _footer_reference("first", empty or numbered))
+        if empty:
+            set_child(section, _element("titlePg"))
 
     def merge_styles(self) -> None:
         """The template's styles, plus those of ours it lacks (its own definitions win)."""
