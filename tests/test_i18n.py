@@ -363,3 +363,12 @@ def test_the_wheel_configuration_ships_the_catalog():
         ["git", "check-ignore", "-q", str(update_catalog.MO_FILE)], cwd=ROOT
     ).returncode
     assert ignored == 1  # hatch leaves out what git ignores
+
+
+def test_a_translator_speaks_a_language_without_switching_the_process():
+    from outline2docx import i18n
+
+    message = "the upload is larger than {size}, the limit"
+    assert i18n.translator("zh").gettext(message) == "上传内容超过 {size} 的限制"
+    assert i18n.translator("en").gettext(message) == message
+    assert i18n.current() == i18n.ENGLISH  # the process still speaks English

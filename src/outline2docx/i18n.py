@@ -17,6 +17,7 @@ English costs nothing at start-up: no catalog is opened unless the locale is Chi
 
 from __future__ import annotations
 
+import functools
 import gettext
 import os
 from collections.abc import Mapping
@@ -75,6 +76,15 @@ def use(language: str | None = None) -> str:
 def current() -> str:
     """The language messages are given in now: ``"zh"`` or ``"en"``."""
     return ENGLISH if type(_active()) is gettext.NullTranslations else CHINESE
+
+
+@functools.lru_cache(maxsize=4)
+def translator(language: str) -> gettext.NullTranslations:
+    """The catalog of ``language`` ("zh", "en", a locale name) without switching the process's
+    language: what a server answering requests in several languages at once needs."""
+    if language_of({"LANGUAGE": language}) == CHINESE:
+        return gettext.translation(DOMAIN, LOCALE_DIR, [CHINESE], fallback=True)
+    return gettext.NullTranslations()
 
 
 def _(message: str) -> str:

@@ -201,8 +201,8 @@ def test_a_template_that_is_no_word_file_is_refused(client):
 def test_an_oversized_upload_gets_413():
     with TestClient(create_app(Limits(max_upload=10_240, workers=1))) as small:
         response = small.post("/api/parse", files={"file": ("big.txt", b"a" * 20_000)})
-        assert response.status_code == 413
-        assert response.json() == {"error": "the upload is larger than 10 KB, the limit"}
+        assert response.status_code == 413  # no Accept-Language: the page's default, Chinese
+        assert response.json() == {"error": "上传内容超过 10 KB 的限制"}
 
         def chunks():  # no Content-Length: the limit counts what arrives
             yield b'--b\r\nContent-Disposition: form-data; name="text"\r\n\r\n'
@@ -212,11 +212,25 @@ def test_an_oversized_upload_gets_413():
         streamed = small.post(
             "/api/parse",
             content=chunks(),
-            headers={"content-type": "multipart/form-data; boundary=b"},
+            headers={"content-type": "multipart/form-data; boundary=b", "accept-language": "en"},
         )
         assert "content-length" not in streamed.request.headers
         assert streamed.status_code == 413
         assert streamed.json() == {"error": "the upload is larger than 10 KB, the limit"}
+
+
+def test_a_request_the_api_cannot_take_is_refused_in_the_pages_language(client):
+    english = client.post("/api/parse", data={"text": "  "})
+    assert english.status_code == 400
+    assert english.json() == {
+        "error": "nothing to read: paste a text or upload a .txt or .docx file"
+    }
+    chinese = client.post("/api/parse", data={"text": "  "}, headers={"accept-language": "zh"})
+    assert chinese.json() == {"error": "没有可读取的内容：请粘贴文稿，或上传 .txt、.docx 文件"}
+    roles = client.post(
+        "/api/parse", data={"text": SPEECH, "roles": "{"}, headers={"accept-language": "zh"}
+    )
+    assert roles.json() == {"error": "roles：不是有效的 JSON"}
 
 
 def test_every_request_works_in_its_own_folder_removed_afterwards(tmp_path):

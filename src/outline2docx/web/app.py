@@ -32,6 +32,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from outline2docx.i18n import N_, translator
 from outline2docx.web import service
 from outline2docx.web.i18n import choose_language, messages
 from outline2docx.web.service import Converted, Failure, Job, Options, Source
@@ -50,12 +51,26 @@ MEDIA_TYPES = {
 
 
 class RequestError(Exception):
-    """A request the API cannot take: the status and one line saying why."""
+    """A request the API cannot take: the status and one line saying why.
 
-    def __init__(self, message: str, status: int = 400) -> None:
+    The line is said in the request's language when the answer is made: ``message`` is a
+    catalog message with ``{name}`` places for ``values``; with ``source="page"`` a key of the
+    page's own words; with ``source="said"`` a line a worker already said in that language.
+    """
+
+    def __init__(
+        self, message: str, status: int = 400, source: str = "catalog", **values: Any
+    ) -> None:
         super().__init__(message)
-        self.message = message
-        self.status = status
+        self.message, self.status, self.source, self.values = message, status, source, values
+
+    def in_language(self, language: str) -> str:
+        """The line in ``language`` ("zh" or "en")."""
+        if self.source == "said":
+            return self.message
+        if self.source == "page":
+            return messages(language)[self.message]
+        return translator(language).gettext(self.message).format(**self.values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +211,7 @@ async def convert(request: Request) -> Response:
         jobs = _jobs(form, request)
         pdf = _field(form, "format") == "pdf"
     if pdf and not _office():
-        raise RequestError(messages("en")["preview.no_office"], 422)
+        raise RequestError("preview.no_office", 422, source="page")
     results = await asyncio.gather(*(_run(request, service.convert, job, pdf) for job in jobs))
     done = [_ok(result) for result in results]
     if len(done) == 1:
@@ -210,7 +225,7 @@ async def convert(request: Request) -> Response:
 async def preview(request: Request) -> JSONResponse:
     """Images of one document's pages, as LibreOffice lays them out."""
     if not _office():
-        raise RequestError(messages("en")["preview.no_office"], 422)
+        raise RequestError("preview.no_office", 422, source="page")
     async with request.form(max_files=MAX_FILES, max_part_size=MAX_UPLOAD) as form:
         job = _jobs(form, request)[0]
     return JSONResponse(_ok(await _run(request, service.preview, job)))
@@ -235,7 +250,7 @@ def _jobs(form: FormData, request: Request) -> list[Job]:
     )
     sources = _sources(form)
     if not sources:
-        raise RequestError("nothing to read: paste a text or upload a .txt or .docx file")
+        raise RequestError(N_("nothing to read: paste a text or upload a .txt or .docx file"))
     roles = [_roles(text) for text in form.getlist("roles")][: len(sources)]
     roles += [{}] * (len(sources) - len(roles))
     return [Job(source, options, given) for source, given in zip(sources, roles, strict=True)]
@@ -273,9 +288,10 @@ def _json_object(form: FormData, name: str, kind: type) -> dict[str, Any]:
     try:
         value = json.loads(text)
     except ValueError:
-        raise RequestError(f"{name}: not valid JSON") from None
+        raise RequestError(N_("{name}: not valid JSON"), name=name) from None
     if not isinstance(value, dict) or not all(isinstance(v, kind) for v in value.values()):
-        raise RequestError(f"{name}: expected an object of {kind.__name__} values")
+        message = N_("{name}: expected an object of {kind} values")
+        raise RequestError(message, name=name, kind=kind.__name__)
     return value
 
 
@@ -286,11 +302,13 @@ def _roles(text: Any) -> dict[int, str]:
     try:
         value = json.loads(text)
     except ValueError:
-        raise RequestError("roles: not valid JSON") from None
+        raise RequestError(N_("{name}: not valid JSON"), name="roles") from None
     if not isinstance(value, dict) or not all(
         str(k).isdecimal() and isinstance(v, str) for k, v in value.items()
     ):
-        raise RequestError('roles: expected {"LINE": "ROLE", …}, e.g. {"5": "title"}')
+        raise RequestError(
+            N_("roles: expected {example}"), example='{"LINE": "ROLE", …}, e.g. {"5": "title"}'
+        )
     return {int(line): role for line, role in value.items()}
 
 
@@ -313,21 +331,22 @@ async def _run(request: Request, work: Callable[..., Any], *args: Any) -> Any:
         # The job stops itself at the timeout; this is the backstop should it not.
         return await asyncio.wait_for(future, limits.timeout + BACKSTOP)
     except asyncio.TimeoutError:
-        raise RequestError(
-            f"the document took longer than {limits.timeout + BACKSTOP:g} s and was given up", 422
-        ) from None
+        message = N_("the document took longer than {seconds:g} s and was given up")
+        raise RequestError(message, 422, seconds=limits.timeout + BACKSTOP) from None
     except BrokenProcessPool:
         # A worker died (killed, out of memory): later requests get a fresh pool.
         if request.app.state.pool is pool:
             request.app.state.pool = _pool(limits.workers)
             pool.shutdown(wait=False, cancel_futures=True)
-        raise RequestError("the worker converting this document stopped; try again", 422) from None
+        raise RequestError(
+            N_("the worker converting this document stopped; try again"), 422
+        ) from None
 
 
 def _ok(result: Any) -> Any:
     """``result``, or the RequestError its Failure says."""
     if isinstance(result, Failure):
-        raise RequestError(result.message, result.status)
+        raise RequestError(result.message, result.status, source="said")
     return result
 
 
@@ -360,9 +379,10 @@ def _download(data: bytes | None, name: str) -> Response:
     return Response(data or b"", media_type=media, headers={"Content-Disposition": disposition})
 
 
-async def _request_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _request_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestError)
-    return JSONResponse({"error": exc.message}, status_code=exc.status)
+    language = choose_language(request.headers.get("accept-language"))
+    return JSONResponse({"error": exc.in_language(language)}, status_code=exc.status)
 
 
 async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
@@ -394,7 +414,7 @@ class BodyLimit:
             return await self.app(scope, receive, send)
         declared = dict(scope["headers"]).get(b"content-length", b"0")
         if declared.isdigit() and int(declared) > self.limit:
-            return await self._refuse(send)
+            return await self._refuse(scope, send)
         received = 0
 
         async def counted() -> Message:
@@ -402,17 +422,19 @@ class BodyLimit:
             message = await receive()
             received += len(message.get("body", b""))
             if received > self.limit:
-                raise RequestError(self._message(), 413)
+                raise self._error()
             return message
 
         await self.app(scope, counted, send)
 
-    def _message(self) -> str:
+    def _error(self) -> RequestError:
         size = f"{self.limit / 2**20:g} MB" if self.limit >= 2**20 else f"{self.limit / 1024:g} KB"
-        return f"the upload is larger than {size}, the limit"
+        return RequestError(N_("the upload is larger than {size}, the limit"), 413, size=size)
 
-    async def _refuse(self, send: Send) -> None:
-        body = json.dumps({"error": self._message()}).encode()
+    async def _refuse(self, scope: Scope, send: Send) -> None:
+        accepted = dict(scope["headers"]).get(b"accept-language", b"").decode("latin-1")
+        line = self._error().in_language(choose_language(accepted))
+        body = json.dumps({"error": line}, ensure_ascii=False).encode()
         headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))]
         await send({"type": "http.response.start", "status": 413, "headers": headers})
         await send({"type": "http.response.body", "body": body})
