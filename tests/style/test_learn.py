@@ -446,3 +446,18 @@ def test_only_the_learning_keeps_each_pieces_paragraph(own_sample):
     assert plain and all(piece.origin is None for piece in plain)  # conversions hold no XML
     assert all(piece.origin.tag == f"{W}p" for piece in kept)
     assert "".join(t.text for t in kept[0].origin.iter(f"{W}t")) == kept[0].text
+
+
+def test_a_centred_number_and_an_unnumbered_first_page_are_learned(tmp_path):
+    style = tmp_path / "centred.toml"
+    style.write_text(
+        'extends = "gbt9704"\n\n[page_number]\nposition = "center"\nfirst_page = false\n'
+    )
+    sample = convert(SAMPLES / "speech.txt", style, tmp_path / "sample.docx")
+    learned, _ = learn(sample, tmp_path)
+    page_number = load_style(learned).page_number
+    assert (page_number.position, page_number.first_page) == ("center", False)
+    again = convert(SPEECH, learned, tmp_path / "again.docx")
+    section = _xml(again, "word/document.xml").find(f"{W}body/{W}sectPr")
+    assert section.find(f"{W}titlePg") is not None  # page 1 keeps its empty footer
+    assert_valid_docx(again)

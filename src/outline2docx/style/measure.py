@@ -109,11 +109,15 @@ class Measure:
 
     def page_number(self, formatting: Formatting) -> tuple[dict[str, Any], list[str]]:
         """The form, font, size and outer indent of the sample's page number."""
-        for part in formatting.page().footers:
+        page = formatting.page()
+        for part in page.footers:
             for p in formatting.package.xml(part).iter(f"{W}p"):
                 form = page_number_form(p)
                 if form is not None:
-                    return self._page_number(formatting, p, form)
+                    found, notes = self._page_number(formatting, p, form)
+                    if page.first_footer and not _numbers(formatting, page.first_footer):
+                        found["first_page"] = False  # a first-page footer without a number
+                    return found, notes
         return {}, [_("page numbers: none found in the sample's footers; left to the parent")]
 
     def _page_number(self, formatting: Formatting, p, form: str) -> tuple[dict, list[str]]:
@@ -128,10 +132,18 @@ class Measure:
             indent = self.block(ppr, runs).get(f"{align}_indent")
             if indent is not None:
                 found["indent"] = indent
+        elif align == "center":
+            found["position"] = "center"
         else:
             message = _("page numbers: the sample sets them {align}; the style keeps the parent's")
             notes.append(message.format(align=align))
         return found, notes
+
+
+def _numbers(formatting: Formatting, footer: str) -> bool:
+    """True if a paragraph of ``footer`` shows the page number."""
+    paragraphs = formatting.package.xml(footer).iter(f"{W}p")
+    return any(page_number_form(p) is not None for p in paragraphs)
 
 
 def split_runs(runs: list, lead: str, line: str) -> tuple[list, list]:

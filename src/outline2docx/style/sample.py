@@ -75,6 +75,7 @@ class PageFacts:
     char_space: int | None = None  # 4096ths of a point added to each grid character
     footers: list[str] = field(default_factory=list)  # parts, the default footer first
     duplex: bool = False  # odd and even pages have footers of their own
+    first_footer: str | None = None  # the first page's own footer part (with w:titlePg)
 
 
 class Formatting:
@@ -247,10 +248,13 @@ class Formatting:
         references = sorted(
             sect.findall(f"{W}footerReference"), key=lambda r: r.get(f"{W}type") != "default"
         )
+        titled = sect.find(f"{W}titlePg")
         for reference in references:
             rel = self.rels.get(reference.get(f"{R}id", ""))
             if rel and rel[2] != "External" and self.package.has(rel[1]):
                 facts.footers.append(rel[1])
+                if reference.get(f"{W}type") == "first" and titled is not None and _on(titled):
+                    facts.first_footer = rel[1]
         return facts
 
 
