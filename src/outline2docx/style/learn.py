@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from outline2docx.i18n import _
 from outline2docx.style.load import DEFAULT_STYLE, builtin_styles, load_style
 from outline2docx.style.measure import GRID_SLACK, Measure, Observation
-from outline2docx.style.model import HouseStyle, Look, StyleError
+from outline2docx.style.model import BLOCK_KEYS, HouseStyle, Look, StyleError
 from outline2docx.style.sample import Formatting
 from outline2docx.style.schema import LOOK_KEYS, PAGE_KEYS, PAGE_NUMBER_KEYS, TEXT_KEYS
 from outline2docx.style.values import CHINESE_SIZES, shown
@@ -34,15 +34,7 @@ if TYPE_CHECKING:
 # how the paragraph is set. Roles left out (web residue, and the lists, quotes, code and
 # tables other front-ends bring) are seldom in an office's documents and keep the parent's.
 FONT = ("east_asian", "latin", "size", "bold")
-BLOCK = (
-    "align",
-    "first_line_indent",
-    "left_indent",
-    "right_indent",
-    "space_before",
-    "space_after",
-    "line_spacing",
-)
+BLOCK = BLOCK_KEYS
 PARAGRAPH_PROPERTIES: dict[Role, tuple[str, ...]] = {
     Role.ISSUER: (*FONT, "color", *BLOCK),  # the red 发文机关标志
     Role.TITLE: FONT + BLOCK,

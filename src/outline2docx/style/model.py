@@ -74,15 +74,19 @@ class Look:
     outline_level: int | None = None  # 1-9: shows in the navigation pane and contents
 
 
+# How a paragraph is set on the page: its alignment, indents and spacing.
+BLOCK_KEYS = (
+    "align",
+    "first_line_indent",
+    "left_indent",
+    "right_indent",
+    "space_before",
+    "space_after",
+    "line_spacing",
+)
 PARAGRAPH_ONLY = frozenset(
     {
-        "align",
-        "first_line_indent",
-        "left_indent",
-        "right_indent",
-        "space_before",
-        "space_after",
-        "line_spacing",
+        *BLOCK_KEYS,
         "snap_to_grid",
         "keep_with_next",
         "page_break_before",
