@@ -62,13 +62,11 @@ def use(language: str | None = None) -> str:
     where gettext finds the same language in the environment (as the command's always does)."""
     global _translation
     language = language_of(os.environ if language is None else {"LANGUAGE": language})
+    _translation = translator(language)
     if language == CHINESE:
-        # A catalog missing from a broken install means English, not a failure.
-        _translation = gettext.translation(DOMAIN, LOCALE_DIR, [CHINESE], fallback=True)
         gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
         gettext.textdomain(DOMAIN)
     else:
-        _translation = gettext.NullTranslations()
         gettext.textdomain(_default_domain)
     return language
 
@@ -83,6 +81,7 @@ def translator(language: str) -> gettext.NullTranslations:
     """The catalog of ``language`` ("zh", "en", a locale name) without switching the process's
     language: what a server answering requests in several languages at once needs."""
     if language_of({"LANGUAGE": language}) == CHINESE:
+        # A catalog missing from a broken install means English, not a failure.
         return gettext.translation(DOMAIN, LOCALE_DIR, [CHINESE], fallback=True)
     return gettext.NullTranslations()
 
