@@ -266,14 +266,14 @@ def test_an_input_that_is_another_inputs_output_is_refused_and_kept(tmp_path, fo
 def test_an_output_linked_to_an_input_is_refused(tmp_path):
     (tmp_path / "a.txt").write_text("一、甲", "utf-8")
     original = _word_file(tmp_path / "kept.docx", "原来的文字")
-    (tmp_path / "a.docx").hardlink_to(tmp_path / "kept.docx")
-    for link in ("hard", "symbolic"):
+    link = tmp_path / "a.docx"  # the output a.txt would write
+    for make_link in (Path.hardlink_to, Path.symlink_to):
+        link.unlink(missing_ok=True)
+        make_link(link, tmp_path / "kept.docx")
         plan = plan_batch([tmp_path / "a.txt", tmp_path / "kept.docx"], force=True)
-        assert [job.source.name for job in plan.jobs] == ["kept.docx"], link
+        assert [job.source.name for job in plan.jobs] == ["kept.docx"], make_link
         [refused] = plan.decided
         assert refused.job.source.name == "a.txt" and "is also an input" in refused.reason
-        (tmp_path / "a.docx").unlink()
-        (tmp_path / "a.docx").symlink_to(tmp_path / "kept.docx")
     assert (tmp_path / "kept.docx").read_bytes() == original
 
 

@@ -6,6 +6,7 @@ import io
 import shutil
 import subprocess
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -114,13 +115,18 @@ def test_unsafe_templates_are_refused_with_exit_2(tmp_path):
     )
     xxe.write_bytes(zipped({**parts, "word/styles.xml": styles}))
     for bad, problem in ((bomb, "refused as a zip bomb"), (xxe, "declares a DTD or entities")):
-        out = tmp_path / "out.docx"
-        done = run(
-            "convert", str(SAMPLES / "notice.txt"), "-o", str(out), "--reference-doc", str(bad)
-        )
-        assert done.returncode == 2, done.stderr
-        assert problem in done.stderr and str(bad) in done.stderr
-        assert not out.exists()
+        refused_as_template(bad, problem, tmp_path)
+
+
+def refused_as_template(bad: Path, problem: str, folder: Path):
+    """Convert a sample with template ``bad``: exit 2 naming it and ``problem``, nothing
+    written. Returns the run."""
+    out = folder / "out.docx"
+    done = run("convert", str(SAMPLES / "notice.txt"), "-o", str(out), "--reference-doc", str(bad))
+    assert done.returncode == 2, done.stderr
+    assert problem in done.stderr and str(bad) in done.stderr
+    assert not out.exists()
+    return done
 
 
 @pytest.mark.skipif(
