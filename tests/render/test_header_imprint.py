@@ -10,6 +10,7 @@ import pytest
 from outline2docx import parse
 from outline2docx.convert import to_docx
 from outline2docx.pdf import export_pdf, find_office
+from outline2docx.verify.measure import read_pages
 
 from ..conftest import SAMPLES
 from ..docx_view import DocxView, W
@@ -95,16 +96,10 @@ def test_red_mark_on_page_one_and_imprint_on_an_even_page(tmp_path):
     assert len(red) > 100  # the mark and the rule
     height = 842 * 30 // 72
     assert all(y < height * 0.4 for _, y in red)  # in the header, top of the page
-    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout  # fmt: skip
-    pages = bbox.split("<page ")[1:]
-    (imprint_page,) = [n for n, page in enumerate(pages, start=1) if "抄送" in page]
-    last = pages[imprint_page - 1]
-    footer = subprocess.run(["pdftotext", "-layout", "-f", str(imprint_page), "-l", str(imprint_page),
-                             str(pdf), "-"], capture_output=True, text=True).stdout  # fmt: skip
-    number = int("".join(footer.split()).rsplit("—", 2)[-2])
+    (imprint,) = [page for page in read_pages(pdf) if "抄送" in page.text]
+    number = int(imprint.text.rsplit("—", 2)[-2])
     assert number % 2 == 0  # the imprint is on an even page
-    y = float(last.split(">抄送")[0].rsplit('yMin="', 1)[1].split('"')[0])
+    y = next(line.y0 for line in imprint.lines if line.text.startswith("抄送"))
     assert y > 842 * 0.75  # at the bottom of it
 
 

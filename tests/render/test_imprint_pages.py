@@ -12,6 +12,7 @@ import pytest
 from outline2docx import parse
 from outline2docx.convert import to_docx
 from outline2docx.pdf import export_pdf, find_office
+from outline2docx.verify.measure import read_pages
 
 from ..conftest import assert_valid_docx
 
@@ -65,18 +66,15 @@ def laid_out(paragraphs: int, tmp_path):
     path.write_bytes(to_docx(parse(notice(paragraphs))))
     assert_valid_docx(path)
     pdf = export_pdf(path, tmp_path)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout  # fmt: skip
-    pages = ["".join(page.split()) for page in text.split("\f")[:-1]]
-    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout  # fmt: skip
+    measured = read_pages(pdf)
     dates = [
-        (n, float(y))
-        for n, page in enumerate(bbox.split("<page ")[1:], start=1)
-        if "印发" not in page
-        for y in re.findall(r'yMax="([\d.]+)">日</word>', page)
+        (page.number, line.y1)
+        for page in measured
+        if "印发" not in page.text
+        for line in page.lines
+        if any(word == "日" for word, _x0, _x1 in line.words)
     ]
-    return pdf, pages, dates[-1]
+    return pdf, [page.text for page in measured], dates[-1]
 
 
 def page_number(page: str) -> int | None:
