@@ -33,7 +33,7 @@ intersphinx_mapping = {}
 
 def sphinx_build(source: Path, out: Path, builder: str, *options: str, env=None, conf_dir=None):
     """Run ``python -m sphinx``; returns the finished process (never raises)."""
-    command = [sys.executable, "-m", "sphinx", "-b", builder, "-q", *options]
+    command = [sys.executable, "-m", "sphinx", "-b", builder, "-q", "--no-color", *options]
     if conf_dir is not None:
         command += ["-c", str(conf_dir)]
     return subprocess.run(
