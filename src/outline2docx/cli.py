@@ -346,6 +346,14 @@ ignore_option = click.option(
     is_flag=True,
     help="Check each document's pages as LibreOffice lays them out (see check --render).",
 )
+@click.option(
+    "--layout/--no-layout",
+    default=True,
+    show_default=True,
+    help="Lay each document with an imprint (版记) out in LibreOffice first, to put the "
+    "imprint at the foot of its last page, an even one; without it the imprint starts on the "
+    "next even page.",
+)
 @click.option("--plain", is_flag=True, help="Word input: drop bold and italic as well.")
 @click.option(
     "--meta",
@@ -378,6 +386,7 @@ def convert(
     drop_noise,
     pdf,
     verify,
+    layout,
     plain,
     meta,
     reference_doc,
@@ -396,7 +405,7 @@ def convert(
         _fail(click.UsageError(_("--skip-existing and --force exclude each other")))
     if roles and (len(inputs) > 1 or Path(inputs[0]).is_dir()):
         _fail(click.UsageError(_("--role names lines of one document: give a single input file")))
-    edits = {"fix": fix, "renumber": renumber, "diff": diff}
+    edits = {"fix": fix, "renumber": renumber, "diff": diff, "layout": layout}
     settings = _settings(style, encoding, edits, drop_noise, plain, meta, reference_doc, roles)
     if verify:
         _render_checks_available(("-",) if "-" in (output, *inputs) else (), "--verify")
@@ -426,7 +435,7 @@ def convert(
 
 def _settings(style, encoding, edits, drop_noise, plain, meta, reference_doc, roles):
     """The run's settings, style and template loaded and checked before any file is read
-    (``edits``: the fix, renumber and diff flags)."""
+    (``edits``: the fix, renumber, diff and layout flags)."""
     from outline2docx.pipeline import Settings
     from outline2docx.read.front_matter import parse_meta_option
     from outline2docx.style import load_style

@@ -25,6 +25,7 @@ from outline2docx.tree.nodes import Diagnostic, Document, Role
 
 if TYPE_CHECKING:
     from outline2docx.read.docx import BodyItems
+    from outline2docx.render.imprint import Placement
     from outline2docx.render.template import Template
     from outline2docx.style import HouseStyle
 
@@ -73,6 +74,7 @@ class Settings:
     renumber: bool = False  # rewrite heading numbers per level and parent, on the tree
     drop_noise: bool = False  # leave out web-page residue
     plain: bool = False  # Word input: drop bold and italic too
+    layout: bool = True  # place the imprint by a layout in LibreOffice, when it is installed
     meta: Meta = field(default_factory=Meta)  # header and imprint data that win over the file's
     roles: Mapping[int, Role | str] | None = field(default_factory=dict)  # line -> a user's role
 
@@ -138,11 +140,49 @@ def transform(document: Document, settings: Settings = Settings()) -> Draft:
     return draft
 
 
-def write(document: Document, settings: Settings = Settings()) -> bytes:
-    """The .docx of a finished tree, in the settings' house style and template."""
+def write(
+    document: Document, settings: Settings = Settings(), notes: list[str] | None = None
+) -> bytes:
+    """The .docx of a finished tree, in the settings' house style and template; what the
+    user should know is added to ``notes``."""
     from outline2docx.render.package import render_docx
 
-    return render_docx(document, settings.style or default_style(), settings.template)
+    style = settings.style or default_style()
+    placement = imprint_placement(document, style, settings, notes)
+    return render_docx(document, style, settings.template, placement)
+
+
+# LibreOffice's time for laying out one document (an untrusted one too) to place its imprint.
+LAYOUT_TIMEOUT = 120  # seconds
+
+
+def imprint_placement(
+    document: Document, style: HouseStyle, settings: Settings, notes: list[str] | None = None
+) -> Placement:
+    """Where the document's imprint goes: measured on LibreOffice's pages of its text when the
+    settings ask for a layout and LibreOffice is there; else on the next even page (and a
+    note in ``notes`` says why)."""
+    from outline2docx.render.imprint import Placement, box_size
+    from outline2docx.render.layout import measure_placement
+    from outline2docx.render.package import render_docx
+
+    if not (settings.layout and document.meta.has_imprint):
+        return Placement.NEXT_EVEN
+    template = settings.template
+    width = template.geometry.text_width(style.page) if template else style.page.text_width
+    probe = render_docx(document, style, template, Placement.NONE)
+    height = box_size(document.meta, style, width).height / 20
+    placement = measure_placement(probe, height, LAYOUT_TIMEOUT)
+    if placement is None:
+        if notes is not None:
+            unmeasured = _(
+                "{source}: note: the imprint (版记) starts on the next even page: LibreOffice "
+                "and poppler-utils are needed to lay the text out and put it at the foot of "
+                "the last page"
+            )
+            notes.append(unmeasured.format(source=document.source))
+        return Placement.NEXT_EVEN
+    return placement
 
 
 def publish(
@@ -150,7 +190,8 @@ def publish(
 ) -> Publication:
     """The whole pipeline: ``source`` in, the tree and its .docx out."""
     draft = read(source, settings, name=name)
-    return Publication(draft.document, write(draft.document, settings), tuple(draft.notes))
+    data = write(draft.document, settings, draft.notes)
+    return Publication(draft.document, data, tuple(draft.notes))
 
 
 def default_style() -> HouseStyle:

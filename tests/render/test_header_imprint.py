@@ -15,7 +15,10 @@ from outline2docx.verify.measure import read_pages
 from ..conftest import SAMPLES
 from ..docx_view import DocxView, W
 
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
+V = "{urn:schemas-microsoft-com:vml}"
 
 NOTICE = SAMPLES / "notice-with-header.txt"
 
@@ -36,25 +39,27 @@ def test_header_and_imprint_in_the_xml():
     assert view.styles["GWIssuer"].find(f"{W}rPr/{W}color").get(f"{W}val") == "FF0000"
     rule = view.styles["GWHeaderNumber"].find(f"{W}pPr/{W}pBdr/{W}bottom")
     assert (number.style, rule.get(f"{W}color")) == ("GW Header Number", "FF0000")
-    # The imprint: a section of its own that starts on an even page, whose footers hold it
-    # over the page number.
-    sections = body.findall(f".//{W}sectPr")
-    assert len(sections) == 2
-    assert sections[-1].find(f"{W}type").get(f"{W}val") == "evenPage"
-    rels = view.xml("word/_rels/document.xml.rels")
-    targets = {rel.get("Id"): rel.get("Target") for rel in rels}
-    for reference in sections[-1].findall(f"{W}footerReference"):
-        footer = view.xml("word/" + targets[reference.get(f"{{{R}}}id")])
-        lines = ["".join(t.text for t in p.iter(f"{W}t")) for p in footer.iter(f"{W}p")]
+    # The imprint: a box at the foot of the text block, its lines at its bottom; in DrawingML
+    # for Word and LibreOffice, in VML for ECMA-376 consumers.
+    (box,) = body.iter(f"{MC}AlternateContent")
+    anchor = box.find(f"{MC}Choice/{W}drawing/{WP}anchor")
+    vertical = anchor.find(f"{WP}positionV")
+    assert (vertical.get("relativeFrom"), vertical.findtext(f"{WP}align")) == ("margin", "bottom")
+    assert anchor.find(f"{WP}wrapTopAndBottom") is not None
+    assert anchor.find(f".//{WPS}bodyPr").get("anchor") == "b"
+    fallback = box.find(f"{MC}Fallback/{W}pict/{V}shape")
+    assert "mso-position-vertical:bottom" in fallback.get("style")
+    for content in (anchor.find(f".//{W}txbxContent"), fallback.find(f".//{W}txbxContent")):
+        lines = ["".join(t.text for t in p.iter(f"{W}t")) for p in content.iter(f"{W}p")]
         styles = [
             view.style_name(p.find(f"{W}pPr/{W}pStyle").get(f"{W}val"))
-            for p in footer.iter(f"{W}p")
+            for p in content.iter(f"{W}p")
         ]
-        assert lines[:2] == [
+        assert lines == [
             "抄送：县委办公室，县人大常委会办公室，县政协办公室。",
             "青山县人民政府办公室2025年3月1日印发",
         ]
-        assert styles[:2] == ["GW Imprint Copy", "GW Imprint Printed"]
+        assert styles == ["GW Imprint Copy", "GW Imprint Printed"]
     rules = {
         name: view.styles[name].find(f"{W}pPr/{W}pBdr")
         for name in ("GWImprintCopy", "GWImprintPrinted")

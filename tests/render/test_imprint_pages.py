@@ -1,5 +1,6 @@
 """The imprint (版记) on LibreOffice's pages: on the last page, an even one, its last rule on the
-bottom edge of the text block, whether the text ends on an odd page or on an even one."""
+bottom edge of the text block, whether the text ends on an odd page, on an even page with room
+for it, or on a full even page (then a blank page comes first and neither is numbered)."""
 
 from __future__ import annotations
 
@@ -70,9 +71,8 @@ def laid_out(paragraphs: int, tmp_path):
     dates = [
         (page.number, line.y1)
         for page in measured
-        if "印发" not in page.text
         for line in page.lines
-        if any(word == "日" for word, _x0, _x1 in line.words)
+        if "印发" not in line.text and any(word == "日" for word, _x0, _x1 in line.words)
     ]
     return pdf, [page.text for page in measured], dates[-1]
 
@@ -84,7 +84,7 @@ def page_number(page: str) -> int | None:
 
 @pytest.mark.parametrize(
     ("paragraphs", "case"),
-    [(10, "odd"), (4, "even, with room"), (9, "even, without room")],
+    [(10, "odd"), (4, "even, with room"), (8, "even, with just room"), (9, "even, without room")],
 )
 def test_the_imprint_ends_the_last_page_which_is_even(paragraphs, case, tmp_path):
     pdf, pages, (date_page, date_y) = laid_out(paragraphs, tmp_path)
@@ -93,16 +93,27 @@ def test_the_imprint_ends_the_last_page_which_is_even(paragraphs, case, tmp_path
     assert {
         "odd": date_page % 2 == 1,
         "even, with room": date_page % 2 == 0 and room > 300,
+        "even, with just room": date_page % 2 == 0 and 60 < room < 150,
         "even, without room": date_page % 2 == 0 and room < 60,
     }[case], (date_page, room)
     imprint_pages = [n for n, page in enumerate(pages, start=1) if "抄送" in page]
-    assert imprint_pages == [len(pages)]  # on the last page, alone
-    last = pages[-1]
-    assert len(pages) % 2 == 0 and page_number(last) == len(pages)  # an even page
-    # Any page between the text and the imprint is blank, without a number.
-    assert all(page == "" for page in pages[date_page : len(pages) - 1])
+    assert imprint_pages == [len(pages)] and len(pages) % 2 == 0  # the last page, an even one
+    expected = {
+        "odd": date_page + 1,
+        "even, with room": date_page,
+        "even, with just room": date_page,
+        "even, without room": date_page + 2,
+    }[case]
+    assert len(pages) == expected
+    after_blank = case == "even, without room"
+    if after_blank:  # GB/T 9704 §7.5: a blank page before the imprint's, neither numbered
+        assert pages[date_page] == "" and page_number(pages[-1]) is None
+    else:
+        assert page_number(pages[-1]) == len(pages)
     rules = dark_rules(pdf, len(pages), tmp_path)
     # The three rules of the imprint, the last one's lower edge on the text block's.
     groups = [y for y in rules if y - 1 not in rules and y - 0.5 not in rules]
     assert len(groups) == 3, rules
     assert abs(max(rules) + 0.5 - TEXT_BOTTOM) <= 0.5, (max(rules), TEXT_BOTTOM)  # 0.2 mm
+    if expected == date_page:  # under the text, not over it
+        assert min(groups) > date_y

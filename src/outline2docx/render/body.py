@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from outline2docx.render.ending import ending_layouts, ending_role
+from outline2docx.render.imprint import box_size, box_xml, imprint_lines
 from outline2docx.render.ooxml import escape, paragraph_xml, run_xml
 from outline2docx.render.styles_xml import (
     FOOTNOTE_REFERENCE,
@@ -41,7 +42,7 @@ class Body:
     """The body XML and the imprint that closes the document."""
 
     xml: str
-    imprint: str = ""  # paragraphs of the 版记, set on the last even page
+    imprint: str = ""  # a run with the 版记 in its box at the foot of the page (render/imprint.py)
     footnotes: str = ""  # the w:footnote elements of word/footnotes.xml
 
 
@@ -305,19 +306,13 @@ def _footnotes(writer: _Writer) -> str:
 
 
 def _imprint(writer: _Writer, meta: Meta) -> str:
-    """The 版记: 抄送 over 印发机关 and 印发日期, or "" when the metadata names none of them."""
-    if not meta.has_imprint:
+    """The 版记 in its box, or "" when the metadata names none of its lines."""
+    lines = imprint_lines(meta)
+    if not lines:
         return ""
-    lines = []
-    copies = meta.copies_to
-    if copies:
-        copies = copies if copies.startswith("抄送") else f"抄送：{copies}"
-        copies = copies if copies.endswith("。") else copies + "。"
-        lines.append(writer.layout("imprint_copy", copies))
-    on = meta.printed_on
-    printed = f"{meta.printed_by}\t{on if not on or on.endswith('印发') else on + '印发'}"
-    lines.append(writer.layout("imprint_printed" if copies else "imprint_single", printed))
-    return "".join(lines)
+    paragraphs = "".join(writer.layout(role, text) for role, text in lines)
+    size = box_size(meta, writer.style, writer.text_width)
+    return box_xml(paragraphs, size, shape_id=writer.pictures + 1)
 
 
 def _style_role(paragraph: Paragraph, after: Paragraph | None, roles: dict, signed: bool) -> str:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from outline2docx.namespaces import R_NS, W_NS
 from outline2docx.render.body import Body, write_body
 from outline2docx.render.fonts import font_table_xml
+from outline2docx.render.imprint import BOX_NAMESPACES, ENDINGS, Placement, ending_xml
 from outline2docx.render.ooxml import escape, paragraph_xml, run_xml
 from outline2docx.render.opc import XML_DECLARATION as _XML
 from outline2docx.render.opc import OpcPackage
@@ -35,7 +36,8 @@ _MS_WORD = "http://schemas.microsoft.com/office/word"
 _DRAWING_NAMESPACES = (
     'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
+    + " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in BOX_NAMESPACES.items())
 )
 MAIN_DOCUMENT = "word/document.xml"
 OFFICE_DOCUMENT = f"{R_NS}/officeDocument"
@@ -66,12 +68,18 @@ def add_related(
     return package.relate(source, reltype, name)
 
 
-def render_docx(document: Document, style: HouseStyle, template: Template | None = None) -> bytes:
-    """The .docx file of ``document`` in ``style``, as bytes; inside ``template`` if given."""
+def render_docx(
+    document: Document,
+    style: HouseStyle,
+    template: Template | None = None,
+    placement: Placement = Placement.NEXT_EVEN,
+) -> bytes:
+    """The .docx file of ``document`` in ``style``, as bytes; inside ``template`` if given;
+    the imprint, if any, where ``placement`` puts it (render/imprint.py)."""
     if template is not None:
         from outline2docx.render.template import render_into
 
-        return render_into(template, document, style)
+        return render_into(template, document, style, placement)
     ids = style_ids(style)
     package = OpcPackage()
     add_related(package, "", MAIN_DOCUMENT, "", MAIN)  # its XML follows once the ids are known
@@ -84,16 +92,16 @@ def render_docx(document: Document, style: HouseStyle, template: Template | None
     )
     body = write_body(document, style, ids, partial(package.add_media, MAIN_DOCUMENT))
     footers = add_footers(package, MAIN_DOCUMENT, style, ids)
-    text = body.xml
     first = first_page_footer(package, style)
     section = _section_xml(style, footers, first_page_footer=first)
+    text = body.xml
     if body.imprint:
-        # The text's section ends; the imprint's section starts on the next even page, whose
-        # footer holds the imprint right above the page number (GB/T 9704 7.4: 版记 at the
-        # foot of the last even page).
-        text += f"<w:p><w:pPr>{section}</w:pPr></w:p><w:p/>"
-        imprint_footers = add_footers(package, MAIN_DOCUMENT, style, ids, body.imprint)
-        section = _section_xml(style, imprint_footers, even_page=True)
+        text += ending_xml(placement, body.imprint, section)
+        ending = ENDINGS.get(placement)
+        if ending is not None and ending.section:
+            if not ending.numbered:
+                footers = add_footers(package, MAIN_DOCUMENT, style, ids, numbered=False)
+            section = _section_xml(style, footers, start=ending.section)
     if body.footnotes:
         add_related(package, MAIN_DOCUMENT, "word/footnotes.xml", footnotes_xml(body), FOOTNOTES)
     package.add_part("word/settings.xml", settings_xml(style, footnotes=bool(body.footnotes)))
@@ -106,28 +114,30 @@ def render_docx(document: Document, style: HouseStyle, template: Template | None
 
 
 def add_footers(
-    package: OpcPackage, source: str, style: HouseStyle, ids: StyleIds, above: str = ""
+    package: OpcPackage, source: str, style: HouseStyle, ids: StyleIds, numbered: bool = True
 ) -> tuple[str, str]:
-    """The odd- and even-page footers (page numbers, under ``above``): their relationship ids."""
+    """The odd- and even-page footers (page numbers, or empty ones): their relationship ids."""
     odd, even = (ids[name] for name in PAGE_NUMBER_STYLES)
     return tuple(  # type: ignore[return-value]
         add_related(
             package,
             source,
             package.free_name("word/footer{n}.xml"),
-            footer_xml(style, style_id, above),
+            footer_xml(style, style_id) if numbered else EMPTY_FOOTER,
             FOOTER,
         )
         for style_id in (odd, even)
     )
 
 
+EMPTY_FOOTER = f'{_XML}<w:ftr xmlns:w="{W_NS}"><w:p/></w:ftr>'
+
+
 def first_page_footer(package: OpcPackage, style: HouseStyle, main: str = MAIN_DOCUMENT) -> str:
     """The id of an empty footer for the first page, when the style numbers it not; else ""."""
     if style.page_number.first_page:
         return ""
-    empty = f'{_XML}<w:ftr xmlns:w="{W_NS}"><w:p/></w:ftr>'
-    return add_related(package, main, package.free_name("word/footer{n}.xml"), empty, FOOTER)
+    return add_related(package, main, package.free_name("word/footer{n}.xml"), EMPTY_FOOTER, FOOTER)
 
 
 def footnotes_xml(body: Body) -> str:
@@ -138,11 +148,12 @@ def footnotes_xml(body: Body) -> str:
 def _section_xml(
     style: HouseStyle,
     footers: tuple[str, str],
-    even_page: bool = False,
+    start: str = "",
     first_page_footer: str = "",
 ) -> str:
-    """The w:sectPr of the house style's page with our footers, its children in schema order."""
-    children = section_children(style, footers, even_page)
+    """The w:sectPr of the house style's page with our footers, starting as ``start`` says
+    (a w:type: "evenPage"; "" for the next page), its children in schema order."""
+    children = section_children(style, footers, start)
     if first_page_footer:  # the first page has a footer of its own: an empty one
         children.append(
             ("footerReference", f'<w:footerReference w:type="first" r:id="{first_page_footer}"/>')
@@ -152,7 +163,7 @@ def _section_xml(
 
 
 def section_children(
-    style: HouseStyle, footers: tuple[str, str], even_page: bool = False
+    style: HouseStyle, footers: tuple[str, str], start: str = ""
 ) -> list[tuple[str, str]]:
     """(local name, xml) of the section properties the house style sets."""
     page = style.page
@@ -171,13 +182,13 @@ def section_children(
     ]
     if page.duplex:
         children.append(("footerReference", f'<w:footerReference w:type="even" r:id="{even_id}"/>'))
-    if even_page:
-        children.append(("type", '<w:type w:val="evenPage"/>'))
+    if start:
+        children.append(("type", f'<w:type w:val="{start}"/>'))
     return children
 
 
-def footer_xml(style: HouseStyle, style_id: str, above: str = "") -> str:
-    """A footer part: ``above`` (paragraphs), then the page number in the given style."""
+def footer_xml(style: HouseStyle, style_id: str) -> str:
+    """A footer part: the page number in the given style."""
     before, after = style.page_number.format.split("{page}")
     field = (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
@@ -187,26 +198,7 @@ def footer_xml(style: HouseStyle, style_id: str, above: str = "") -> str:
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     )
     runs = (run_xml(before) if before else "") + field + (run_xml(after) if after else "")
-    number = paragraph_xml(style_id, runs, _under_imprint(style) if above else "")
-    return f'{_XML}<w:ftr xmlns:w="{W_NS}">{above}{number}</w:ftr>'
-
-
-# The page number's line under the imprint, in lines of its font size: exact, so that where the
-# imprint's last rule lands depends on no font's metrics.
-NUMBER_LINE = 1.25
-
-
-def _under_imprint(style: HouseStyle) -> str:
-    """The page number's w:spacing under the imprint: the imprint's last rule on the bottom
-    edge of the text block (GB/T 9704 §7.4), whatever the fonts.
-
-    A footer stands on the page's footer distance and grows upwards: the number's exact line
-    and the space above it fill the bottom margin up to the text block.
-    """
-    page = style.page
-    line = round(style.page_number.size * 20 * NUMBER_LINE)
-    gap = max(0, page.bottom - page.footer - line)
-    return f'<w:spacing w:before="{gap}" w:line="{line}" w:lineRule="exact"/>'
+    return f'{_XML}<w:ftr xmlns:w="{W_NS}">{paragraph_xml(style_id, runs)}</w:ftr>'
 
 
 def settings_xml(style: HouseStyle, footnotes: bool = False) -> str:

@@ -46,6 +46,12 @@ CHILD_ORDER: dict[str, str] = {
     " decimalSymbol listSeparator",
     # CT_Styles (§17.7.4.18): the styles a template lacks are appended after its own.
     "styles": "docDefaults latentStyles style",
+    # CT_PPr (§17.3.1.26).
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr"
+    " suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct"
+    " topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind"
+    " contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment"
+    " textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
 }
 
 # Parent -> child -> rank. Children outside the w: namespace (m:mathPr) are stepped over.

@@ -26,6 +26,7 @@ from outline2docx.namespaces import R_NS, W_NS, R, W
 from outline2docx.read.package import main_document, open_package
 from outline2docx.render import package as parts
 from outline2docx.render.body import Body, write_body
+from outline2docx.render.imprint import BOX_NAMESPACES, ENDINGS, Placement, ending_xml
 from outline2docx.render.opc import OpcPackage, resolve_target
 from outline2docx.render.schema import insert_in_order, set_child
 from outline2docx.render.styles_xml import style_ids, styles_xml
@@ -43,6 +44,7 @@ _OUR_NAMESPACES = {
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
     "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    **BOX_NAMESPACES,
 }
 _BODY_PARSER = etree.XMLParser(huge_tree=True)  # our own text: a long document is no attack
 
@@ -127,16 +129,22 @@ def _held(name: str | None, safe: SafeTemplate) -> str | None:
     return next((held for held in safe.parts if held.lower() == name.lower()), None)
 
 
-def render_into(template: Template, document: Document, style: HouseStyle) -> bytes:
-    """The .docx of ``document``: the template's package, our text, styles, notes and pictures."""
+def render_into(
+    template: Template,
+    document: Document,
+    style: HouseStyle,
+    placement: Placement = Placement.NEXT_EVEN,
+) -> bytes:
+    """The .docx of ``document``: the template's package, our text, styles, notes and pictures;
+    the imprint where ``placement`` puts it."""
     ids = style_ids(style)
     package = OpcPackage.from_parts(template.parts)
     main = template.main
     text_width = template.geometry.text_width(style.page)
     body = write_body(document, style, ids, partial(package.add_media, main), text_width)
     writer = _Writer(template, package, style, ids)
-    sections = writer.sections(body)
-    package.add_part(main, _document_xml(template, body, sections))
+    sections = writer.sections(body, placement)
+    package.add_part(main, _document_xml(template, body, sections, placement))
     writer.merge_styles()
     writer.settings(even_pages=writer.added_even_footer, footnotes=bool(body.footnotes))
     if body.footnotes:
@@ -154,22 +162,23 @@ class _Writer:
         self.template, self.package, self.style, self.ids = template, package, style, ids
         self.added_even_footer = False
 
-    def sections(self, body: Body) -> list[etree._Element]:
-        """The text's section properties, then the imprint's if the document has one."""
+    def sections(self, body: Body, placement: Placement) -> list[etree._Element]:
+        """The text's section properties, then the imprint's if it has a section of its own."""
         page_setup = copy.deepcopy(self.template.section)
         self.complete_page_setup(page_setup)
         text = copy.deepcopy(page_setup)
         if not self.template.has_footers:
             self.number_first_page(text, self.add_footers(text))
         found = [text]
-        if body.imprint:
-            # The imprint's page, which starts on an even page, takes the same setup with our
-            # footers (imprint over page number) and no first-page letterhead.
+        ending = ENDINGS.get(placement) if body.imprint else None
+        if ending is not None and ending.section:
+            # The imprint's pages take the same setup with our footers, numbered or empty,
+            # and no first-page letterhead.
             imprint = copy.deepcopy(page_setup)
             for old in imprint.findall(f"{W}footerReference") + imprint.findall(f"{W}titlePg"):
                 imprint.remove(old)
-            self.add_footers(imprint, body.imprint)
-            set_child(imprint, _element("type", val="evenPage"))
+            self.add_footers(imprint, numbered=ending.numbered)
+            set_child(imprint, _element("type", val=ending.section))
             found.append(imprint)
         for section in found:
             _mirror_default_to_even(section)
@@ -185,10 +194,12 @@ class _Writer:
             margins |= {"header": page.header, "footer": page.footer, "gutter": 0}
             insert_in_order(section, _element("pgMar", **margins))
 
-    def add_footers(self, section: etree._Element, above: str = "") -> str:
-        """Our page-number footers (under ``above``), referenced from ``section``; the odd
+    def add_footers(self, section: etree._Element, numbered: bool = True) -> str:
+        """Our page-number footers (or empty ones), referenced from ``section``; the odd
         pages' footer id."""
-        odd, even = parts.add_footers(self.package, self.template.main, self.style, self.ids, above)
+        odd, even = parts.add_footers(
+            self.package, self.template.main, self.style, self.ids, numbered
+        )
         insert_in_order(section, _footer_reference("default", odd))
         if self.style.page.duplex:
             insert_in_order(section, _footer_reference("even", even))
@@ -267,24 +278,26 @@ class _Writer:
                 parts.add_related(self.package, "", self.package.free_name(name), xml, kind)
 
 
-def _document_xml(template: Template, body: Body, sections: list[etree._Element]) -> bytes:
+def _document_xml(
+    template: Template, body: Body, sections: list[etree._Element], placement: Placement
+) -> bytes:
     """The template's main document with our body: its root, namespaces and background kept."""
     theirs = template.document
     root = etree.Element(theirs.tag, nsmap={**_OUR_NAMESPACES, **theirs.nsmap})
     root.attrib.update(theirs.attrib)
     for child in theirs:
-        root.append(_our_body(body, sections) if child.tag == f"{W}body" else copy.deepcopy(child))
+        ours = child.tag == f"{W}body"
+        root.append(_our_body(body, sections, placement) if ours else copy.deepcopy(child))
     return _xml(root)
 
 
-def _our_body(body: Body, sections: list[etree._Element]) -> etree._Element:
+def _our_body(body: Body, sections: list[etree._Element], placement: Placement) -> etree._Element:
     declarations = " ".join(f'xmlns:{p}="{uri}"' for p, uri in _OUR_NAMESPACES.items())
-    element = etree.fromstring(f"<w:body {declarations}>{body.xml}</w:body>", _BODY_PARSER)
     *inner, last = sections
-    for section in inner:  # the text's section ends in a paragraph of its own
-        properties = etree.SubElement(etree.SubElement(element, f"{W}p"), f"{W}pPr")
-        properties.append(section)
-        etree.SubElement(element, f"{W}p")
+    text_section = "".join(etree.tostring(section, encoding="unicode") for section in inner)
+    ending = ending_xml(placement, body.imprint, text_section) if body.imprint else ""
+    xml = f"<w:body {declarations}>{body.xml}{ending}</w:body>"
+    element = etree.fromstring(xml, _BODY_PARSER)
     element.append(last)
     return element
 
