@@ -19,6 +19,7 @@ from outline2docx import parse
 from outline2docx.convert import to_docx
 from outline2docx.lint import CODES, RENDER_CODES
 from outline2docx.pdf import find_office
+from outline2docx.pipeline import Settings
 from outline2docx.verify import check_docx, check_source
 from outline2docx.verify.measure import missing_tools
 
@@ -162,6 +163,42 @@ def test_the_imprint_is_measured_on_the_last_even_page(sample_verdicts):
     verdict = sample_verdicts["notice-with-header.txt"]
     assert verdict.pages % 2 == 0
     assert "render-imprint" not in codes(verdict)
+
+
+SHORT_NOTICE = """---
+发文机关标志: 青山县人民政府文件
+发文字号: 青政发〔2025〕5号
+抄送: 县委办公室，县人大常委会办公室
+印发机关: 青山县人民政府办公室
+印发日期: 2025年3月1日
+---
+关于做好防汛工作的通知
+
+各乡镇人民政府：
+
+{body}
+
+青山县人民政府
+2025年3月1日
+"""
+PARAGRAPH = (
+    "各乡镇、各部门要充分认识做好防汛工作的重要性和紧迫性，牢固树立底线思维和极限思维，"
+    "克服麻痹思想和侥幸心理，把防汛工作摆在突出位置。"
+)
+
+
+@pytest.mark.parametrize("layout", [True, False], ids=["laid out", "not laid out"])
+def test_an_imprint_pages_after_an_even_page_with_room_is_reported(tmp_path, layout):
+    # The text ends on page 2 with half of it free: the imprint belongs there. Without a
+    # layout it starts on the next even page, page 4, after a blank page.
+    source = tmp_path / "notice.txt"
+    source.write_text(SHORT_NOTICE.format(body="\n\n".join([PARAGRAPH] * 4)), "utf-8")
+    verdict = check_source(source, Settings(layout=layout))
+    late = [f for f in verdict.findings if "fits under the text on page 2" in f.message]
+    if layout:
+        assert verdict.findings == [] and verdict.pages == 2
+    else:
+        assert verdict.pages == 4 and [(f.page, f.code) for f in late] == [(4, "render-imprint")]
 
 
 # ---- the command ---------------------------------------------------------------------------

@@ -373,6 +373,7 @@ def check_imprint(r: Rendering) -> Iterator[Finding]:
             "add a blank page before it (neither page numbered)"
         )
         yield Finding(page.number, "render-imprint", message)
+    yield from _late_imprint(r, page, found[0][1])
     # The ink under the last line: its rule, if it has one; the text's foot if not.
     box = (TEXT_LEFT, last.y0, TEXT_RIGHT, min(page.height, TEXT_BOTTOM + 4 * MM))
     ink = ink_rows(r.pdf, page.number, box) or (last.y0, last.y1)
@@ -388,6 +389,24 @@ def check_imprint(r: Rendering) -> Iterator[Finding]:
                 "on the bottom edge"
             )
         yield Finding(page.number, "render-imprint", message.format(mm=abs(gap) / MM))
+
+
+def _late_imprint(r: Rendering, page: Page, first: Line) -> Iterator[Finding]:
+    """The imprint pages after the text's last page, when that page is even and has room for
+    it (a line's pitch to spare: what an imprint's first rule takes above its first line)."""
+    before = [p for p in r.pages[: page.number - 1] if r.body_lines(p)]
+    if not before or before[-1].number % 2:
+        return
+    text_end = max(line.y1 for line in r.body_lines(before[-1]))
+    if TEXT_BOTTOM - text_end >= TEXT_BOTTOM - first.y0 + LATE_IMPRINT_SLACK:
+        message = _(
+            "the imprint fits under the text on page {n}, an even page: GB/T 9704 puts it "
+            "there; remove the pages before it"
+        )
+        yield Finding(page.number, "render-imprint", message.format(n=before[-1].number))
+
+
+LATE_IMPRINT_SLACK = 10 * MM
 
 
 def check_fonts(r: Rendering) -> Iterator[Finding]:
