@@ -11,7 +11,7 @@ import subprocess
 import pytest
 
 from outline2docx import parse
-from outline2docx.convert import to_docx
+from outline2docx.pipeline import Settings, write
 from outline2docx.pdf import export_pdf, find_office
 from outline2docx.verify.measure import read_pages
 
@@ -61,10 +61,10 @@ def dark_rules(pdf, page: int, tmp_path) -> list[float]:
     ]
 
 
-def laid_out(paragraphs: int, tmp_path):
+def laid_out(paragraphs: int, tmp_path, layout: bool = True):
     """The PDF's pages: their text (spaces removed) and where the date stands (page, y)."""
     path = tmp_path / f"notice{paragraphs}.docx"
-    path.write_bytes(to_docx(parse(notice(paragraphs))))
+    path.write_bytes(write(parse(notice(paragraphs)), Settings(layout=layout)))
     assert_valid_docx(path)
     pdf = export_pdf(path, tmp_path)
     measured = read_pages(pdf)
@@ -117,3 +117,13 @@ def test_the_imprint_ends_the_last_page_which_is_even(paragraphs, case, tmp_path
     assert abs(max(rules) + 0.5 - TEXT_BOTTOM) <= 0.5, (max(rules), TEXT_BOTTOM)  # 0.2 mm
     if expected == date_page:  # under the text, not over it
         assert min(groups) > date_y
+
+
+def test_without_a_layout_the_imprint_still_ends_flush_on_the_next_even_page(tmp_path):
+    # What a machine without LibreOffice writes, opened where LibreOffice is: right for a
+    # text ending on an odd page, and its rule still on the text block's bottom edge.
+    pdf, pages, (date_page, _y) = laid_out(10, tmp_path, layout=False)
+    assert date_page == 3 and len(pages) == 4 and page_number(pages[-1]) == 4
+    assert "抄送" in pages[-1]
+    rules = dark_rules(pdf, len(pages), tmp_path)
+    assert abs(max(rules) + 0.5 - TEXT_BOTTOM) <= 0.5, (max(rules), TEXT_BOTTOM)

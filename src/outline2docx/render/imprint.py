@@ -55,10 +55,13 @@ class Ending:
     numbered: bool = True  # the imprint's section has page numbers
     blank_page: bool = False  # a blank page before the imprint's
     new_page: bool = False  # the box's paragraph starts a page
+    # Footers that fill the bottom margin: LibreOffice sizes the footers of a section that
+    # starts on an even page by their content, which would lower the text block's bottom.
+    full_footers: bool = False
 
 
 ENDINGS: dict[Placement, Ending] = {
-    Placement.NEXT_EVEN: Ending(section="evenPage"),
+    Placement.NEXT_EVEN: Ending(section="evenPage", full_footers=True),
     Placement.SAME_PAGE: Ending(),
     Placement.NEXT_PAGE: Ending(new_page=True),
     Placement.AFTER_BLANK: Ending(

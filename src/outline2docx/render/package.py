@@ -99,8 +99,10 @@ def render_docx(
         text += ending_xml(placement, body.imprint, section)
         ending = ENDINGS.get(placement)
         if ending is not None and ending.section:
-            if not ending.numbered:
-                footers = add_footers(package, MAIN_DOCUMENT, style, ids, numbered=False)
+            if not ending.numbered or ending.full_footers:
+                footers = add_footers(
+                    package, MAIN_DOCUMENT, style, ids, ending.numbered, ending.full_footers
+                )
             section = _section_xml(style, footers, start=ending.section)
     if body.footnotes:
         add_related(package, MAIN_DOCUMENT, "word/footnotes.xml", footnotes_xml(body), FOOTNOTES)
@@ -114,16 +116,22 @@ def render_docx(
 
 
 def add_footers(
-    package: OpcPackage, source: str, style: HouseStyle, ids: StyleIds, numbered: bool = True
+    package: OpcPackage,
+    source: str,
+    style: HouseStyle,
+    ids: StyleIds,
+    numbered: bool = True,
+    full: bool = False,
 ) -> tuple[str, str]:
-    """The odd- and even-page footers (page numbers, or empty ones): their relationship ids."""
+    """The odd- and even-page footers (page numbers, or empty ones; ``full``: filling the
+    bottom margin): their relationship ids."""
     odd, even = (ids[name] for name in PAGE_NUMBER_STYLES)
     return tuple(  # type: ignore[return-value]
         add_related(
             package,
             source,
             package.free_name("word/footer{n}.xml"),
-            footer_xml(style, style_id) if numbered else EMPTY_FOOTER,
+            footer_xml(style, style_id, full) if numbered else EMPTY_FOOTER,
             FOOTER,
         )
         for style_id in (odd, even)
@@ -187,8 +195,9 @@ def section_children(
     return children
 
 
-def footer_xml(style: HouseStyle, style_id: str) -> str:
-    """A footer part: the page number in the given style."""
+def footer_xml(style: HouseStyle, style_id: str, full: bool = False) -> str:
+    """A footer part: the page number in the given style (``full``: with the space above it
+    that fills the bottom margin)."""
     before, after = style.page_number.format.split("{page}")
     field = (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
@@ -198,7 +207,23 @@ def footer_xml(style: HouseStyle, style_id: str) -> str:
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     )
     runs = (run_xml(before) if before else "") + field + (run_xml(after) if after else "")
-    return f'{_XML}<w:ftr xmlns:w="{W_NS}">{paragraph_xml(style_id, runs)}</w:ftr>'
+    number = paragraph_xml(style_id, runs, _filling(style) if full else "")
+    return f'{_XML}<w:ftr xmlns:w="{W_NS}">{number}</w:ftr>'
+
+
+# The page number's line in a full footer, in lines of its font size: exact, so that the
+# footer's height depends on no font's metrics.
+NUMBER_LINE = 1.25
+
+
+def _filling(style: HouseStyle) -> str:
+    """The page number's w:spacing in a full footer: a footer stands on the page's footer
+    distance and grows upwards; the number's exact line and the space above it fill the
+    bottom margin up to the text block."""
+    page = style.page
+    line = round(style.page_number.size * 20 * NUMBER_LINE)
+    gap = max(0, page.bottom - page.footer - line)
+    return f'<w:spacing w:before="{gap}" w:line="{line}" w:lineRule="exact"/>'
 
 
 def settings_xml(style: HouseStyle, footnotes: bool = False) -> str:

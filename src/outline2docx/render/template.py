@@ -177,7 +177,7 @@ class _Writer:
             imprint = copy.deepcopy(page_setup)
             for old in imprint.findall(f"{W}footerReference") + imprint.findall(f"{W}titlePg"):
                 imprint.remove(old)
-            self.add_footers(imprint, numbered=ending.numbered)
+            self.add_footers(imprint, ending.numbered, ending.full_footers)
             set_child(imprint, _element("type", val=ending.section))
             found.append(imprint)
         for section in found:
@@ -194,11 +194,13 @@ class _Writer:
             margins |= {"header": page.header, "footer": page.footer, "gutter": 0}
             insert_in_order(section, _element("pgMar", **margins))
 
-    def add_footers(self, section: etree._Element, numbered: bool = True) -> str:
-        """Our page-number footers (or empty ones), referenced from ``section``; the odd
-        pages' footer id."""
+    def add_footers(
+        self, section: etree._Element, numbered: bool = True, full: bool = False
+    ) -> str:
+        """Our page-number footers (or empty ones; ``full``: filling the bottom margin),
+        referenced from ``section``; the odd pages' footer id."""
         odd, even = parts.add_footers(
-            self.package, self.template.main, self.style, self.ids, numbered
+            self.package, self.template.main, self.style, self.ids, numbered, full
         )
         insert_in_order(section, _footer_reference("default", odd))
         if self.style.page.duplex:
