@@ -11,8 +11,8 @@ import subprocess
 import pytest
 
 from outline2docx import parse
-from outline2docx.pipeline import Settings, write
 from outline2docx.pdf import export_pdf, find_office
+from outline2docx.pipeline import Settings, write
 from outline2docx.verify.measure import read_pages
 
 from ..conftest import assert_valid_docx
