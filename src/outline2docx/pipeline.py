@@ -163,11 +163,12 @@ def imprint_placement(
     settings ask for a layout and LibreOffice is there; else on the next even page (and a
     note in ``notes`` says why)."""
     from outline2docx.render.imprint import Placement, box_size
-    from outline2docx.render.layout import measure_placement
-    from outline2docx.render.package import render_docx
 
     if not (settings.layout and document.meta.has_imprint):
         return Placement.NEXT_EVEN
+    from outline2docx.render.layout import measure_placement  # lxml: only when laying out
+    from outline2docx.render.package import render_docx
+
     template = settings.template
     width = template.geometry.text_width(style.page) if template else style.page.text_width
     probe = render_docx(document, style, template, Placement.NONE)
