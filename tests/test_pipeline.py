@@ -40,6 +40,7 @@ def test_the_transforms_are_one_ordered_table_with_fix_before_recognition():
     names = [(t.name, t.stage) for t in TRANSFORMS]
     assert names == [
         ("fix", SOURCE),
+        ("imprint", TREE),  # before metadata: the front matter and --meta win over it
         ("metadata", TREE),
         ("drop-noise", TREE),
         ("renumber", TREE),

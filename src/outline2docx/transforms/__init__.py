@@ -45,6 +45,14 @@ def _renumber(draft: Draft, settings: Settings) -> None:
     renumber_draft(draft, settings)
 
 
+def _imprint(draft: Draft, settings: Settings) -> None:
+    from outline2docx.transforms.imprint import lift_imprint
+
+    note = _("{file}:{line}: note: set as the imprint (版记): {text}")
+    for paragraph in lift_imprint(draft.document):
+        draft.notes.append(note.format(file=draft.source, line=paragraph.line, text=paragraph.text))
+
+
 def _metadata(draft: Draft, settings: Settings) -> None:
     from outline2docx.transforms.metadata import apply_metadata
 
@@ -70,6 +78,7 @@ def _numbering_checks(draft: Draft, settings: Settings) -> None:
 TRANSFORMS: tuple[Transform, ...] = (
     # name              stage   runs when                       does
     Transform("fix", SOURCE, lambda s: s.fix, _fix),
+    Transform("imprint", TREE, _always, _imprint),
     Transform("metadata", TREE, _always, _metadata),
     Transform("drop-noise", TREE, lambda s: s.drop_noise, _drop_noise),
     Transform("renumber", TREE, lambda s: s.renumber, _renumber),

@@ -35,6 +35,14 @@ _KEPT_RUNS = etree.XPath(
         "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
     },
 )
+# The paragraphs of text boxes, the fallback copies left out: each is a line of its own.
+_BOX_PARAGRAPHS = etree.XPath(
+    ".//w:txbxContent//w:p[not(ancestor::mc:Fallback)]",
+    namespaces={
+        "w": W[1:-1],
+        "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    },
+)
 _HEX = re.compile(r"[0-9A-Fa-f]{1,8}")
 EMU_PER_PAGE = 6 * 914400  # a text column's width, to check pictures against
 
@@ -132,7 +140,12 @@ class _Reader:
         lines = [_Line(outline_level)]
         self._append(lines[-1], label, False, False)
         pictures: list[Picture] = []
+        boxed = _box_paragraph_of_runs(p)
+        owner = p
         for run, bold, italic in self._runs(p):
+            if boxed.get(run, p) is not owner:  # into or out of a text box's paragraph
+                owner = boxed.get(run, p)
+                lines.append(_Line(outline_level))
             for child in run:
                 tag = child.tag
                 if tag == f"{W}t":
@@ -338,3 +351,14 @@ def _is_xml_char(value: int) -> bool:
         or 0xE000 <= value <= 0xFFFD
         or 0x10000 <= value <= 0x10FFFF
     )
+
+
+def _box_paragraph_of_runs(p: etree._Element) -> dict[etree._Element, etree._Element]:
+    """Each run of a text box in ``p`` -> the box's paragraph it belongs to (the innermost)."""
+    if p.find(f".//{W}txbxContent") is None:  # most paragraphs: no text box, no cost
+        return {}
+    owners = {}
+    for paragraph in _BOX_PARAGRAPHS(p):  # document order: an inner box's paragraph comes later
+        for run in _KEPT_RUNS(paragraph):
+            owners[run] = paragraph
+    return owners
