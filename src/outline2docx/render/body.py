@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from outline2docx.render.ending import ending_layouts, ending_role
 from outline2docx.render.imprint import box_size, box_xml, imprint_lines
-from outline2docx.render.ooxml import escape, paragraph_xml, run_xml
+from outline2docx.render.ooxml import EMU_PER_TWIP, escape, paragraph_xml, run_xml
 from outline2docx.render.styles_xml import (
     FOOTNOTE_REFERENCE,
     TABLE_STYLE_ID,
@@ -26,7 +26,6 @@ from outline2docx.style import HouseStyle
 from outline2docx.tree.meta import Meta
 from outline2docx.tree.nodes import Document, Paragraph, Picture, Role, Table
 
-EMU_PER_TWIP = 635
 # Characters in one run at most: libxml2 (so lxml, python-docx and outline2docx's own Word
 # reader) refuses a text node over 10 MB, and a million characters stay under that even as
 # four-byte UTF-8 or escaped (&amp;).

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from outline2docx.render.ending import text_width
-from outline2docx.render.ooxml import escape
+from outline2docx.render.ooxml import EMU_PER_TWIP, escape
 from outline2docx.render.schema import ordered_xml
 from outline2docx.render.styles_xml import char_width_twips
 from outline2docx.style import HouseStyle
@@ -31,7 +31,6 @@ WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 V_NS = "urn:schemas-microsoft-com:vml"
 W10_NS = "urn:schemas-microsoft-com:office:word"
 BOX_NAMESPACES = {"mc": MC_NS, "wps": WPS_NS, "v": V_NS, "w10": W10_NS}
-EMU_PER_TWIP = 635
 # The paragraphs that carry the box (and the text's section break) are 1 pt high and off the
 # line grid: they cost the last page no line of its own.
 ANCHOR_LINE = 20  # twips

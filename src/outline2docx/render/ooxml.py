@@ -11,6 +11,7 @@ from outline2docx.read.lines import NOT_XML
 AMBIGUOUS = re.compile("[\u2018\u2019\u201c\u201d\u2014\u2015\u2026\u00b7\u2013\u2025\u2027\u00a7]")
 
 ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+EMU_PER_TWIP = 635  # DrawingML's English Metric Units in a twentieth of a point
 
 
 def escape(text: str) -> str:
