@@ -152,38 +152,49 @@ def write(
     return render_docx(document, style, settings.template, placement)
 
 
-# LibreOffice's time for laying out one document (an untrusted one too) to place its imprint.
-LAYOUT_TIMEOUT = 120  # seconds
+# Laying a document out to place its imprint: LibreOffice's time for one (an untrusted one
+# too), and the longest text laid out (about 8 s; past it the layout would cost more than the
+# rest of the conversion many times over).
+LAYOUT_TIMEOUT = 60  # seconds
+LAYOUT_LIMIT = 500_000  # characters
 
 
 def imprint_placement(
     document: Document, style: HouseStyle, settings: Settings, notes: list[str] | None = None
 ) -> Placement:
     """Where the document's imprint goes: measured on LibreOffice's pages of its text when the
-    settings ask for a layout and LibreOffice is there; else on the next even page (and a
-    note in ``notes`` says why)."""
-    from outline2docx.render.imprint import Placement, box_size
+    settings ask for a layout and it can be made; else on the next even page (and a note in
+    ``notes`` says why)."""
+    from outline2docx.render.imprint import Placement
 
     if not (settings.layout and document.meta.has_imprint):
         return Placement.NEXT_EVEN
-    from outline2docx.render.layout import measure_placement  # lxml: only when laying out
+    from outline2docx.render.layout import LayoutUnavailable  # lxml: only when laying out
+
+    try:
+        return _measured_placement(document, style, settings.template)
+    except LayoutUnavailable as unavailable:
+        if notes is not None:
+            unmeasured = _("{source}: note: the imprint (版记) starts on the next even page: {why}")
+            notes.append(unmeasured.format(source=document.source, why=unavailable))
+        return Placement.NEXT_EVEN
+
+
+def _measured_placement(
+    document: Document, style: HouseStyle, template: Template | None
+) -> Placement:
+    from outline2docx.render.imprint import Placement, box_size
+    from outline2docx.render.layout import LayoutUnavailable, measure_placement
     from outline2docx.render.package import render_docx
 
-    template = settings.template
+    size = sum(len(p.text) for p in document.paragraphs())
+    if size > LAYOUT_LIMIT:
+        long = _("the text is too long to lay out ({size:,} characters, at most {limit:,})")
+        raise LayoutUnavailable(long.format(size=size, limit=LAYOUT_LIMIT))
     width = template.geometry.text_width(style.page) if template else style.page.text_width
     probe = render_docx(document, style, template, Placement.NONE)
-    height = box_size(document.meta, style, width).height / 20
-    placement = measure_placement(probe, height, LAYOUT_TIMEOUT)
-    if placement is None:
-        if notes is not None:
-            unmeasured = _(
-                "{source}: note: the imprint (版记) starts on the next even page: LibreOffice "
-                "and poppler-utils are needed to lay the text out and put it at the foot of "
-                "the last page"
-            )
-            notes.append(unmeasured.format(source=document.source))
-        return Placement.NEXT_EVEN
-    return placement
+    box_height = box_size(document.meta, style, width).height / 20  # points
+    return measure_placement(probe, box_height, LAYOUT_TIMEOUT)
 
 
 def publish(

@@ -90,3 +90,34 @@ def test_no_layout_asked_for_is_no_note(monkeypatch, tmp_path):
     done = run("convert", str(NOTICE), "-o", str(target), "--force", "-q")
     assert done.returncode == 0
     assert "the imprint (版记) starts on the next even page" in done.stderr
+
+
+def test_a_text_too_long_to_lay_out_is_not_laid_out_and_a_note_says_so(monkeypatch):
+    monkeypatch.setattr("outline2docx.pipeline.LAYOUT_LIMIT", 100)
+    monkeypatch.setattr("outline2docx.pdf.export_pdf", _never_called)
+    notes: list[str] = []
+    data = write(parse(NOTICE), Settings(), notes)
+    assert sections(data)[-1].find(f"{W}type").get(f"{W}val") == "evenPage"
+    assert len(notes) == 1 and "too long to lay out" in notes[0] and "at most 100)" in notes[0]
+
+
+def test_a_layout_libreoffice_fails_is_a_note_not_an_error(monkeypatch):
+    from outline2docx.pdf import PdfError
+
+    def fails(*args, **kwargs):
+        raise PdfError("layout.docx: LibreOffice did not finish within 60 s")
+
+    monkeypatch.setattr("outline2docx.pdf.export_pdf", fails)
+    monkeypatch.setattr("outline2docx.pdf.find_office", lambda: "/usr/bin/soffice")
+    monkeypatch.setattr("outline2docx.verify.measure.missing_tools", lambda: [])
+    notes: list[str] = []
+    data = write(parse(NOTICE), Settings(), notes)
+    assert sections(data)[-1].find(f"{W}type").get(f"{W}val") == "evenPage"
+    assert notes == [
+        f"{parse(NOTICE).source}: note: the imprint (版记) starts on the next even page: "
+        "LibreOffice could not lay the text out"
+    ]
+
+
+def _never_called(*args, **kwargs):
+    raise AssertionError("LibreOffice was asked to lay out a text past the limit")

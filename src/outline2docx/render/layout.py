@@ -66,25 +66,31 @@ def placement_of(pages: list, block: TextBlock, box_height: float) -> Placement:
     return Placement.SAME_PAGE if block.bottom - used >= needed else Placement.AFTER_BLANK
 
 
-def measure_placement(probe: bytes, box_height: float, timeout: float) -> Placement | None:
+class LayoutUnavailable(Exception):
+    """The text could not be laid out; the message says why, for a note to the user."""
+
+
+def measure_placement(probe: bytes, box_height: float, timeout: float) -> Placement:
     """The placement LibreOffice's layout of ``probe`` (the text without its imprint) calls
-    for; None when LibreOffice or poppler-utils are missing or fail."""
+    for; LayoutUnavailable when LibreOffice or poppler-utils are missing or fail."""
     from outline2docx.errors import Outline2DocxError
+    from outline2docx.i18n import _
     from outline2docx.pdf import export_pdf, find_office
     from outline2docx.verify.measure import missing_tools, read_pages
 
     if find_office() is None or missing_tools():
-        return None
+        raise LayoutUnavailable(_("LibreOffice and poppler-utils are needed to lay the text out"))
+    block = TextBlock.of(probe)
     with tempfile.TemporaryDirectory(prefix="outline2docx-layout-") as folder:
         path = Path(folder) / "layout.docx"
         path.write_bytes(probe)
         try:
             pages = read_pages(export_pdf(path, Path(folder), timeout=timeout))
         except Outline2DocxError:
-            return None
-    if not pages:
-        return None
-    return placement_of(pages, TextBlock.of(probe), box_height)
+            pages = []
+    if not pages or block.bottom <= block.top:
+        raise LayoutUnavailable(_("LibreOffice could not lay the text out"))
+    return placement_of(pages, block, box_height)
 
 
 def _twips(element: etree._Element | None, name: str) -> int:
