@@ -12,11 +12,37 @@ from pathlib import Path
 from outline2docx.errors import Outline2DocxError
 from outline2docx.i18n import _
 
+try:
+    import resource  # process limits: POSIX only
+except ImportError:  # pragma: no cover - Windows
+    resource = None  # type: ignore[assignment]
+
 _CANDIDATES = ("soffice", "libreoffice")
 
 
 class PdfError(Outline2DocxError):
     """LibreOffice is missing or failed to convert a document."""
+
+
+def limit_memory(size: int) -> None:
+    """Hold this process (a worker of untrusted jobs) to ``size`` bytes of address space;
+    LibreOffice, started from it, keeps the ceiling the process had before."""
+    if resource is None:  # pragma: no cover - Windows
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    ceiling = size if hard == resource.RLIM_INFINITY else min(size, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
+
+
+def _office_preexec():
+    """What runs in LibreOffice's process before it starts: when this process was held to a
+    ceiling, lifting it (soft up to hard); else nothing (a preexec_fn is unsafe with threads)."""
+    if resource is None:  # pragma: no cover - Windows
+        return None
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft == hard:
+        return None
+    return lambda: resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
 
 
 def find_office() -> str | None:
@@ -65,7 +91,13 @@ def export_pdf(docx: Path, out_dir: Path | None = None, timeout: float = 180) ->
         ]
         environment = {**os.environ, "FONTCONFIG_FILE": str(fonts)}
         try:
-            done = subprocess.run(command, capture_output=True, timeout=timeout, env=environment)
+            done = subprocess.run(
+                command,
+                capture_output=True,
+                timeout=timeout,
+                env=environment,
+                preexec_fn=_office_preexec(),
+            )
         except subprocess.TimeoutExpired:
             late = _("{file}: LibreOffice did not finish within {seconds:g} s")
             raise PdfError(late.format(file=docx, seconds=timeout)) from None

@@ -116,7 +116,7 @@ def create_app(limits: Limits = Limits()) -> Starlette:
 def _pool(workers: int) -> ProcessPoolExecutor:
     # Spawned workers: forking a process that runs an event loop and threads is unsafe.
     context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=service.warm_up)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=service.start_worker)
 
 
 # ---- the page --------------------------------------------------------------------------

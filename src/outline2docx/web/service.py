@@ -32,6 +32,9 @@ else:  # pragma: no cover - Python 3.10
 PREVIEW_PAGES = 12  # page images a preview returns at most
 PREVIEW_DPI = 60  # an A4 page about 500 px wide: sharp enough beside the lines
 OFFICE_TIMEOUT = 90.0  # seconds LibreOffice may take for one document
+# The address space a worker may take: uploads are untrusted, and the package limits keep
+# the worst accepted one near 0.5 GB. LibreOffice, which a worker starts, is not held to it.
+WORKER_MEMORY = 2 * 2**30  # bytes
 SCRATCH_PREFIX = "outline2docx-web-"
 
 
@@ -101,6 +104,14 @@ def convert(job: Job, pdf: bool = False) -> Converted | Failure:
 def preview(job: Job) -> dict[str, Any] | Failure:
     """Images of the document's pages as LibreOffice renders them (PNG data URLs)."""
     return _guarded(job, _preview)
+
+
+def start_worker(memory: int = WORKER_MEMORY) -> None:
+    """A worker's start: its memory ceiling, then what every job needs, imported."""
+    from outline2docx.pdf import limit_memory
+
+    limit_memory(memory)
+    warm_up()
 
 
 def warm_up() -> None:
@@ -310,6 +321,9 @@ def _guarded(job: Job, work: Callable[[Job, Path], Any]) -> Any:
     except JobTimeout:
         message = _("{file}: took longer than {seconds:g} s; stopped")
         return Failure(message.format(file=job.source.name, seconds=job.options.timeout))
+    except MemoryError:
+        message = _("{file}: needs more memory than a document may take here; stopped")
+        return Failure(message.format(file=job.source.name), 413)
     except Outline2DocxError as exc:
         return Failure(_without(str(exc), folder))
     except ValueError as exc:  # a role or metadata key that is none
