@@ -232,7 +232,10 @@ def test_every_state_can_be_reached_and_left(state):
 
 def test_every_state_but_text_names_its_role():
     assert set(ROLE_OF) == set(State) - {State.TEXT}
-    assert all(role not in TEXT_ROLES or state is State.NOTE for state, role in ROLE_OF.items())
+    # Only the notes around the text (a note after the date, a particular of the header) are
+    # body text by role; every other part of the frame has a role of its own.
+    body_parts = {State.NOTE, State.HEADER_NOTE}
+    assert all(role not in TEXT_ROLES or state in body_parts for state, role in ROLE_OF.items())
 
 
 def test_a_metadata_table_with_values_on_its_lines_is_residue():
@@ -255,3 +258,87 @@ def test_an_outline_of_bare_headings_is_no_table_of_contents():
 def test_a_headline_repeated_word_for_word_leaves_the_first_copy_the_title():
     text = "您的位置:首页 > 通知公告 > 正文\n关于春节放假的通知\n发布时间:2025年1月20日  阅读次数:301\n关于春节放假的通知\n根据国家规定，现将春节放假安排通知如下。"
     assert roles(text) == ["noise", "title", "noise", "noise", "body"]
+
+
+# ---- page classes a batch of unseen pages (corpus documents 120–135) taught ----------------
+
+
+def test_a_sites_footer_and_its_contact_lines_are_residue():
+    text = (
+        "关于青山县政府工作报告的决议\n（2025年1月10日青山县第十届人民代表大会第五次会议通过）\n"
+        "青山县第十届人民代表大会第五次会议听取和审议了县长所作的政府工作报告。\n"
+        "青山县人大常委会版权所有   地址:青山县人民路1号\n电话:0551-1234567  传真:0551-7654321\n"
+        "邮箱:qsrd@example.cn\n青ICP备12345678号-1    技术支持:某某科技\n页面执行速度0.0031秒"
+    )
+    assert roles(text) == ["title", "byline", "body"] + ["noise"] * 5
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'p.cjk { font-family: "宋体", "SimSun"; font-size: 12pt }',  # a Word export's CSS
+        "@page { size: 8.27in 11.69in; margin: 0.79in }",
+        "¥28",  # a paywall's price
+        "• 约6.22千字",  # a document site's statistics
+        "• 2025-01-28 发布于青山",
+        "青山县工作计划(2篇).docxVIP",  # a file name for a headline
+    ],
+)
+def test_page_furniture_is_residue_wherever_it_stands(line):
+    text = f"关于做好春季防火工作的通知\n{line}\n各乡镇人民政府：\n请做好春季防火工作。"
+    assert by_line(text)[2] == "noise"
+
+
+def test_a_related_articles_list_after_the_text_is_residue():
+    text = (
+        "春季防火工作会议主持词\n同志们：\n今天召开春季防火工作会议。\n会议到此结束，散会。\n"
+        "《春季防火工作会议主持词》相关文档:\n秋季开学工作会议讲话稿(精选5篇)09-05\n"
+        "安全生产工作会议发言稿09-09\n森林防火工作会议讲话稿范文09-12"
+    )
+    assert roles(text) == ["title", "salutation", "body", "closing"] + ["noise"] * 4
+
+
+def test_header_particulars_let_the_document_number_and_addressee_below_them_be():
+    text = (
+        "对县政协第12号提案的复函\n类别:A\n签发人:王某某\n青政函〔2025〕9号\n张某、李某委员：\n"
+        "您提出的提案收悉。现答复如下。\n专此答复。\n青山县人民政府\n2025年3月1日"
+    )
+    assert roles(text) == ["title", "body", "body", "docnumber", "addressee", "body",
+                           "closing", "signature", "date"]  # fmt: skip
+
+
+def test_a_table_copied_one_cell_per_line_is_text_to_its_last_cell():
+    cells = [
+        "序号",
+        "工作任务",
+        "责任单位",
+        "完成时限",
+        "1",
+        "新建农贸市场一个。",
+        "县商务局",
+        "12月底前",
+    ]
+    text = (
+        "关于分解重点工作任务的通知\n各乡镇人民政府：\n现将重点工作任务分解表印发给你们。\n"
+        "附件:重点工作任务分解表\n青山县人民政府办公室\n2025年3月1日\n附件\n重点工作任务分解表\n"
+        + "\n".join(cells)
+        + "\n分享到:"
+    )
+    got = roles(text)
+    assert got[-len(cells) - 1 : -1] == ["body"] * len(cells) and got[-1] == "noise"
+
+
+def test_a_header_a_pdf_broke_at_its_numbers_is_still_a_title_and_a_byline():
+    text = "在\n2025\n届毕业典礼上的讲话\n校长\n王某\n(\n2025\n年\n6\n月\n20\n日)\n亲爱的同学们：\n今天我们欢聚一堂。"
+    assert roles(text) == ["title"] * 3 + ["byline"] * 9 + ["salutation", "body"]
+
+
+def test_a_page_headline_repeated_under_a_document_number_is_residue():
+    title = "关于提请审议调整青山街道区划的议案"
+    text = f"首页 > 政务公开 > 议案提案\n{title}\n发布时间:2025-01-09 14:21\n青府议[2025]1号\n{title}\n区人大常委会：\n现将有关情况报告如下。"
+    assert roles(text) == ["noise", "noise", "noise", "docnumber", "title", "addressee", "body"]
+
+
+def test_a_bracketed_genre_word_under_a_title_belongs_to_it():
+    text = "青山县工会成立大会\n正式会议议程\n(主持词)\n主持人:\n各位代表：\n现在开会。"
+    assert roles(text)[:3] == ["title", "title", "title"]

@@ -56,8 +56,13 @@ GATES: dict[str, Gate] = {
         )
     ),
     "DOCNUMBER": Gate(lambda f, page: F.is_document_number(f, page) or F.is_decree_number(f, page)),
-    "TITLE": Gate(_titled, F.heads_a_title),
-    "TITLE_MORE": Gate(lambda f, page: F.title_like(f, page) or F.is_draft_mark(f, page)),
+    "TITLE": Gate(
+        _titled, lambda f, page: F.heads_a_title(f, page) or F.is_a_piece_of_a_title(f, page)
+    ),
+    "TITLE_MORE": Gate(
+        lambda f, page: F.title_like(f, page) or F.is_draft_mark(f, page),
+        F.is_a_piece_of_a_title,
+    ),
     "HEADER_RESIDUE": _RESIDUE_GATE,
     "SUBTITLE": Gate(
         lambda f, page: (
@@ -75,7 +80,8 @@ GATES: dict[str, Gate] = {
             or F.names_a_person(f, page)
             or F.is_date(f, page)
             or F.is_bracketed_note(f, page)
-        )
+        ),
+        F.is_a_piece_of_a_byline,
     ),
     "ADDRESSEE": Gate(
         lambda f, page: f.role is Role.BODY and F.ends_with_colon(f, page),
@@ -94,6 +100,7 @@ GATES: dict[str, Gate] = {
     "DATE": Gate(F.is_date),
     "NOTE": Gate(F.is_bracketed_note),
     "TRAILER": _RESIDUE_GATE,
+    "HEADER_NOTE": Gate(F.is_header_particular),
 }
 
 _RESIDUE = (
@@ -128,6 +135,7 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("RESIDUE",        +1.5, F.names_a_medium),
     Evidence("RESIDUE",        +1.0, F.is_fragment),
     Evidence("RESIDUE",        +3.0, F.is_repeated_below),
+    Evidence("RESIDUE",        +4.0, F.is_repeated_under_a_header),
     Evidence("RESIDUE",        +3.0, F.opens_like_the_line_below),
     Evidence("RESIDUE",        +3.0, F.contains_a_title_below),
     Evidence("HEADER_RESIDUE", +3.0, F.contains_a_title_below),
@@ -227,6 +235,14 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("SIGNATURE",      -1.0, F.opens_with_about),
     Evidence("DATE",           +4.0, F.is_date),
     Evidence("NOTE",           +2.5, F.is_bracketed_note),
+    Evidence("HEADER_NOTE",    +2.0, F.is_header_particular),
+    Evidence("BYLINE",         +3.5, F.is_a_piece_of_a_byline),
+    Evidence("TITLE",          +3.0, F.is_a_piece_of_a_title),
+    Evidence("TITLE_MORE",     +3.5, F.is_a_piece_of_a_title),
+    # A table's cells are its text, however short or name-like.
+    *(Evidence(s, -3.0, F.is_in_a_flattened_table) for s in (
+        "RESIDUE", "HEADER_RESIDUE", "TEXT_RESIDUE", "TRAILER", "ISSUER", "TITLE", "TITLE_MORE",
+        "SUBTITLE", "SUBTITLE_MORE", "BYLINE", "SIGNATURE", "DATE", "CLOSING")),
 )  # fmt: skip
 
 _BY_STATE: dict[str, tuple[tuple[float, Fact], ...]] = {

@@ -143,6 +143,20 @@ def repeats_a_title_above(f: LineFacts, page: Page) -> bool:
 
 
 @in_context
+def is_repeated_under_a_header(f: LineFacts, page: Page) -> bool:
+    """A copy word for word stands close below, under a document number: this one is the
+    page's headline over the document's own header (convention 6)."""
+    if f.index not in page.titles:
+        return False
+    flat = page.compact(f)
+    below = page.titles.intersection(range(f.index + 2, f.index + 1 + ECHO_WINDOW))
+    return any(
+        page.compact(page.facts[j]) == flat and page.facts[j - 1].role is Role.DOCNUMBER
+        for j in below
+    )
+
+
+@in_context
 def repeats_the_residue_above(f: LineFacts, page: Page) -> bool:
     """A short line that the residue line above already says: a breadcrumb's last part shown
     again as the column's name ("当前位置：首页 > … > 党政办" / "党政办")."""
@@ -275,14 +289,21 @@ def repeats_the_opening(f: LineFacts, page: Page) -> bool:
     return f.index in page.repeats
 
 
+def is_header_particular(f: LineFacts, page: Page) -> bool:
+    """A particular of the header on its own line: "签发人：张三", "类别：A", "密级：秘密"."""
+    return len(f.core) <= 20 and P.HEADER_PARTICULAR.match(f.core) is not None
+
+
 def is_line_residue(f: LineFacts, page: Page) -> bool:
     """Residue on its own: buttons, metadata, page tools, stray code."""
     return f.role is Role.NOISE
 
 
 def is_residue_phrase(f: LineFacts, page: Page) -> bool:
-    """Says what only page furniture says: 小编, 预览结束, 获取全文, 所在栏目."""
-    return len(f.core) <= P.RESIDUE_LINE_MAX and P.RESIDUE_PHRASE.search(f.core) is not None
+    """Says what only page furniture says: 小编, 预览结束, 获取全文, 所在栏目, 相关文档:."""
+    if len(f.core) > P.RESIDUE_LINE_MAX:
+        return False
+    return P.RESIDUE_PHRASE.search(f.core) is not None or P.RELATED_LIST.search(f.core) is not None
 
 
 def names_a_medium(f: LineFacts, page: Page) -> bool:
@@ -494,6 +515,24 @@ def _completed_with_a_kind(f: LineFacts, page: Page) -> bool:
 def is_a_lone_word(f: LineFacts, page: Page) -> bool:
     """A lone Latin word, as a page's widgets leave: "Baidu", "map"."""
     return P.LONE_WORD.match(f.core) is not None
+
+
+@in_context
+def is_a_piece_of_a_byline(f: LineFacts, page: Page) -> bool:
+    """A piece of a byline broken at its numbers: "(" / "2022" / "年" / "6" / "月" …."""
+    return page.shattered.get(f.index) == "byline"
+
+
+@in_context
+def is_a_piece_of_a_title(f: LineFacts, page: Page) -> bool:
+    """A piece of a title broken at its numbers: "在" / "2022" / "届毕业典礼上的讲话"."""
+    return page.shattered.get(f.index) == "title"
+
+
+@in_context
+def is_in_a_flattened_table(f: LineFacts, page: Page) -> bool:
+    """A cell of a table copied one cell per line, from its "序号" head on (convention 21)."""
+    return f.index in page.table_cells
 
 
 def is_a_table_cell(f: LineFacts, page: Page) -> bool:

@@ -25,7 +25,14 @@ from outline2docx.tree.nodes import Role
 
 S = State
 # What a document may open with, at the top or after residue, and what that costs.
-_OPENINGS = {S.ISSUER: 0, S.DOCNUMBER: 0, S.TITLE: 0, S.ADDRESSEE: -1, S.SALUTATION: -0.5}
+_OPENINGS = {
+    S.ISSUER: 0,
+    S.DOCNUMBER: 0,
+    S.TITLE: 0,
+    S.ADDRESSEE: -1,
+    S.SALUTATION: -0.5,
+    S.HEADER_NOTE: -0.5,  # 份号, 密级, 紧急程度 above the issuer mark
+}
 # Another document after the end of one: an issued plan, an attachment's own text.
 _NEW_DOCUMENT = {S.ISSUER: 0, S.DOCNUMBER: 0, S.TITLE: 0}
 _TEXT_ENDS = {S.CLOSING: 0, S.ATTACHMENT: 0, S.SIGNATURE: 0, S.DATE: -1, S.TRAILER: 0}
@@ -34,7 +41,7 @@ _NEW_PART = {S.TITLE: -4}
 _INTO_TEXT = {S.TEXT: 0, S.TEXT_RESIDUE: 0}
 # A speech's opening address after some lines of preface (a site's outline, a host's note).
 _LATE_ADDRESS = {S.SALUTATION: -3}
-_AFTER_TITLE = {S.DOCNUMBER: 0, S.SUBTITLE: 0, S.BYLINE: 0, S.HEADER_RESIDUE: 0}
+_AFTER_TITLE = {S.DOCNUMBER: 0, S.SUBTITLE: 0, S.BYLINE: 0, S.HEADER_RESIDUE: 0, S.HEADER_NOTE: 0}
 _TO_TEXT = {S.ADDRESSEE: 0, S.SALUTATION: 0, S.TEXT: 0, None: -1}
 
 # from state: {to state: cost}. A step not listed cannot be taken. None is the document's
@@ -42,13 +49,30 @@ _TO_TEXT = {S.ADDRESSEE: 0, S.SALUTATION: 0, S.TEXT: 0, None: -1}
 TRANSITIONS: dict[State | None, dict[State | None, float]] = {
     None: {S.RESIDUE: -1, **_OPENINGS, S.TEXT: -1.5},
     S.RESIDUE: {S.RESIDUE: 0, **_OPENINGS, S.TEXT: -1.5, None: -2},
-    S.ISSUER: {S.ISSUER: 0, S.DOCNUMBER: 0, S.TITLE: 0, S.HEADER_RESIDUE: -1},
-    S.DOCNUMBER: {S.TITLE: 0, S.HEADER_RESIDUE: 0, S.BYLINE: -0.5, **_TO_TEXT, S.TEXT: -0.5},
+    S.ISSUER: {S.ISSUER: 0, S.DOCNUMBER: 0, S.TITLE: 0, S.HEADER_RESIDUE: -1, S.HEADER_NOTE: 0},
+    S.DOCNUMBER: {
+        S.TITLE: 0,
+        S.HEADER_RESIDUE: 0,
+        S.HEADER_NOTE: 0,
+        S.BYLINE: -0.5,
+        **_TO_TEXT,
+        S.TEXT: -0.5,
+    },
+    # The header's particulars, above the issuer mark or between title and document number.
+    S.HEADER_NOTE: {
+        S.HEADER_NOTE: 0,
+        S.ISSUER: 0,
+        S.DOCNUMBER: 0,
+        S.TITLE: 0,
+        S.HEADER_RESIDUE: 0,
+        **_TO_TEXT,
+    },
     S.TITLE: {S.TITLE_MORE: 0, **_AFTER_TITLE, **_TO_TEXT},
     S.TITLE_MORE: {S.TITLE_MORE: -1, **_AFTER_TITLE, **_TO_TEXT},
     S.HEADER_RESIDUE: {
         S.HEADER_RESIDUE: 0,
         S.DOCNUMBER: 0,
+        S.HEADER_NOTE: 0,
         S.SUBTITLE: -1,  # a subtitle stands right under its title, as a rule
         S.BYLINE: -1.5,  # and a byline under its title or subtitle
         **_TO_TEXT,

@@ -136,6 +136,8 @@ def is_noise(text: str, has_cjk: bool) -> bool:
     """True for web-page residue: share buttons, view counts, stray code, watermarks."""
     if has_cjk and len(text) > P.NOISE_LINE_MAX:
         return False  # a paragraph: no residue line runs this long
+    if _is_page_furniture(text):
+        return True
     head = text[: P.METADATA_KEY_MAX]
     if ("：" in head or ":" in head) and len(text) <= P.NOISE_LINE_MAX and is_metadata_field(text):
         return True
@@ -162,6 +164,18 @@ def is_noise(text: str, has_cjk: bool) -> bool:
     # Words left over stand apart from the buttons ("好学生 分享 时间:"); glued to one they make
     # a word of the text ("举报指南", a title).
     return kept <= P.NOISE_MAX_LEFT and "。" not in left and (kept == 0 or " " in text.strip())
+
+
+def _is_page_furniture(text: str) -> bool:
+    """A site's footer, a stylesheet rule, a price, a document site's statistics, a file name
+    for a headline: residue however it reads."""
+    return (
+        (P.SITE_FOOTER.search(text) is not None and "。" not in text)
+        or P.CSS_RULE.match(text) is not None
+        or P.PRICE.match(text) is not None
+        or P.DOC_SITE_STAT.match(text) is not None
+        or (P.FILE_NAME.search(text) is not None and P.ATTACHMENT.match(text) is None)
+    )
 
 
 def _has_metadata_keys(text: str) -> bool:

@@ -48,6 +48,8 @@ class Page:
         self.repeats = _repeated_lines(facts)
         self.echoed = _headlines_repeated_below(self)
         self.attachment_items = _items_under_attachment_notes(facts)
+        self.table_cells = _flattened_table_cells(facts)
+        self.shattered = _shattered_header(facts)
         self.under_notices = _lines_under_notice_titles(self)
         # What the facts about its text alone say of each distinct line (evidence.Plan).
         self.plans: dict[tuple, list] = {}
@@ -119,7 +121,8 @@ def _lines_after_article_ends(facts: list[LineFacts]) -> set[int]:
     text_seen = False  # a share button above all text is the page's header, not its end
     for f in facts:
         text_seen = text_seen or (f.role is Role.BODY and not f.plain)
-        if not text_seen or f.role is not Role.NOISE or not P.ARTICLE_END.search(f.core):
+        ends = f.role is Role.NOISE and P.ARTICLE_END.search(f.core) is not None
+        if not text_seen or not (ends or P.RELATED_LIST.search(f.core)):
             continue
         for g in facts[f.index + 1 : f.index + 1 + P.ARTICLE_END_REACH]:
             if g.role.is_heading or len(g.core) > P.TEASER_MAX:
@@ -163,6 +166,59 @@ def _lines_under_notice_titles(page: Page) -> set[int]:
     for i in page.titles:
         if P.NOTICE_KIND.search(page.compact(page.facts[i])):
             found.update(range(i + 1, i + 1 + NOTICE_REACH))
+    return found
+
+
+def _shattered_header(facts: list[LineFacts]) -> dict[int, str]:
+    """Pieces of a title or byline that a PDF's extraction broke at every number ("在" / "2022"
+    / "届毕业典礼上的讲话", "(" / "2022" / "年" / "6" …): each piece -> "title" or "byline",
+    as the run of pieces reads when joined."""
+    found: dict[int, str] = {}
+    head = facts[: P.SHATTERED_REACH]
+    i = 0
+    while i < len(head):
+        if not _is_piece(head[i]):
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(head) and _is_piece(head[end + 1]):
+            end += 1
+        if end > i:  # two pieces or more
+            found |= _read_pieces(head, i, end)
+        i = end + 1
+    return found
+
+
+def _is_piece(f: LineFacts) -> bool:
+    return f.role is Role.BODY and (len(f.core) <= 2 or P.NUMBER_PIECE.match(f.core) is not None)
+
+
+def _read_pieces(facts: list[LineFacts], first: int, last: int) -> dict[int, str]:
+    """What the pieces ``first``..``last`` make: a byline (a bracketed date, with a name and
+    post before it), or a title with the line that completes them."""
+    cores = [facts[k].core for k in range(first, last + 1)]
+    for start in range(len(cores)):  # the longest bracketed date that ends the run
+        if P.PAREN_BYLINE.match("".join(cores[start:])):
+            return dict.fromkeys(range(first, last + 1), "byline")
+    after = facts[last + 1] if last + 1 < len(facts) else None
+    if after is not None and after.plain and not _is_piece(after):
+        joined = "".join(cores) + after.core
+        if P.OCCASION.search(joined) or P.DOCUMENT_KIND.search(joined):
+            return dict.fromkeys(range(first, last + 2), "title")
+    return {}
+
+
+def _flattened_table_cells(facts: list[LineFacts]) -> set[int]:
+    """Lines of a table copied one cell per line: from its "序号" head cell, the short cells
+    of its head row and the rows below, up to residue, a heading or a paragraph of text."""
+    found: set[int] = set()
+    for f in facts:
+        if compact(f.core) not in P.TABLE_HEAD_CELLS or f.index in found:
+            continue
+        for g in facts[f.index : f.index + P.TABLE_REACH]:
+            if g.role is Role.NOISE or g.role.is_heading or len(g.core) > P.TABLE_CELL_MAX:
+                break
+            found.add(g.index)
     return found
 
 

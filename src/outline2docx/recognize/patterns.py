@@ -257,9 +257,11 @@ CLOSING_SENTENCE = re.compile(
 )
 # Closing formulas that are closing wherever they stand.
 CLOSING = re.compile(
-    r"^(?:特此(?:通知|通告|公告|通报|报告|函告|函复|批复|说明|证明|致函|请示|决定)(?:[，,][^。]{0,15})?"
+    r"^(?:特此(?:通知|通告|公告|通报|报告|函告|函复|批复|答复|说明|证明|致函|请示|决定|预告)"
+    r"(?:[，,][^。]{0,15})?"
     r"|此复|此致|敬礼|谢谢(?:大家|各位|你们)?|感谢大家|以上(?:报告|意见|方案|请示)?[，,].{0,20}请.{0,20}"
-    r"|(?:妥否|当否|可否)[，,]?请.{1,10}|专此(?:报告|函达|函复|通知|批复)|散会|闭幕)[。！!]?$"
+    r"|(?:妥否|当否|可否)[，,]?请.{1,10}|专此(?:报告|函达|函复|答复|通知|批复)"
+    r"|(?:(?:本次)?会议(?:到此|就此)结束[，,]?)?散会|闭幕)[。！!]?$"
 )
 # Courtesy lines that are closing when they are the last paragraph before the signature.
 CLOSING_BEFORE_SIGNATURE = re.compile(r"^(?:感谢|谢谢|以上|请予|特此|专此|希望|欢迎)")
@@ -330,6 +332,7 @@ RESIDUE_PHRASE = re.compile(
     r"|预览(?:阅读)?已?结束|省略\d+字|全文共\d+字|当前仅显示|仅部分预览|下载文档前|我要投稿"
     r"|内容仅供学习|联系客服|侵权投诉|VIP专"
     r"|范文网|文库|转载请注明|版权归|原创文章|订户|打赏|支持我们的工作"
+    r"|(?:微信|支付宝|扫码)支付|立即支付|试读结束"
 )
 # A site or a medium named alone: "宁夏日报客户端", "四川日报", "白云飘飘范文网".
 MEDIUM = re.compile(
@@ -342,6 +345,33 @@ HASH_ID = re.compile(r"[0-9a-fA-F]{16,}")
 POSTED_AT = re.compile(
     r"^\D{0,8}\d{4}(?:年|[-/.])\d{1,2}(?:月|[-/.])\d{1,2}日?\s*\d{1,2}(?:时|:|：)\d{2}"
 )
+# A particular of a document's header on its own line: "签发人：张三", "类别：A".
+HEADER_PARTICULAR = re.compile(
+    r"^(?:签发人|签发|类别|答复类别|办理类别|密级|紧急程度|缓急|份号|公开类别|公开属性)\s*[：:]\s*\S{1,12}$"
+)
+# A piece of a header a PDF's extraction broke at its numbers: "2022", "(", "15", "日)".
+NUMBER_PIECE = re.compile(r"^[（(]?\d{1,4}[）)]?$|^[（(）)]$")
+SHATTERED_REACH = 40  # lines from the top where a header may lie in pieces
+# A table copied one cell per line opens with its first head cell.
+TABLE_HEAD_CELLS = frozenset({"序号", "编号", "序"})
+TABLE_CELL_MAX = 80  # a cell may hold a sentence or two; a longer line is the text again
+TABLE_REACH = 2000  # lines a flattened table may run to
+# A site's footer: who runs it, its licence numbers, the engine's timing.
+SITE_FOOTER = re.compile(
+    r"版权所有|ICP备|ICP证|公网安备|技术支持\s*[：:]|主办单位\s*[：:]|承办单位\s*[：:]|网站地图"
+    r"|Copyright|©|页面执行"
+)
+# Stylesheet rules a copy of a Word export shows as text: "p.cjk { font-family: …".
+CSS_RULE = re.compile(
+    r"^(?:@[a-z-]+|[a-z0-9_.#:*-]+(?:\s*,\s*[a-z0-9_.#:*-]+)*)\s*\{[^{}]*[a-z-]+\s*:", re.I
+)
+# A price alone ("¥28"), a document site's statistics ("• 约6.22千字", "• 2026-01-28 发布于四川").
+PRICE = re.compile(r"^[¥￥]\s*\d+(?:\.\d{1,2})?(?:\s*元)?$")
+DOC_SITE_STAT = re.compile(
+    r"^[•·]\s*(?:\d+|约?\s*[\d.]+\s*(?:千字|万字|字|页)|[\d\s:-]{0,20}(?:发布|上传)于\S{0,8})$"
+)
+# A document's file name as a page's headline: "镇目标工作计划(2篇).docxVIP".
+FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|pptx?|xlsx?)\s*(?:VIP)?$", re.I)
 # Page tools: a lone character or bracket left of a "字号 大 中 小" or "【打印】" widget.
 PAGE_TOOL = re.compile(
     r"^(?:[大中小【】\[\]〖〗|｜>＞»›<＜×✕]|打印|关闭|分享|收藏|全屏|下载|返回|朗读|听全文|语音播报)$"
@@ -361,7 +391,10 @@ CODE_CHARS = re.compile(r"[;{}<>=\\|`~^@#$%&*_+\[\]\"]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 TIMESTAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
 # "（征求意见稿）" under a title belongs to the title.
-DRAFT_MARK = re.compile(r"^[（(](?:征求意见稿|送审稿|草案|讨论稿|修订稿|代拟稿|试行|暂行)[）)]$")
+DRAFT_MARK = re.compile(
+    r"^[（(](?:征求意见稿|送审稿|草案|讨论稿|修订稿|代拟稿|试行|暂行|初稿|修改稿|主持词|主持稿|发言稿"
+    r"|讲话稿|演讲稿|讲话提纲|摘要|节选)[）)]$"
+)
 
 # A table of contents: a "目录" line, then entries repeated where the text begins.
 CONTENTS_TITLES = frozenset({"目录", "目次", "提纲", "目录/提纲"})
@@ -392,6 +425,8 @@ LONE_WORD = re.compile(r"^[A-Za-z]{1,10}$")
 ARTICLE_END = re.compile(
     r"编辑|免责声明|分享到|打印|关闭|上一篇|下一篇|相关|推荐|版权|扫一扫|返回|纠错"
 )
+# A page's list of related articles opens with its heading: "《…》相关文档:", "相关阅读".
+RELATED_LIST = re.compile(r"相关(?:文档|范文|阅读|推荐|文章)\s*[：:]?$")
 ARTICLE_END_REACH = 15  # lines after such a line still read as the page's trailer
 TEASER_MAX = 120  # a related article's teaser is a sentence or two; longer is the text itself
 # A piece of a date or time split over lines: "-2024-", "01/30", "15:04".

@@ -29,6 +29,7 @@ class State(IntEnum):
     DATE = 16
     NOTE = 17  # a note after the date: "（此件公开发布）"
     TRAILER = 18  # residue after the document: related articles, editors, page tools
+    HEADER_NOTE = 19  # a particular of the header: "签发人：张三", "类别：A", "密级：秘密"
 
 
 ROLE_OF = {
@@ -50,6 +51,7 @@ ROLE_OF = {
     State.DATE: Role.DATE,
     State.NOTE: Role.BODY,
     State.TRAILER: Role.NOISE,
+    State.HEADER_NOTE: Role.BODY,
 }  # State.TEXT: the line's own role
 
 # Roles a line takes from its own form (in State.TEXT); the others are parts of the frame.
