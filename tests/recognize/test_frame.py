@@ -342,3 +342,75 @@ def test_a_page_headline_repeated_under_a_document_number_is_residue():
 def test_a_bracketed_genre_word_under_a_title_belongs_to_it():
     text = "青山县工会成立大会\n正式会议议程\n(主持词)\n主持人:\n各位代表：\n现在开会。"
     assert roles(text)[:3] == ["title", "title", "title"]
+
+
+# ---- page classes the second batch of unseen pages (corpus documents 136–151) taught -----------
+
+
+def test_a_decimal_outline_whose_numbers_lost_their_spaces():
+    text = (
+        "青山镇突发事件总体应急预案\n1总则\n1.1编制目的\n为有效应对突发事件，制定本预案。\n"
+        "1.2编制依据\n依据有关法律法规。\n1.3分级分类\n1.3.1突发事件分为四级。\n1.4工作原则\n以人为本。\n"
+        "2月底前完成修订。"
+    )
+    assert roles(text) == ["title", "h1", "h2", "body", "h2", "body", "h2", "h3", "h2", "body",
+                           "body"]  # fmt: skip
+
+
+def test_a_count_glued_to_its_noun_is_no_outline():
+    text = "青山镇工作总结\n1.1万元用于修路。\n1.5亿元用于建设。\n2.3万人受益。\n3个村完成改造。"
+    assert roles(text)[1:] == ["body"] * 4
+
+
+def test_a_site_menu_that_the_breadcrumb_names_is_residue_and_the_title_stays():
+    text = (
+        "电子邮箱 ENGLISH\n公告会议\n最新公告\n每周会议\n返回\n当前位置: 首页 >> 公告会议 >> 最新公告 >> 正文\n"
+        "关于寒假相关事宜的通知\n2025-01-16   来源:学院办公室\n各部门:\n现将寒假安排通知如下。"
+    )
+    assert roles(text) == ["noise"] * 6 + ["title", "noise", "addressee", "body"]
+
+
+def test_a_letter_signed_by_companies_and_a_post_without_a_date():
+    text = "新年致辞\n各位员工：\n新的一年，让我们携手同行。\n青山科技有限公司\n青山信息技术有限公司\n总经理：王某某"
+    assert roles(text)[-3:] == ["signature"] * 3
+
+
+def test_a_row_of_metadata_values_under_its_keys_after_the_date_is_residue():
+    text = (
+        "关于表彰先进单位的决定\n各县区人民政府：\n对先进单位予以表彰。\n二○二五年二月二十三日\n"
+        "索  引  号 文       号 发布机构 发布日期 公开范围 公开方式\nN001-2025-000627 青政〔2025〕7号\n"
+        "青山市人民政府办公室 2025-03-04\n面向社会 主动公开\n留言与评论(共有 0 条评论)\n验证码:"
+    )
+    assert roles(text)[4:] == ["noise"] * 6
+
+
+def test_a_templates_dates_keep_their_placeholders():
+    text = "关于维修校舍的请示\n县教育局：\n我校围墙需要维修，请予批准。\n青山小学\nXXXX年XX月XX日"
+    assert roles(text)[-1] == "date"
+    assert roles(text.replace("XXXX年XX月XX日", "20XX年1月13日"))[-1] == "date"
+
+
+def test_collection_pieces_labelled_as_model_texts_are_titles():
+    text = (
+        "学校维修请示范文\n下面是小编整理的学校维修请示范文，供大家参考。\n学校维修请示范文一:\n县教育局:\n"
+        "我校围墙需要维修，请予批准。\n青山小学\n2025年3月1日\n学校维修请示范文二:\n区教育局:\n"
+        "我校屋顶漏水，请予维修。\n青水小学\n2025年3月2日"
+    )
+    assert roles(text) == ["title", "noise", "title", "addressee", "body", "signature", "date",
+                           "title", "addressee", "body", "signature", "date"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "热门搜索: 党建资料 述职述廉 方案通知",
+        "微信扫一扫在手机阅读、分享本文",
+        "本文标题:在绿化现场会上的讲话",
+        "链接地址:https://example.cn/index/a/1.html",
+        "IP属地:湖北省武汉市",
+        "作者原创,不允许二次传播,一经发现收回会员权益,追究法律责任。",
+    ],
+)
+def test_more_page_furniture_is_residue(line):
+    text = f"在绿化现场会上的讲话\n同志们：\n今天召开绿化现场会。\n谢谢大家！\n{line}"
+    assert roles(text)[-1] == "noise"

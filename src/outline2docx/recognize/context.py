@@ -12,7 +12,12 @@ from collections.abc import Callable, Mapping, Sequence
 from outline2docx.read.lines import SourceLine
 from outline2docx.recognize import patterns as P
 from outline2docx.recognize.frame import decode_frame
-from outline2docx.recognize.line import LineFacts, examine, first_sentence_end
+from outline2docx.recognize.line import (
+    LineFacts,
+    examine,
+    first_sentence_end,
+    match_glued_decimal,
+)
 from outline2docx.recognize.simplify import simplified_copies
 from outline2docx.recognize.states import TEXT_ROLES
 from outline2docx.tree.nodes import RUNIN_HEADING_ROLES, Role
@@ -58,6 +63,40 @@ def overrule_forms(facts: list[LineFacts], overrides: Mapping[int, Role]) -> Non
             f.lead = f.lead if role in (Role.ARTICLE, Role.H4, Role.H5) else ""
         if role is Role.BODY:
             f.numbering = None
+
+
+def resolve_glued_decimals(facts: list[LineFacts]) -> None:
+    """A decimal outline whose numbers lost their spaces ("1总则", "1.1制定目的", "1.3.1为…"):
+    headings where three lines or more are numbered so at depth two or more; a "1总则" only
+    where its "1.1" follows."""
+    glued = [f for f in facts if _may_be_glued(f)]
+    deep = [f for f in glued if any(dot in _glued_number(f) for dot in ".．")]
+    if len(deep) < P.GLUED_DECIMALS_MIN:
+        return
+    for f in glued:
+        number = _glued_number(f)
+        if "." in number or "．" in number or _opens_its_subsection(f, number, facts):
+            match_glued_decimal(f)
+
+
+def _glued_number(f: LineFacts) -> str:
+    return P.GLUED_DECIMAL.match(f.norm).group("n")
+
+
+def _may_be_glued(f: LineFacts) -> bool:
+    if f.role is not Role.BODY or f.numbering is not None or f.entry:
+        return False
+    m = P.GLUED_DECIMAL.match(f.norm)
+    return m is not None and P.CJK.match(f.norm, m.end()) is not None
+
+
+def _opens_its_subsection(f: LineFacts, number: str, facts: list[LineFacts]) -> bool:
+    """A glued "1" is a heading when its "1.1" comes within the next lines."""
+    for g in facts[f.index + 1 : f.index + 4]:
+        m = P.GLUED_DECIMAL.match(g.norm)
+        if m is not None and m.group("n").replace("．", ".") == f"{number}.1":
+            return True
+    return False
 
 
 def resolve_decimal_outline(facts: list[LineFacts]) -> None:
@@ -128,7 +167,7 @@ def resolve_table_of_contents(facts: list[LineFacts]) -> None:
         if titled or _is_contents(run, facts):
             for g in ([f] if titled else []) + run:
                 g.make_text()
-                g.plain = False
+                g.plain, g.entry = False, True
         i += max(len(run) + titled, 1)  # a run's later lines start no other contents list
 
 
@@ -256,6 +295,7 @@ def _is_part_heading(above: LineFacts, f: LineFacts, below: LineFacts) -> bool:
 # Passes over the text's own forms; the frame is decided after them (frame.decode_frame).
 PASSES: tuple[Pass, ...] = (
     resolve_table_of_contents,
+    resolve_glued_decimals,
     resolve_decimal_outline,
     resolve_regulation_items,
     resolve_group_headings,

@@ -40,7 +40,9 @@ class Gate(NamedTuple):
 
 
 def _titled(f: LineFacts, page: Page) -> bool:
-    return F.title_like(f, page) and not F.is_bracketed_note(f, page)
+    return (F.title_like(f, page) and not F.is_bracketed_note(f, page)) or F.is_a_piece_label(
+        f, page
+    )
 
 
 _RESIDUE_GATE = Gate(F.looks_like_residue, F.sits_among_residue)
@@ -136,6 +138,7 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("RESIDUE",        +1.0, F.is_fragment),
     Evidence("RESIDUE",        +3.0, F.is_repeated_below),
     Evidence("RESIDUE",        +4.0, F.is_repeated_under_a_header),
+    Evidence("RESIDUE",        +3.0, F.is_named_in_a_breadcrumb),
     Evidence("RESIDUE",        +3.0, F.opens_like_the_line_below),
     Evidence("RESIDUE",        +3.0, F.contains_a_title_below),
     Evidence("HEADER_RESIDUE", +3.0, F.contains_a_title_below),
@@ -238,6 +241,8 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("HEADER_NOTE",    +2.0, F.is_header_particular),
     Evidence("BYLINE",         +3.5, F.is_a_piece_of_a_byline),
     Evidence("TITLE",          +3.0, F.is_a_piece_of_a_title),
+    Evidence("TITLE",          +5.0, F.is_a_piece_label),  # a title even after a title
+    Evidence("TITLE",          +2.0, F.heads_a_collection),
     Evidence("TITLE_MORE",     +3.5, F.is_a_piece_of_a_title),
     # A table's cells are its text, however short or name-like.
     *(Evidence(s, -3.0, F.is_in_a_flattened_table) for s in (
@@ -332,6 +337,7 @@ def _may_be_frame(f: LineFacts, page: Page) -> bool:
         return True  # next to residue: a related article, a metadata value
     return bool(
         P.CLOSING_BEFORE_SIGNATURE.match(core)
+        or P.SIGNING_POST.match(core)
         or P.CLOSING_SENTENCE.search(core)
         or P.RESIDUE_PHRASE.search(core)
         or P.POSTED_AT.match(core)

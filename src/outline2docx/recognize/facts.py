@@ -156,6 +156,36 @@ def is_repeated_under_a_header(f: LineFacts, page: Page) -> bool:
     )
 
 
+def _under_a_row_of_keys(f: LineFacts, page: Page) -> bool:
+    """One of the few short lines right under a row of metadata keys: its values, two a line."""
+    if len(f.core) > P.TITLE_MAX or "。" in f.core:
+        return False
+    for g in reversed(page.facts[max(f.index - P.KEY_ROW_REACH, 0) : f.index]):
+        keys = len(P.METADATA_WORDS.findall(g.core))
+        if g.role is Role.NOISE and keys >= 3:
+            return f.index - g.index <= (keys + 1) // 2
+        if len(g.core) > P.TITLE_MAX or "。" in g.core:
+            return False
+    return False
+
+
+@in_context
+def is_named_in_a_breadcrumb(f: LineFacts, page: Page) -> bool:
+    """A short line that a breadcrumb close by names as one of its steps: a site's menu
+    ("公告会议" / "最新公告" over "当前位置: 首页 >> 公告会议 >> 最新公告")."""
+    flat = page.compact(f)
+    if len(flat) > FRAGMENT_MAX or f.role is not Role.BODY:
+        return False
+    near = page.facts[max(f.index - ECHO_WINDOW, 0) : f.index + ECHO_WINDOW]
+    return any(
+        g is not f and P.BREADCRUMB_START.match(g.core) and flat in _steps(g.core) for g in near
+    )
+
+
+def _steps(breadcrumb: str) -> set[str]:
+    return {"".join(step.split()) for step in P.BREADCRUMB_STEP.split(breadcrumb)}
+
+
 @in_context
 def repeats_the_residue_above(f: LineFacts, page: Page) -> bool:
     """A short line that the residue line above already says: a breadcrumb's last part shown
@@ -289,6 +319,23 @@ def repeats_the_opening(f: LineFacts, page: Page) -> bool:
     return f.index in page.repeats
 
 
+def is_a_piece_label(f: LineFacts, page: Page) -> bool:
+    """A collection's label for one of its pieces: "…民主生活会发言稿范文一", "范文二:"."""
+    core = f.core
+    return len(core) <= P.PIECE_LABEL_MAX and P.PIECE_LABEL.search(core) is not None
+
+
+@in_context
+def heads_a_collection(f: LineFacts, page: Page) -> bool:
+    """A title that the labels of its pieces below repeat: "学校维修请示范文" over
+    "学校维修请示范文一:" (a collection's title and its first piece)."""
+    if not f.plain:
+        return False
+    flat = page.compact(f)
+    below = page.facts[f.index + 1 : f.index + 1 + ECHO_WINDOW]
+    return any(is_a_piece_label(g, page) and page.compact(g).startswith(flat) for g in below)
+
+
 def is_header_particular(f: LineFacts, page: Page) -> bool:
     """A particular of the header on its own line: "签发人：张三", "类别：A", "密级：秘密"."""
     return len(f.core) <= 20 and P.HEADER_PARTICULAR.match(f.core) is not None
@@ -323,7 +370,10 @@ def is_posting_time(f: LineFacts, page: Page) -> bool:
 
 @in_context
 def follows_a_metadata_key(f: LineFacts, page: Page) -> bool:
-    """The value of a page's metadata: the line under "标　　题：", "来源：", "责任编辑："."""
+    """The value of a page's metadata: the line under "标　　题：", "来源：", "责任编辑：", or
+    a row of values under a row of keys ("索引号 文号 发布机构 …" / "N001-… 宛政〔2011〕7号")."""
+    if _under_a_row_of_keys(f, page):
+        return True
     above = page.above(f)
     if above is None or above.role is not Role.NOISE:
         return False
@@ -663,8 +713,12 @@ def is_attachment_item(f: LineFacts, page: Page) -> bool:
 
 
 def could_sign(f: LineFacts, page: Page) -> bool:
-    """Short enough to be a signature, and not a sentence."""
-    return (f.plain and len(f.core) <= P.SIGNATURE_MAX) or names_a_person(f, page)
+    """Short enough to be a signature, and not a sentence; or a post and a name."""
+    return (
+        (f.plain and len(f.core) <= P.SIGNATURE_MAX)
+        or names_a_person(f, page)
+        or P.SIGNING_POST.match(f.core) is not None
+    )
 
 
 def is_set_to_the_right(f: LineFacts, page: Page) -> bool:

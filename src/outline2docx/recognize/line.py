@@ -37,6 +37,7 @@ class LineFacts:
     index: int = 0  # place among the document's non-empty lines
     gap: int = 0  # blank lines above this line
     listed: bool = False  # a table of contents above lists this line: the text begins here
+    entry: bool = False  # an entry of a table of contents: text, whatever its number
     margin: float = float("inf")  # how far the role's score is ahead of the runner-up's
     runner_up: Role | None = None  # the role that came closest, where any came at all
 
@@ -241,8 +242,17 @@ def _match_numbering(facts: LineFacts) -> bool:
     return False
 
 
-def _match_decimal(facts: LineFacts) -> bool:
-    m = P.DECIMAL.match(facts.norm)
+def match_glued_decimal(facts: LineFacts) -> bool:
+    """Read ``facts`` as a decimal heading whose number lost its space ("1.1制定目的"): for
+    documents that number so throughout (context.resolve_glued_decimals decides)."""
+    if not _match_decimal(facts, P.GLUED_DECIMAL):
+        return False
+    facts.plain = False
+    return True
+
+
+def _match_decimal(facts: LineFacts, pattern: re.Pattern[str] = P.DECIMAL) -> bool:
+    m = pattern.match(facts.norm)
     if not m or not P.CJK.match(facts.norm, m.end()):
         return False
     number = m.group("n").replace("．", ".")

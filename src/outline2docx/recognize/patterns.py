@@ -107,6 +107,13 @@ RANKS = HEADING_RANKS
 # number must be followed by a space, so "1.5亿元" never matches; a bare "1 总则" counts only in
 # a document that also has deeper decimal numbers.
 DECIMAL = re.compile(rf"(?P<n>\d{{1,2}}(?:[.．]\d{{1,2}}){{0,3}})[.．]?(?:{_SPACE}+)(?=\S)")
+# The same number glued to its heading, as copies from PDF lose the space: "1.1制定目的", "1总则";
+# not a count ("3个", "5月").
+GLUED_DECIMAL = re.compile(
+    r"(?P<n>\d{1,2}(?:[.．]\d{1,2}){0,3})(?![.．\d])"
+    r"(?!年|月|日|号|个|项|次|人|名|万|亿|元|岁|届|期|批|类|级|条|款|章|节|小时|分钟|秒|％|%)"
+)
+GLUED_DECIMALS_MIN = 3  # lines numbered 1.1 and deeper, glued, that make a document's outline
 DECIMAL_ROLES = ((Role.H1, Role.H1_RUNIN), (Role.H2, Role.H2_RUNIN), (Role.H3, Role.H3_RUNIN))
 DECIMAL_RANK = K.DECIMAL.rank  # depth d gets DECIMAL_RANK + 10 * (d - 1), like 一、/（一）/1.
 PART_RANK = RANKS[Role.H1] - 5  # an unnumbered part heading holds the 一、 sections under it
@@ -163,8 +170,11 @@ DECREE_ISSUER = re.compile(r"^(?:中华人民共和国)?\S{2,30}(?:院|部|委�
 # Zero as the year of a date in Chinese numerals is written 〇, 零, ○, O or even 0.
 _CN_YEAR = f"[〇零○OＯ0０{CHARS}]{{4}}"
 # A date standing alone: 2024年8月1日, 二〇〇五年七月十四日, 2011/9/30, 2011-09-30, 2011.9.30.
+# A template's date keeps placeholders: "20XX年1月13日", "XXXX年XX月XX日".
+_YEAR_MARK = r"(?:\d{4}|\d{2}[Xx×＊*]{2}|[Xx×＊*]{4})"
+_DAY_MARK = r"(?:\d{1,2}|[Xx×＊*]{1,2})"
 DATE = re.compile(
-    rf"^(?:\d{{4}}{_SPACE}*年{_SPACE}*\d{{1,2}}{_SPACE}*月{_SPACE}*\d{{1,2}}(?:{_SPACE}*日)?"
+    rf"^(?:{_YEAR_MARK}{_SPACE}*年{_SPACE}*{_DAY_MARK}{_SPACE}*月{_SPACE}*{_DAY_MARK}(?:{_SPACE}*日)?"
     rf"|{_CN_YEAR}年[{CHARS}]{{1,3}}月[{CHARS}]{{1,3}}日"
     r"|\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2})$"
 )
@@ -285,7 +295,8 @@ NOISE_PREFIX = re.compile(
     r"^(?:[-·•*]\s*)?[（(【\[]?\s*(?:来源|信息来源|文章来源|稿源|责任编辑|编辑|作者|发布时间|发布日期|发表时间"
     r"|更新时间|浏览次数|阅读次数|点击次数|点击数|浏览量|阅读量|本文链接|原文链接|原文地址|原标题"
     r"|文章链接|版权声明|免责声明|版权所有|网站标识码|ICP备案号|上一篇|下一篇|分享|字号|字体|记者"
-    r"|关键词|标签|所在栏目|内容摘要|上传人|上传者|文档页数)\s*[：:]"
+    r"|关键词|标签|所在栏目|内容摘要|上传人|上传者|文档页数|热门搜索|本文标题|链接地址|本文地址"
+    r"|文章地址|IP属地|验证码|推荐度)\s*[：:]"
 )
 # The keys of a government site's metadata table, each followed by its value on the next line:
 # "索 引 号：" / "000014349/2004-00207", "标　　题：" / the title again.
@@ -301,6 +312,7 @@ METADATA_WORDS = re.compile(
     r"(?:^|\s)(?:索引号|主题分类|体裁分类|发文机关|发布机构|成文日期|发布日期|文号|发文字号|主题词"
     r"|有效性|公开方式|公开范围|所属机构)(?=\s|$)"
 )
+KEY_ROW_REACH = 4  # lines under a row of metadata keys that may hold their values
 # A page's residue key alone on its line, its value on the next: "来源：", "责任编辑：".
 RESIDUE_KEY = re.compile(
     r"^[【\[]?\s*(?:来源|信息来源|文章来源|作者|编辑|责任编辑|记者|摄影|发布时间|发表时间|时间|日期"
@@ -314,9 +326,11 @@ METADATA_KEY = LazyPattern(
     r"(?:来源|作者|编辑|时间|日期|阅读|浏览|点击|访问|字号|发布|分享)\s*(?:次数|量)?\s*[：:]"
 )
 NOISE_WORDS = re.compile(
-    r"分享到?|收藏|点赞|打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|复制(?:链接)?|举报|评论|浏览量?"
+    r"分享(?:到|本文)?|收藏|点赞|打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|复制(?:链接)?|举报|评论|浏览量?"
     r"|阅读量?|点击量?|字号|字体|返回(?:顶部|首页|列表)?|上一篇|下一篇|时间\s*[：:]|来源\s*[：:]"
-    r"|扫一扫(?:在手机上?(?:打开|阅读|查看)(?:当前页|本页|本文)?)?|(?:用手机)?扫描二维码|二维码"
+    r"|(?:微信)?扫一扫(?:在手机上?(?:打开|阅读|查看)(?:当前页|本页|本文)?)?|(?:用手机)?扫描二维码|二维码"
+    r"|分享本文|手机登录|立即注册|登录|注册|电子邮箱|ENGLISH|English|版权声明|免责声明"
+    r"|留言与评论|发表评论|共有\s*\d+\s*条评论|验证码"
     r"|我要纠错|纠错|ICP备|公网安备|下载|全屏|大\s*中\s*小|默认|视力保护色|护眼"
     r"|相关(?:阅读|推荐|文章|链接|附件|新闻)|推荐阅读|热门(?:文章|推荐)|猜你喜欢|点击查看|查看更多"
     r"|为你推荐|换一换|热评|热闻|正文"
@@ -332,7 +346,7 @@ RESIDUE_PHRASE = re.compile(
     r"|预览(?:阅读)?已?结束|省略\d+字|全文共\d+字|当前仅显示|仅部分预览|下载文档前|我要投稿"
     r"|内容仅供学习|联系客服|侵权投诉|VIP专"
     r"|范文网|文库|转载请注明|版权归|原创文章|订户|打赏|支持我们的工作"
-    r"|(?:微信|支付宝|扫码)支付|立即支付|试读结束"
+    r"|(?:微信|支付宝|扫码)支付|立即支付|试读结束|会员权益|二次传播|禁止转载|不得转载|未经授权"
 )
 # A site or a medium named alone: "宁夏日报客户端", "四川日报", "白云飘飘范文网".
 MEDIUM = re.compile(
@@ -352,6 +366,14 @@ HEADER_PARTICULAR = re.compile(
 # A piece of a header a PDF's extraction broke at its numbers: "2022", "(", "15", "日)".
 NUMBER_PIECE = re.compile(r"^[（(]?\d{1,4}[）)]?$|^[（(）)]$")
 SHATTERED_REACH = 40  # lines from the top where a header may lie in pieces
+# A collection's label for one of its pieces, the piece's only title: "…发言稿范文一", "范文二:".
+PIECE_LABEL = re.compile(r"(?:范文|例文|样文|模板)\s*[一二三四五六七八九十\d]{1,3}\s*[：:]?$")
+PIECE_LABEL_MAX = 40
+# A signer by post and name under a letter: "总经理：王某某", "校长：张三".
+SIGNING_POST = re.compile(
+    r"^(?:总经理|董事长|总裁|校长|院长|局长|厅长|主任|书记|县长|市长|区长|镇长|乡长|主席|会长|理事长"
+    r"|秘书长|法定代表人|负责人)\s*[：:]\s*(?:[\u4e00-\u9fff]\s*){2,4}$"
+)
 # A table copied one cell per line opens with its first head cell.
 TABLE_HEAD_CELLS = frozenset({"序号", "编号", "序"})
 TABLE_CELL_MAX = 80  # a cell may hold a sentence or two; a longer line is the text again
@@ -379,6 +401,7 @@ PAGE_TOOL = re.compile(
 # Breadcrumbs of a web page: "首页 > 政务公开 > 通知公告", "当前位置：…".
 # A breadcrumb line however long: "首页 省市考点 【…】…全文（王伟中）".
 BREADCRUMB_START = re.compile(r"^(?:当前位置|您的位置|您现在的位置)|^首页\s*[>»＞›\s]")
+BREADCRUMB_STEP = re.compile(r"\s*[>»＞›]+\s*|[：:]\s*")
 BREADCRUMB = re.compile(
     r"^(?:当前位置|您的位置|您现在的位置|首页)|(?:[>»＞›].*){2}|^首页\s*[>»＞›\s]|^\S{1,10}[>»＞›]$"
 )
