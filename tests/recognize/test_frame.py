@@ -414,3 +414,31 @@ def test_collection_pieces_labelled_as_model_texts_are_titles():
 def test_more_page_furniture_is_residue(line):
     text = f"在绿化现场会上的讲话\n同志们：\n今天召开绿化现场会。\n谢谢大家！\n{line}"
     assert roles(text)[-1] == "noise"
+
+
+# ---- what the third batch (tests/holdout/) taught ------------------------------------------
+
+
+def test_a_work_reports_one_named_part_heading_is_a_heading():
+    text = (
+        "政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n2024年工作回顾\n"
+        "过去一年，全县经济持续向好，各项事业取得新进展。\n一、经济运行稳中有进\n全县生产总值增长百分之六。"
+    )
+    assert roles(text)[3] == "h1"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "【头条】时局 | 全县经济工作会议召开",
+        "【核心提示】",
+        "长按↑二维码可以关注我哟~！",
+        "主编：李某",
+        "觉得不错，分享给更多人看到",
+        "---此处隐藏2779字,下载后查看---",
+        "•",
+    ],
+)
+def test_a_wechat_reposts_furniture_is_residue(line):
+    text = f"在全县经济工作会议上的讲话\n同志们：\n今天召开全县经济工作会议。\n谢谢大家！\n{line}"
+    assert roles(text)[-1] == "noise"

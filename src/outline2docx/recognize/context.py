@@ -270,7 +270,9 @@ def resolve_part_headings(facts: list[LineFacts]) -> None:
         for above, f, below in zip(facts, facts[1:], facts[2:], strict=False)
         if _is_part_heading(above, f, below)
     ]
-    if len(parts) < 2:  # one such line could be a fragment; a pattern of them is structure
+    # One such line could be a fragment; a pattern of them is structure, and so is one that
+    # names a report's part ("2024年工作回顾", "过去五年工作回顾").
+    if len(parts) < 2 and not any(P.REPORT_PART.search(f.core) for f in parts):
         return
     for f in parts:
         f.role, f.rank, f.plain = Role.H1, P.PART_RANK, False
@@ -283,7 +285,7 @@ def _is_part_heading(above: LineFacts, f: LineFacts, below: LineFacts) -> bool:
         f.plain
         and f.has_cjk
         and len(f.core) <= P.PART_HEADING_MAX
-        and not P.PART_HEADING_MARKS.search(f.core)
+        and (not P.PART_HEADING_MARKS.search(f.core) or P.REPORT_PART.search(f.core) is not None)
         and not above.plain
         and above.role in (Role.BODY, Role.RUNIN)
         and above.core[-1] in P.PARAGRAPH_END

@@ -174,6 +174,7 @@ def _is_page_furniture(text: str) -> bool:
         (P.SITE_FOOTER.search(text) is not None and "。" not in text)
         or P.CSS_RULE.match(text) is not None
         or P.PRICE.match(text) is not None
+        or P.COLUMN_TAG.match(text) is not None
         or P.DOC_SITE_STAT.match(text) is not None
         or (P.FILE_NAME.search(text) is not None and P.ATTACHMENT.match(text) is None)
     )

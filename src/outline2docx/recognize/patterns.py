@@ -296,7 +296,7 @@ NOISE_PREFIX = re.compile(
     r"|更新时间|浏览次数|阅读次数|点击次数|点击数|浏览量|阅读量|本文链接|原文链接|原文地址|原标题"
     r"|文章链接|版权声明|免责声明|版权所有|网站标识码|ICP备案号|上一篇|下一篇|分享|字号|字体|记者"
     r"|关键词|标签|所在栏目|内容摘要|上传人|上传者|文档页数|热门搜索|本文标题|链接地址|本文地址"
-    r"|文章地址|IP属地|验证码|推荐度)\s*[：:]"
+    r"|文章地址|IP属地|验证码|推荐度|今天是)\s*[：:]"
 )
 # The keys of a government site's metadata table, each followed by its value on the next line:
 # "索 引 号：" / "000014349/2004-00207", "标　　题：" / the title again.
@@ -319,7 +319,10 @@ RESIDUE_KEY = re.compile(
     r"|字体|字号|阅读量|浏览量|阅读次数|浏览次数|点击数)\s*[：:]$"
 )
 # Who wrote or edited a page, anywhere in a short line: "白云飘飘范文网 编辑:小景".
-CREDIT = re.compile(r"(?:责任编辑|编辑|作者|来源|记者|摄影|供稿|通讯员)\s*[：:]")
+CREDIT = re.compile(
+    r"(?:责任编辑|编辑|作者|来源|记者|摄影|供稿|通讯员|主编|主办|投稿(?:合作|邮箱)?|编审|校对|排版|美编|责编)"
+    r"\s*[：:]"
+)
 CREDIT_LINE_MAX = 40
 # Keys of article metadata; a line holding two of them ("时间: … 来源: …") is page residue.
 METADATA_KEY = LazyPattern(
@@ -347,6 +350,7 @@ RESIDUE_PHRASE = re.compile(
     r"|内容仅供学习|联系客服|侵权投诉|VIP专"
     r"|范文网|文库|转载请注明|版权归|原创文章|订户|打赏|支持我们的工作"
     r"|(?:微信|支付宝|扫码)支付|立即支付|试读结束|会员权益|二次传播|禁止转载|不得转载|未经授权"
+    r"|长按.{0,6}二维码|关注我们|可以关注|阅读原文|分享给更多人|分享这篇文章|跳到主要内容|跳至主要内容|此处隐藏|下载后查看"
 )
 # A site or a medium named alone: "宁夏日报客户端", "四川日报", "白云飘飘范文网".
 MEDIUM = re.compile(
@@ -378,6 +382,10 @@ SIGNING_POST = re.compile(
 TABLE_HEAD_CELLS = frozenset({"序号", "编号", "序"})
 TABLE_CELL_MAX = 80  # a cell may hold a sentence or two; a longer line is the text again
 TABLE_REACH = 2000  # lines a flattened table may run to
+# A WeChat account's column tags before its articles' titles: "【头条】…", "【二条】…".
+COLUMN_TAG = re.compile(
+    r"^【(?:头条|[二三四五六七八]条|荐读|推荐|热文|往期|延伸阅读|今日推荐|核心提示|编者按|导读)】"
+)
 # A site's footer: who runs it, its licence numbers, the engine's timing.
 SITE_FOOTER = re.compile(
     r"版权所有|ICP备|ICP证|公网安备|技术支持\s*[：:]|主办单位\s*[：:]|承办单位\s*[：:]|网站地图"
@@ -396,7 +404,8 @@ DOC_SITE_STAT = re.compile(
 FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|pptx?|xlsx?)\s*(?:VIP)?$", re.I)
 # Page tools: a lone character or bracket left of a "字号 大 中 小" or "【打印】" widget.
 PAGE_TOOL = re.compile(
-    r"^(?:[大中小【】\[\]〖〗|｜>＞»›<＜×✕]|打印|关闭|分享|收藏|全屏|下载|返回|朗读|听全文|语音播报)$"
+    r"^(?:[大中小【】\[\]〖〗|｜>＞»›<＜×✕•·]|:::|打印|关闭|分享|收藏|全屏|下载|返回|朗读|听全文|语音播报"
+    r"|提交|热榜|排行榜|客户端|阅读原文)$"
 )
 # Breadcrumbs of a web page: "首页 > 政务公开 > 通知公告", "当前位置：…".
 # A breadcrumb line however long: "首页 省市考点 【…】…全文（王伟中）".
@@ -449,7 +458,9 @@ ARTICLE_END = re.compile(
     r"编辑|免责声明|分享到|打印|关闭|上一篇|下一篇|相关|推荐|版权|扫一扫|返回|纠错"
 )
 # A page's list of related articles opens with its heading: "《…》相关文档:", "相关阅读".
-RELATED_LIST = re.compile(r"相关(?:文档|范文|阅读|推荐|文章)\s*[：:]?$")
+RELATED_LIST = re.compile(
+    r"(?:相关(?:文档|范文|阅读|推荐|文章)|最新文章|往期(?:回顾|推荐|精选)|精彩推荐|热门文章)\s*[：:]?$"
+)
 ARTICLE_END_REACH = 15  # lines after such a line still read as the page's trailer
 TEASER_MAX = 120  # a related article's teaser is a sentence or two; longer is the text itself
 # A piece of a date or time split over lines: "-2024-", "01/30", "15:04".
@@ -469,6 +480,8 @@ DOUBTFUL = 1.0
 # Unnumbered part headings of a report or speech ("过去五年工作回顾", "结语"): short, no marks.
 PART_HEADING_MAX = 15
 PART_HEADING_MARKS = re.compile(r"[，、,；;：:。！？!?“”\"《》（）()【】\[\]0-9０-９]")
+# The parts a work report names: "2024年工作回顾", "过去五年工作回顾", "2025年主要工作".
+REPORT_PART = re.compile(r"(?:工作回顾|主要工作|工作安排|工作建议|工作任务|总体要求|目标任务)$")
 PARAGRAPH_END = "。！？!?…”’）)」』"
 GROUP_LABEL_MAX = 12  # "报告事项", "温馨提示": a label over a list of 一、 items
 # Lists a group heading may stand over.
