@@ -24,6 +24,10 @@ EVAL = SHARED / "tools" / "eval_roles.py"
 ACCURACY_BAR = 0.98
 ROLE_F1_BAR = 0.95  # for every role with at least ROLE_MIN_LINES labelled lines
 ROLE_MIN_LINES = 10
+# Pages labelled like the corpus but not yet recognized well enough for it (tests/holdout/):
+# their line accuracy may only rise. 289 of 334 when they came in.
+HOLDOUT = Path(__file__).parent / "holdout"
+HOLDOUT_FLOOR = 0.865
 
 
 class Score:
@@ -73,6 +77,14 @@ def score() -> Score:
     for path in documents:
         result.add(path)
     return result
+
+
+def test_the_held_out_pages_stay_at_or_above_their_floor():
+    held = Score()
+    for path in sorted(HOLDOUT.glob("*.txt")):
+        held.add(path)
+    assert held.total > 300  # the pages are there, each with its labels
+    assert held.right / held.total >= HOLDOUT_FLOOR, "\n".join(held.misses)
 
 
 def test_both_corpora_meet_the_accuracy_bar(score):
