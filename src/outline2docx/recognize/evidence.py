@@ -244,10 +244,6 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("TITLE",          +5.0, F.is_a_piece_label),  # a title even after a title
     Evidence("TITLE",          +2.0, F.heads_a_collection),
     Evidence("TITLE_MORE",     +3.5, F.is_a_piece_of_a_title),
-    # A table's cells are its text, however short or name-like.
-    *(Evidence(s, -3.0, F.is_in_a_flattened_table) for s in (
-        "RESIDUE", "HEADER_RESIDUE", "TEXT_RESIDUE", "TRAILER", "ISSUER", "TITLE", "TITLE_MORE",
-        "SUBTITLE", "SUBTITLE_MORE", "BYLINE", "SIGNATURE", "DATE", "CLOSING")),
 )  # fmt: skip
 
 _BY_STATE: dict[str, tuple[tuple[float, Fact], ...]] = {
@@ -319,6 +315,8 @@ def _may_be_frame(f: LineFacts, page: Page) -> bool:
     by the cheapest signs first."""
     if f.role in _TEXT_ONLY:
         return f.index in page.attachment_items
+    if f.index in page.table_cells:  # a table's cells are its text, however short or name-like
+        return False
     if f.plain or f.role is not Role.BODY:
         return True
     i, core = f.index, f.core

@@ -156,34 +156,19 @@ def is_repeated_under_a_header(f: LineFacts, page: Page) -> bool:
     )
 
 
-def _under_a_row_of_keys(f: LineFacts, page: Page) -> bool:
-    """One of the few short lines right under a row of metadata keys: its values, two a line."""
-    if len(f.core) > P.TITLE_MAX or "。" in f.core:
-        return False
-    for g in reversed(page.facts[max(f.index - P.KEY_ROW_REACH, 0) : f.index]):
-        keys = len(P.METADATA_WORDS.findall(g.core))
-        if g.role is Role.NOISE and keys >= 3:
-            return f.index - g.index <= (keys + 1) // 2
-        if len(g.core) > P.TITLE_MAX or "。" in g.core:
-            return False
-    return False
-
-
 @in_context
 def is_named_in_a_breadcrumb(f: LineFacts, page: Page) -> bool:
     """A short line that a breadcrumb close by names as one of its steps: a site's menu
     ("公告会议" / "最新公告" over "当前位置: 首页 >> 公告会议 >> 最新公告")."""
-    flat = page.compact(f)
-    if len(flat) > FRAGMENT_MAX or f.role is not Role.BODY:
+    if not page.breadcrumbs or f.role is not Role.BODY:
         return False
-    near = page.facts[max(f.index - ECHO_WINDOW, 0) : f.index + ECHO_WINDOW]
+    flat = page.compact(f)
+    if len(flat) > FRAGMENT_MAX:
+        return False
     return any(
-        g is not f and P.BREADCRUMB_START.match(g.core) and flat in _steps(g.core) for g in near
+        abs(at - f.index) <= ECHO_WINDOW and at != f.index and flat in steps
+        for at, steps in page.breadcrumbs.items()
     )
-
-
-def _steps(breadcrumb: str) -> set[str]:
-    return {"".join(step.split()) for step in P.BREADCRUMB_STEP.split(breadcrumb)}
 
 
 @in_context
@@ -329,11 +314,11 @@ def is_a_piece_label(f: LineFacts, page: Page) -> bool:
 def heads_a_collection(f: LineFacts, page: Page) -> bool:
     """A title that the labels of its pieces below repeat: "学校维修请示范文" over
     "学校维修请示范文一:" (a collection's title and its first piece)."""
-    if not f.plain:
+    if not f.plain or not page.piece_labels:
         return False
     flat = page.compact(f)
-    below = page.facts[f.index + 1 : f.index + 1 + ECHO_WINDOW]
-    return any(is_a_piece_label(g, page) and page.compact(g).startswith(flat) for g in below)
+    below = page.piece_labels.intersection(range(f.index + 1, f.index + 1 + ECHO_WINDOW))
+    return any(page.compact(page.facts[j]).startswith(flat) for j in below)
 
 
 def is_header_particular(f: LineFacts, page: Page) -> bool:
@@ -350,7 +335,9 @@ def is_residue_phrase(f: LineFacts, page: Page) -> bool:
     """Says what only page furniture says: 小编, 预览结束, 获取全文, 所在栏目, 相关文档:."""
     if len(f.core) > P.RESIDUE_LINE_MAX:
         return False
-    return P.RESIDUE_PHRASE.search(f.core) is not None or P.RELATED_LIST.search(f.core) is not None
+    if P.RESIDUE_PHRASE.search(f.core) is not None:
+        return True
+    return len(f.core) <= P.RELATED_LIST_MAX and P.RELATED_LIST.search(f.core) is not None
 
 
 def names_a_medium(f: LineFacts, page: Page) -> bool:
@@ -372,7 +359,7 @@ def is_posting_time(f: LineFacts, page: Page) -> bool:
 def follows_a_metadata_key(f: LineFacts, page: Page) -> bool:
     """The value of a page's metadata: the line under "标　　题：", "来源：", "责任编辑：", or
     a row of values under a row of keys ("索引号 文号 发布机构 …" / "N001-… 宛政〔2011〕7号")."""
-    if _under_a_row_of_keys(f, page):
+    if f.index in page.key_row_values:
         return True
     above = page.above(f)
     if above is None or above.role is not Role.NOISE:
@@ -577,12 +564,6 @@ def is_a_piece_of_a_byline(f: LineFacts, page: Page) -> bool:
 def is_a_piece_of_a_title(f: LineFacts, page: Page) -> bool:
     """A piece of a title broken at its numbers: "在" / "2022" / "届毕业典礼上的讲话"."""
     return page.shattered.get(f.index) == "title"
-
-
-@in_context
-def is_in_a_flattened_table(f: LineFacts, page: Page) -> bool:
-    """A cell of a table copied one cell per line, from its "序号" head on (convention 21)."""
-    return f.index in page.table_cells
 
 
 def is_a_table_cell(f: LineFacts, page: Page) -> bool:

@@ -169,14 +169,20 @@ def is_noise(text: str, has_cjk: bool) -> bool:
 
 def _is_page_furniture(text: str) -> bool:
     """A site's footer, a stylesheet rule, a price, a document site's statistics, a file name
-    for a headline: residue however it reads."""
+    for a headline, a WeChat column tag: residue however it reads. (The cheap signs first:
+    this runs on every short line.)"""
+    first = text[0]
     return (
-        (P.SITE_FOOTER.search(text) is not None and "。" not in text)
-        or P.CSS_RULE.match(text) is not None
-        or P.PRICE.match(text) is not None
-        or P.COLUMN_TAG.match(text) is not None
-        or P.DOC_SITE_STAT.match(text) is not None
-        or (P.FILE_NAME.search(text) is not None and P.ATTACHMENT.match(text) is None)
+        ("{" in text and P.CSS_RULE.match(text) is not None)
+        or (first in "¥￥" and P.PRICE.match(text) is not None)
+        or (first in "•·" and P.DOC_SITE_STAT.match(text) is not None)
+        or (first == "【" and P.COLUMN_TAG.match(text) is not None)
+        or (
+            "." in text[-12:]
+            and P.FILE_NAME.search(text) is not None
+            and not P.ATTACHMENT.match(text)
+        )
+        or (P.SITE_FOOTER.search(text) is not None and "。" not in text)
     )
 
 

@@ -50,6 +50,16 @@ class Page:
         self.attachment_items = _items_under_attachment_notes(facts)
         self.table_cells = _flattened_table_cells(facts)
         self.shattered = _shattered_header(facts)
+        self.key_row_values = _under_rows_of_keys(facts)
+        self.piece_labels = {
+            f.index
+            for f in facts
+            if len(f.core) <= P.PIECE_LABEL_MAX and P.PIECE_LABEL.search(f.core)
+        }
+        # Breadcrumb lines and the steps they name: a site's menu repeats them.
+        self.breadcrumbs = {
+            f.index: _steps(f.core) for f in facts if P.BREADCRUMB_START.match(f.core)
+        }
         self.under_notices = _lines_under_notice_titles(self)
         # What the facts about its text alone say of each distinct line (evidence.Plan).
         self.plans: dict[tuple, list] = {}
@@ -121,14 +131,22 @@ def _lines_after_article_ends(facts: list[LineFacts]) -> set[int]:
     text_seen = False  # a share button above all text is the page's header, not its end
     for f in facts:
         text_seen = text_seen or (f.role is Role.BODY and not f.plain)
-        ends = f.role is Role.NOISE and P.ARTICLE_END.search(f.core) is not None
-        if not text_seen or not (ends or P.RELATED_LIST.search(f.core)):
+        if not text_seen or not (_ends_the_article(f) or _opens_a_related_list(f)):
             continue
         for g in facts[f.index + 1 : f.index + 1 + P.ARTICLE_END_REACH]:
             if g.role.is_heading or len(g.core) > P.TEASER_MAX:
                 break
             found.add(g.index)
     return found
+
+
+def _ends_the_article(f: LineFacts) -> bool:
+    return f.role is Role.NOISE and P.ARTICLE_END.search(f.core) is not None
+
+
+def _opens_a_related_list(f: LineFacts) -> bool:
+    """ "《…》相关文档:", "最新文章:": a short line (checked first: this runs on every line)."""
+    return len(f.core) <= P.RELATED_LIST_MAX and P.RELATED_LIST.search(f.core) is not None
 
 
 def _lines_before_salutations(facts: list[LineFacts]) -> set[int]:
@@ -208,12 +226,34 @@ def _read_pieces(facts: list[LineFacts], first: int, last: int) -> dict[int, str
     return {}
 
 
+def _under_rows_of_keys(facts: list[LineFacts]) -> set[int]:
+    """The short lines right under a row of metadata keys ("索引号 文号 发布机构 …"): its
+    values, two a line."""
+    found: set[int] = set()
+    for f in facts:
+        if f.role is not Role.NOISE or f.core.count(" ") < 2:
+            continue
+        keys = len(P.METADATA_WORDS.findall(f.core))
+        if keys < 3:
+            continue
+        for g in facts[f.index + 1 : f.index + 1 + (keys + 1) // 2]:
+            if len(g.core) > P.TITLE_MAX or "。" in g.core:
+                break
+            found.add(g.index)
+    return found
+
+
+def _steps(breadcrumb: str) -> set[str]:
+    """The steps a breadcrumb names, without their spaces."""
+    return {"".join(step.split()) for step in P.BREADCRUMB_STEP.split(breadcrumb)}
+
+
 def _flattened_table_cells(facts: list[LineFacts]) -> set[int]:
     """Lines of a table copied one cell per line: from its "序号" head cell, the short cells
     of its head row and the rows below, up to residue, a heading or a paragraph of text."""
     found: set[int] = set()
     for f in facts:
-        if compact(f.core) not in P.TABLE_HEAD_CELLS or f.index in found:
+        if len(f.core) > 3 or compact(f.core) not in P.TABLE_HEAD_CELLS or f.index in found:
             continue
         for g in facts[f.index : f.index + P.TABLE_REACH]:
             if g.role is Role.NOISE or g.role.is_heading or len(g.core) > P.TABLE_CELL_MAX:

@@ -312,7 +312,6 @@ METADATA_WORDS = re.compile(
     r"(?:^|\s)(?:索引号|主题分类|体裁分类|发文机关|发布机构|成文日期|发布日期|文号|发文字号|主题词"
     r"|有效性|公开方式|公开范围|所属机构)(?=\s|$)"
 )
-KEY_ROW_REACH = 4  # lines under a row of metadata keys that may hold their values
 # A page's residue key alone on its line, its value on the next: "来源：", "责任编辑：".
 RESIDUE_KEY = re.compile(
     r"^[【\[]?\s*(?:来源|信息来源|文章来源|作者|编辑|责任编辑|记者|摄影|发布时间|发表时间|时间|日期"
@@ -461,6 +460,7 @@ ARTICLE_END = re.compile(
 RELATED_LIST = re.compile(
     r"(?:相关(?:文档|范文|阅读|推荐|文章)|最新文章|往期(?:回顾|推荐|精选)|精彩推荐|热门文章)\s*[：:]?$"
 )
+RELATED_LIST_MAX = 40
 ARTICLE_END_REACH = 15  # lines after such a line still read as the page's trailer
 TEASER_MAX = 120  # a related article's teaser is a sentence or two; longer is the text itself
 # A piece of a date or time split over lines: "-2024-", "01/30", "15:04".
