@@ -400,22 +400,6 @@ def test_collection_pieces_labelled_as_model_texts_are_titles():
                            "title", "addressee", "body", "signature", "date"]  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "热门搜索: 党建资料 述职述廉 方案通知",
-        "微信扫一扫在手机阅读、分享本文",
-        "本文标题:在绿化现场会上的讲话",
-        "链接地址:https://example.cn/index/a/1.html",
-        "IP属地:湖北省武汉市",
-        "作者原创,不允许二次传播,一经发现收回会员权益,追究法律责任。",
-    ],
-)
-def test_more_page_furniture_is_residue(line):
-    text = f"在绿化现场会上的讲话\n同志们：\n今天召开绿化现场会。\n谢谢大家！\n{line}"
-    assert roles(text)[-1] == "noise"
-
-
 # ---- what the third batch (tests/holdout/) taught ------------------------------------------
 
 
@@ -430,7 +414,13 @@ def test_a_work_reports_one_named_part_heading_is_a_heading():
 @pytest.mark.parametrize(
     "line",
     [
-        "【头条】时局 | 全县经济工作会议召开",
+        "热门搜索: 党建资料 述职述廉 方案通知",  # a site's search box
+        "微信扫一扫在手机阅读、分享本文",
+        "本文标题:在绿化现场会上的讲话",
+        "链接地址:https://example.cn/index/a/1.html",
+        "IP属地:湖北省武汉市",
+        "作者原创,不允许二次传播,一经发现收回会员权益,追究法律责任。",
+        "【头条】时局 | 全县经济工作会议召开",  # a WeChat account's furniture
         "【核心提示】",
         "长按↑二维码可以关注我哟~！",
         "主编：李某",
@@ -439,6 +429,6 @@ def test_a_work_reports_one_named_part_heading_is_a_heading():
         "•",
     ],
 )
-def test_a_wechat_reposts_furniture_is_residue(line):
+def test_page_furniture_after_a_speech_is_residue(line):
     text = f"在全县经济工作会议上的讲话\n同志们：\n今天召开全县经济工作会议。\n谢谢大家！\n{line}"
     assert roles(text)[-1] == "noise"
