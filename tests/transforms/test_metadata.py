@@ -49,3 +49,23 @@ def test_metadata_given_by_the_user_wins_over_the_files_and_is_applied_once():
     numbers = [p.text for p in document.paragraphs() if p.role is Role.DOCNUMBER]
     assert numbers == ["青政发〔2025〕9号"]
     assert document.meta.signer == "李四"
+
+
+def test_a_signer_on_a_line_of_its_own_beside_the_number_joins_the_metadata():
+    text = "青山县人民政府文件\n青政发〔2025〕9号\n签发人：王某某\n关于做好防汛工作的请示\n市人民政府：\n正文。"
+    document = parse(text)
+    assert document.meta.signer == "王某某"
+    assert [r for r, _ in roles(document)] == [
+        Role.ISSUER, Role.DOCNUMBER, Role.TITLE, Role.ADDRESSEE, Role.BODY,
+    ]  # fmt: skip
+    # The front matter's signer wins; the line still leaves the text.
+    document = parse("---\n签发人: 李四\n---\n" + text)
+    assert document.meta.signer == "李四" and "签发人：王某某" not in [
+        t for _, t in roles(document)
+    ]
+
+
+def test_a_signer_line_far_from_any_document_number_stays_text():
+    text = "关于做好防汛工作的通知\n各乡镇人民政府：\n请做好防汛工作。\n签发人：王某某"
+    document = parse(text)
+    assert document.meta.signer == "" and roles(document)[-1][1] == "签发人：王某某"

@@ -13,10 +13,13 @@ from outline2docx.tree.meta import Meta
 from outline2docx.tree.nodes import FRONT_ROLES, Block, Document, Paragraph, Role
 
 _SIGNED_NUMBER = re.compile(r"^(?P<number>.+?)\s*签发人\s*[:：]\s*(?P<signer>.+)$")
+# The signer on a line of its own, beside the document number: "签发人：张三".
+_SIGNER_LINE = re.compile(r"^签发人\s*[:：]\s*(?P<signer>\S(?:.{0,10}\S)?)$")
 
 
 def apply_metadata(document: Document, given: Meta) -> None:
     """Merge ``given`` into the document's metadata and add what it names to the tree."""
+    _lift_signer_line(document)
     meta = document.meta.merged(given)
     roles = {p.role for p in document.paragraphs()}
     children = document.children
@@ -31,6 +34,22 @@ def apply_metadata(document: Document, given: Meta) -> None:
         children.insert(_after_front(children), Paragraph(Role.ADDRESSEE, _addressee(meta), 0))
     document.meta = meta
     _mark_signed_number(document)
+
+
+def _lift_signer_line(document: Document) -> None:
+    """A "签发人：张三" line of its own next to the document number goes into the metadata
+    (where the file's front matter names no signer): the renderer sets it beside the number."""
+    children = document.children
+    for at, block in enumerate(children[: _after_front(children) + 2]):
+        if not isinstance(block, Paragraph) or block.role is not Role.BODY:
+            continue
+        match = _SIGNER_LINE.match(block.text.strip())
+        near = children[max(at - 1, 0) : at + 2]
+        if match and any(_is(b, Role.DOCNUMBER) for b in near):
+            if not document.meta.signer:
+                document.meta = document.meta.merged(Meta(signer=match.group("signer")))
+            del children[at]
+            return
 
 
 def _mark_signed_number(document: Document) -> None:
