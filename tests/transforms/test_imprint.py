@@ -95,3 +95,13 @@ def test_our_own_imprint_read_back_from_word_is_the_imprint_again(tmp_path):
         "2025年3月1日",
     )
     assert not any("抄送" in p.text for p in again.paragraphs())
+
+
+def test_the_lines_moved_into_the_metadata_are_still_reported_line_by_line():
+    from outline2docx.tree.serialize import document_to_dict
+
+    text = NOTICE + f"\n{COPIES}\n{PRINTED}\n"
+    lines = document_to_dict(parse(text))["lines"]
+    assert [entry["line"] for entry in lines] == sorted(entry["line"] for entry in lines)
+    assert [entry["text"] for entry in lines][-2:] == [COPIES, PRINTED]
+    assert len(lines) == len([line for line in text.splitlines() if line.strip()])

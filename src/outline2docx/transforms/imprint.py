@@ -37,6 +37,7 @@ def lift_imprint(document: Document) -> list[Paragraph]:
         found |= _fields(paragraph.text)
     document.meta = Meta(**found).merged(document.meta)  # the front matter's own win
     _remove(document.children, {id(p) for p in tail})
+    document.lifted.extend(tail)
     return tail
 
 

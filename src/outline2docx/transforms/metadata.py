@@ -48,7 +48,7 @@ def _lift_signer_line(document: Document) -> None:
         if match and any(_is(b, Role.DOCNUMBER) for b in near):
             if not document.meta.signer:
                 document.meta = document.meta.merged(Meta(signer=match.group("signer")))
-            del children[at]
+            document.lifted.append(children.pop(at))
             return
 
 

@@ -234,6 +234,9 @@ class Document:
     encoding: str = "utf-8"
     diagnostics: list[Diagnostic] = field(default_factory=list)
     meta: Meta = field(default_factory=Meta)  # GB/T 9704 elements given apart from the text
+    # Lines of the source that transforms moved into the metadata (a pasted imprint, a signer
+    # line): no longer text to render, still lines with roles to report.
+    lifted: list[Paragraph] = field(default_factory=list)
 
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every paragraph (headings included) in reading order, tables left out."""

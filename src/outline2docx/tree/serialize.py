@@ -12,7 +12,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
     return {
         "source": document.source,
         "encoding": document.encoding,
-        "lines": [_line_entry(p) for p in document.paragraphs()],
+        "lines": [_line_entry(p) for p in _lines(document)],
         "tree": {"type": "document", "children": [_block(b) for b in document.children]},
         "diagnostics": [
             {
@@ -25,6 +25,13 @@ def document_to_dict(document: Document) -> dict[str, Any]:
             for d in document.diagnostics
         ],
     }
+
+
+def _lines(document: Document) -> list[Paragraph]:
+    """Every line's paragraph in source order: the tree's and those moved into the metadata."""
+    if not document.lifted:
+        return list(document.paragraphs())
+    return sorted([*document.paragraphs(), *document.lifted], key=lambda p: p.line)
 
 
 def _line_entry(p: Paragraph) -> dict[str, Any]:
