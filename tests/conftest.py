@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from outline2docx.pdf import find_office
+from outline2docx.verify.measure import missing_tools
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 # The labelled real documents stay outside the repository; CI lays them out beside it.
@@ -17,6 +20,11 @@ SEED = SHARED / "seeds" / "county-union-congress-speech.txt"
 
 
 VALIDATOR = SHARED / "ooxml" / "validate_docx.py"
+# Tests that lay pages out through LibreOffice and read them back with poppler-utils.
+needs_office = pytest.mark.skipif(
+    find_office() is None or bool(missing_tools()),
+    reason="LibreOffice and poppler-utils are needed (bash scripts/test installs them)",
+)
 
 
 def assert_valid_docx(path: Path) -> None:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
 
 from outline2docx import parse
 from outline2docx.convert import to_docx
-from outline2docx.pdf import export_pdf, find_office
+from outline2docx.pdf import export_pdf
 from outline2docx.style import StyleError
 from outline2docx.style.load import load_style
 from outline2docx.verify.measure import read_pages
 
-from ..conftest import assert_valid_docx
+from ..conftest import assert_valid_docx, needs_office
 from ..docx_view import DocxView, W
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -139,8 +138,7 @@ def test_each_attachment_starts_a_page_with_its_label_and_centred_title(tmp_path
     assert_valid_docx(path)
 
 
-@pytest.mark.skipif(find_office() is None or shutil.which("pdftotext") is None,
-                    reason="LibreOffice and poppler-utils are needed")  # fmt: skip
+@needs_office
 def test_attachments_open_pages_numbered_on(tmp_path):
     path = tmp_path / "ending.docx"
     path.write_bytes(to_docx(parse(ENDING)))
@@ -199,8 +197,7 @@ def test_centred_page_numbers_and_none_on_the_first_page(tmp_path):
         assert ppr.find(f"{W}ind").get(f"{W}leftChars") in (None, "0")
 
 
-@pytest.mark.skipif(find_office() is None or shutil.which("pdftotext") is None,
-                    reason="LibreOffice and poppler-utils are needed")  # fmt: skip
+@needs_office
 def test_centred_numbers_from_page_two_on_the_rendered_pages(tmp_path):
     style = page_number_style(tmp_path, 'position = "center"\nfirst_page = false')
     path = tmp_path / "local.docx"

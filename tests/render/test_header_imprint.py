@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-
-import pytest
 
 from outline2docx import parse
 from outline2docx.convert import to_docx
-from outline2docx.pdf import export_pdf, find_office
+from outline2docx.pdf import export_pdf
 from outline2docx.verify.measure import read_pages
 
-from ..conftest import SAMPLES
+from ..conftest import SAMPLES, needs_office
 from ..docx_view import DocxView, W
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -91,8 +88,7 @@ def red_pixels(pdf, page: int, tmp_path) -> list[tuple[int, int]]:
     return found
 
 
-@pytest.mark.skipif(find_office() is None or shutil.which("pdftoppm") is None,
-                    reason="LibreOffice and poppler-utils are needed")  # fmt: skip
+@needs_office
 def test_red_mark_on_page_one_and_imprint_on_an_even_page(tmp_path):
     docx_path = tmp_path / "notice.docx"
     docx_path.write_bytes(to_docx(parse(NOTICE)))

@@ -5,22 +5,18 @@ for it, or on a full even page (then a blank page comes first and neither is num
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 
 import pytest
 
 from outline2docx import parse
-from outline2docx.pdf import export_pdf, find_office
+from outline2docx.pdf import export_pdf
 from outline2docx.pipeline import Settings, write
 from outline2docx.verify.measure import read_pages
 
-from ..conftest import assert_valid_docx
+from ..conftest import assert_valid_docx, needs_office
 
-pytestmark = pytest.mark.skipif(
-    find_office() is None or shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
-    reason="LibreOffice and poppler-utils are needed",
-)
+pytestmark = needs_office
 
 PAGE_HEIGHT = 841.89  # A4, in points
 TEXT_BOTTOM = PAGE_HEIGHT - 35 / 25.4 * 72  # the text block ends 35 mm above the page's edge

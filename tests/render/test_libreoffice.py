@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
 from outline2docx import parse
 from outline2docx.convert import to_docx
-from outline2docx.pdf import export_pdf, find_office
+from outline2docx.pdf import export_pdf
 from outline2docx.verify.measure import Page, read_pages
 
-from ..conftest import CORPUS, SAMPLES
+from ..conftest import CORPUS, SAMPLES, needs_office
 
-pytestmark = pytest.mark.skipif(
-    find_office() is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice and poppler-utils are needed (bash scripts/test installs them)",
-)
+pytestmark = needs_office
 HAN = re.compile(r"[\u3400-\u9fff]")
 NOTICE = CORPUS / "06_gwy_zero_waste_city_pilot_plan.txt"
 

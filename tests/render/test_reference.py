@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
 import docx
-import pytest
 from docx.shared import Mm, RGBColor
 
 from outline2docx import parse
-from outline2docx.pdf import find_office
 from outline2docx.render.package import render_docx
 from outline2docx.render.template import load_template
 from outline2docx.style import load_style
 from outline2docx.tree.nodes import Document
 
 from ..cli import run
-from ..conftest import SAMPLES
+from ..conftest import SAMPLES, needs_office
 from ..docx_view import W
 from ..packages import zipped
 from .schema_checks import assert_sound_docx
@@ -129,10 +126,7 @@ def refused_as_template(bad: Path, problem: str, folder: Path):
     return done
 
 
-@pytest.mark.skipif(
-    find_office() is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice and poppler-utils are needed",
-)
+@needs_office
 def test_libreoffice_shows_the_letterhead_on_page_one_only(tmp_path):
     out = tmp_path / "notice.docx"
     source = tmp_path / "long.txt"

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 
 import docx
 import pytest
 
-from outline2docx.pdf import export_pdf, find_office
+from outline2docx.pdf import export_pdf
 
+from ..conftest import needs_office
 from ..docx_view import DocxView, W
 from ..word_checks import word_problems
 from .conftest import SAMPLE, sphinx_build
@@ -188,10 +188,7 @@ def test_glossaries_option_lists_columns_and_version_notes(tmp_path):
     assert ("GW Code", 'expr ::= term ("+" term)*', False) in shown
 
 
-@pytest.mark.skipif(
-    find_office() is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice and poppler-utils are needed",
-)
+@needs_office
 def test_libreoffice_page_checks(built, tmp_path):
     out, _ = built
     pdf = export_pdf(out / "gongwen" / "安全生产工作手册.docx", tmp_path)

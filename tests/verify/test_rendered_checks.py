@@ -18,18 +18,13 @@ import pytest
 from outline2docx import parse
 from outline2docx.convert import to_docx
 from outline2docx.lint import CODES, RENDER_CODES
-from outline2docx.pdf import find_office
 from outline2docx.pipeline import Settings
 from outline2docx.verify import check_docx, check_source
-from outline2docx.verify.measure import missing_tools
 
 from ..cli import run
-from ..conftest import SAMPLES
+from ..conftest import SAMPLES, needs_office
 
-pytestmark = pytest.mark.skipif(
-    find_office() is None or bool(missing_tools()),
-    reason="LibreOffice and poppler-utils are needed (bash scripts/test installs them)",
-)
+pytestmark = needs_office
 NOTICE_WITH_HEADER = SAMPLES / "notice-with-header.txt"
 
 
