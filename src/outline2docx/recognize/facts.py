@@ -18,6 +18,7 @@ from outline2docx.recognize.page import (
     SHARED_OPENING,
     Page,
     compact,
+    is_piece_label,
     same_title,
 )
 from outline2docx.tree.nodes import Role
@@ -306,8 +307,7 @@ def repeats_the_opening(f: LineFacts, page: Page) -> bool:
 
 def is_a_piece_label(f: LineFacts, page: Page) -> bool:
     """A collection's label for one of its pieces: "…民主生活会发言稿范文一", "范文二:"."""
-    core = f.core
-    return len(core) <= P.PIECE_LABEL_MAX and P.PIECE_LABEL.search(core) is not None
+    return is_piece_label(f.core)
 
 
 @in_context

@@ -51,11 +51,7 @@ class Page:
         self.table_cells = _flattened_table_cells(facts)
         self.shattered = _shattered_header(facts)
         self.key_row_values = _under_rows_of_keys(facts)
-        self.piece_labels = {
-            f.index
-            for f in facts
-            if len(f.core) <= P.PIECE_LABEL_MAX and P.PIECE_LABEL.search(f.core)
-        }
+        self.piece_labels = {f.index for f in facts if is_piece_label(f.core)}
         # Breadcrumb lines and the steps they name: a site's menu repeats them.
         self.breadcrumbs = {
             f.index: _steps(f.core) for f in facts if P.BREADCRUMB_START.match(f.core)
@@ -185,6 +181,11 @@ def _lines_under_notice_titles(page: Page) -> set[int]:
         if P.NOTICE_KIND.search(page.compact(page.facts[i])):
             found.update(range(i + 1, i + 1 + NOTICE_REACH))
     return found
+
+
+def is_piece_label(text: str) -> bool:
+    """A collection's label for one of its pieces: "…民主生活会发言稿范文一", "范文二:"."""
+    return len(text) <= P.PIECE_LABEL_MAX and P.PIECE_LABEL.search(text) is not None
 
 
 def _shattered_header(facts: list[LineFacts]) -> dict[int, str]:

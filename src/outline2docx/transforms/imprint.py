@@ -28,48 +28,48 @@ MAX_LINES = 2  # 抄送 over 印发机关 and 印发日期
 
 def lift_imprint(document: Document) -> list[Paragraph]:
     """Move a pasted imprint at the document's end into its metadata; the lines moved."""
-    flow = list(iter_flow(document.children))
-    tail = _imprint_tail(flow)
+    tail = _imprint_tail(list(iter_flow(document.children)))
     if not tail:
         return []
     found: dict[str, str] = {}
-    for paragraph in tail:
-        found |= _fields(paragraph.text)
+    for _kind, fields in tail:
+        found |= fields
     document.meta = Meta(**found).merged(document.meta)  # the front matter's own win
-    _remove(document.children, {id(p) for p in tail})
-    document.lifted.extend(tail)
-    return tail
+    lines = [paragraph for paragraph, _fields in tail]
+    _remove(document.children, {id(p) for p in lines})
+    document.lifted.extend(lines)
+    return lines
 
 
-def _imprint_tail(flow: list) -> list[Paragraph]:
-    """The imprint lines that end ``flow``, after its date; [] unless all of the end is one."""
-    tail: list[Paragraph] = []
+def _imprint_tail(flow: list) -> list[tuple[Paragraph, dict[str, str]]]:
+    """The imprint lines that end ``flow``, after its date, with the fields each gives; []
+    unless all of the end is one."""
+    tail: list[tuple[Paragraph, int, dict[str, str]]] = []
     for node in reversed(flow):
         if not isinstance(node, Paragraph) or node.role.is_heading or node.role is Role.DATE:
             break
-        if not _fields(node.text):
+        read = _read(node.text)
+        if read is None:
             break
-        tail.insert(0, node)
+        tail.insert(0, (node, *read))
     if not tail or len(tail) > MAX_LINES:
         return []
     before = flow[: len(flow) - len(tail)]
     dated = any(isinstance(n, Paragraph) and n.role is Role.DATE for n in before)
-    kinds = [_kind(p.text) for p in tail]
+    kinds = [kind for _node, kind, _fields in tail]
     in_order = kinds == sorted(set(kinds))  # 抄送 over 印发, each once
-    return tail if dated and in_order else []
+    return [(node, fields) for node, _kind, fields in tail] if dated and in_order else []
 
 
-def _fields(text: str) -> dict[str, str]:
-    """The imprint fields ``text`` gives, if it is a line of an imprint."""
-    for pattern in IMPRINT_LINES:
+def _read(text: str) -> tuple[int, dict[str, str]] | None:
+    """Which line of an imprint ``text`` is (its place in IMPRINT_LINES) and the fields it
+    gives; None if it is none."""
+    for kind, pattern in enumerate(IMPRINT_LINES):
         match = pattern.match(text.strip())
         if match is not None:
-            return {name: " ".join(value.split()) for name, value in match.groupdict().items()}
-    return {}
-
-
-def _kind(text: str) -> int:
-    return next(i for i, pattern in enumerate(IMPRINT_LINES) if pattern.match(text.strip()))
+            fields = {name: " ".join(value.split()) for name, value in match.groupdict().items()}
+            return kind, fields
+    return None
 
 
 def _remove(children: list[Block], ids: set[int]) -> None:
